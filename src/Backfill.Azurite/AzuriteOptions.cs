@@ -1,0 +1,17 @@
+namespace Backfill.Azurite;
+
+/// <summary>How to start an Azurite emulator.</summary>
+public sealed record AzuriteOptions
+{
+    /// <summary>
+    /// Folder holding the repository's <c>package.json</c> and <c>node_modules</c>; found by walking up
+    /// from the current and the application folder when null.
+    /// </summary>
+    public string? RepositoryRoot { get; init; }
+
+    /// <summary>On-disk persistence folder (Azurite <c>--location</c>); in memory when null.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>How long to wait for install and for all three services to answer.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(3);
+}

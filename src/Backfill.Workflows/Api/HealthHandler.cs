@@ -1,0 +1,21 @@
+using Backfill.Core.Versioning;
+using Backfill.Storage.Health;
+using Microsoft.AspNetCore.Http;
+
+namespace Backfill.Workflows.Api;
+
+/// <summary><c>GET /api/health</c>: 200 when storage answers, 503 with the failing service otherwise.</summary>
+public sealed class HealthHandler(StorageHealthProbe storage)
+{
+    /// <summary>The route, shared by both hosts.</summary>
+    public const string Route = "health";
+
+    /// <summary>Checks the dependencies and reports them.</summary>
+    public async Task<IResult> GetAsync(CancellationToken cancellationToken)
+    {
+        var checks = await storage.CheckAsync(cancellationToken).ConfigureAwait(false);
+        var healthy = checks.All(c => c.Healthy);
+        var report = new HealthReport(healthy ? "healthy" : "unhealthy", CodeVersion.Current.Value, checks);
+        return Results.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}

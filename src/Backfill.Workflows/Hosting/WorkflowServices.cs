@@ -1,0 +1,28 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Backfill.Storage.Health;
+using Backfill.Workflows.Api;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Backfill.Workflows.Hosting;
+
+/// <summary>The one service registration both hosts call, so they cannot drift apart.</summary>
+public static class WorkflowServices
+{
+    /// <summary>Registers storage clients, settings (validated at start) and the HTTP handlers.</summary>
+    public static IServiceCollection AddBackfillWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageSettings>()
+            .Configure(s => s.ConnectionString = configuration[StorageSettings.ConnectionStringKey] ?? string.Empty)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString));
+        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString));
+        services.AddSingleton<StorageHealthProbe>();
+        services.AddSingleton<HealthHandler>();
+        return services;
+    }
+}
