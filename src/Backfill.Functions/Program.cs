@@ -1,8 +1,14 @@
+using Backfill.Functions.Triggers;
+using Backfill.Workflows.Activities;
+using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddBackfillWorkflows(builder.Configuration);
+builder.Services.AddSingleton<IEngineStatusSource, FunctionsEngineStatus>();
+builder.Services.AddTransient<EngineCheckActivity>();
 await builder.Build().RunAsync();

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Backfill.Workflows.Api;
 
-/// <summary><c>GET /api/health</c>: 200 when storage answers, 503 with the failing service otherwise.</summary>
-public sealed class HealthHandler(StorageHealthProbe storage)
+/// <summary><c>GET /api/health</c>: 200 when the engine runs and storage answers, 503 naming what failed otherwise.</summary>
+public sealed class HealthHandler(StorageHealthProbe storage, IEngineStatusSource engine)
 {
     /// <summary>The route, shared by both hosts.</summary>
     public const string Route = "health";
@@ -14,8 +14,9 @@ public sealed class HealthHandler(StorageHealthProbe storage)
     public async Task<IResult> GetAsync(CancellationToken cancellationToken)
     {
         var checks = await storage.CheckAsync(cancellationToken).ConfigureAwait(false);
-        var healthy = checks.All(c => c.Healthy);
-        var report = new HealthReport(healthy ? "healthy" : "unhealthy", CodeVersion.Current.Value, checks);
+        var status = engine.Current;
+        var healthy = status.Running && checks.All(c => c.Healthy);
+        var report = new HealthReport(healthy ? "healthy" : "unhealthy", CodeVersion.Current.Value, status, checks);
         return Results.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

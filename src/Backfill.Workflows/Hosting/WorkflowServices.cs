@@ -4,6 +4,7 @@ using Backfill.Storage.Health;
 using Backfill.Workflows.Api;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Backfill.Workflows.Hosting;
@@ -23,6 +24,8 @@ public static class WorkflowServices
         services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString));
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<EngineCheckHandler>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Backfill.Workflows.Api;
+
+/// <summary>RFC 9457 problem details for bad requests: every error names the field it is about.</summary>
+public static class Problems
+{
+    /// <summary>400 with one message per offending field (field names as the API spells them).</summary>
+    public static IResult Invalid(IDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "The request is invalid.", type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1");
+
+    /// <summary>400 for a single offending field.</summary>
+    public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>404 naming what was looked for.</summary>
+    public static IResult NotFound(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.", type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
+}

@@ -1,0 +1,45 @@
+using Microsoft.DurableTask;
+
+namespace Backfill.Workflows.Orchestrators;
+
+/// <summary>
+/// Runs one durable task per item with at most a cap in flight, refilling as each finishes (not in
+/// fixed batches that wait for the slowest). Deterministic: it only schedules and awaits durable
+/// tasks, so it is safe inside an orchestrator and replays identically.
+/// </summary>
+public static class SlidingWindow
+{
+    /// <summary>Starts <paramref name="start"/> for each item in order, never more than <paramref name="maxParallel"/> at once,
+    /// and calls <paramref name="completed"/> as each finishes, in completion order.</summary>
+    /// <returns>The results in completion order.</returns>
+    public static async Task<IReadOnlyList<TResult>> RunAsync<TItem, TResult>(
+        IEnumerable<TItem> items,
+        int maxParallel,
+        Func<TItem, Task<TResult>> start,
+        Action<TResult>? completed = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(start);
+        var results = new List<TResult>();
+        var inFlight = new List<Task<TResult>>(maxParallel);
+        using var pending = items.GetEnumerator();
+        var more = pending.MoveNext();
+        while (more || inFlight.Count > 0)
+        {
+            while (more && inFlight.Count < maxParallel)
+            {
+                inFlight.Add(start(pending.Current));
+                more = pending.MoveNext();
+            }
+
+            var done = await Task.WhenAny(inFlight).ConfigureAwait(true);
+            inFlight.Remove(done);
+            var result = await done.ConfigureAwait(true);
+            results.Add(result);
+            completed?.Invoke(result);
+        }
+
+        return results;
+    }
+}

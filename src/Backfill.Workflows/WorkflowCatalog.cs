@@ -1,0 +1,21 @@
+using Backfill.Workflows.Activities;
+using Backfill.Workflows.Entities;
+using Backfill.Workflows.Orchestrators;
+
+namespace Backfill.Workflows;
+
+/// <summary>
+/// The one list of durable types. The local host registers exactly these; the Functions app has a
+/// trigger for each (a test compares the two), so a new workflow cannot run in one host only.
+/// </summary>
+public static class WorkflowCatalog
+{
+    /// <summary>Orchestrator classes; each is registered under its class name.</summary>
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(EngineCheckOrchestrator)];
+
+    /// <summary>Activity classes; each is registered under its class name.</summary>
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(EngineCheckActivity)];
+
+    /// <summary>Entity classes; each is registered under its class name (the engine lower-cases it).</summary>
+    public static IReadOnlyList<Type> Entities { get; } = [typeof(TallyEntity)];
+}
