@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Backfill.LocalHost.Engine;
+
+/// <summary>
+/// Settings of the local durable engine (section <c>DurableEngine</c>; the task hub name is the
+/// Functions setting <c>TaskHubName</c> so both hosts can share one hub). Defaults favour quick
+/// recovery on one machine; the Functions host uses host.json instead.
+/// </summary>
+internal sealed class DurableEngineSettings
+{
+    public const string Section = "DurableEngine";
+
+    /// <summary>Task hub name: the prefix of the engine's queues, tables and containers.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "TaskHubName must be 3-45 letters or digits, starting with a letter.")]
+    public string TaskHubName { get; set; } = "backfill";
+
+    /// <summary>Control-queue partitions; more lets more hosts share orchestrations.</summary>
+    [Range(1, 16)]
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>
+    /// How long a dequeued message stays hidden. After a crash, work held by the dead host
+    /// reappears after this long (the engine's default of 5 min is too slow for local use).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Longest idle wait between queue polls; lower reacts faster, costs more storage calls.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Partition lease length (blob leases: 15-60 s); a crashed host's partitions move after this.</summary>
+    [Range(typeof(TimeSpan), "00:00:15", "00:01:00")]
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Activities this host runs at once (a host-level ceiling under every backfill's own cap).</summary>
+    [Range(1, 256)]
+    public int MaxConcurrentActivities { get; set; } = 16;
+
+    /// <summary>Orchestration work items this host runs at once.</summary>
+    [Range(1, 256)]
+    public int MaxConcurrentOrchestrations { get; set; } = 32;
+}

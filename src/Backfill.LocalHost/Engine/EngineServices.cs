@@ -1,0 +1,55 @@
+using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
+using DurableTask.AzureStorage;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Backfill.LocalHost.Engine;
+
+/// <summary>Registers the local durable engine, its client and its health source.</summary>
+internal static class EngineServices
+{
+    public static IServiceCollection AddLocalDurableEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DurableEngineSettings>()
+            .Bind(configuration.GetSection(DurableEngineSettings.Section))
+            .Configure(s => s.TaskHubName = configuration["TaskHubName"] ?? s.TaskHubName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => new AzureStorageOrchestrationService(ServiceSettings(
+            sp.GetRequiredService<IOptions<DurableEngineSettings>>().Value,
+            sp.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString,
+            sp.GetRequiredService<ILoggerFactory>())));
+        services.AddSingleton<DurableEngine>();
+        services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());
+        services.AddSingleton<DurableTaskClient, LocalDurableTaskClient>();
+        services.AddSingleton<IEngineStatusSource, LocalEngineStatus>();
+        return services;
+    }
+
+    private static AzureStorageOrchestrationServiceSettings ServiceSettings(DurableEngineSettings engine, string connectionString, ILoggerFactory loggers) => new()
+    {
+        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        TaskHubName = engine.TaskHubName,
+        PartitionCount = engine.PartitionCount,
+        // Without a separate entity queue this worker never dispatches entity work items.
+        UseSeparateQueueForEntityWorkItems = true,
+        // Blob-lease partition management: the table-based manager stalls for minutes on a busy
+        // Azurite ("exceeded the 2-second timeout"), and a stalled engine is a failed run.
+        UseTablePartitionManagement = false,
+        // A start request for an id that is still running must fail loudly, not vanish silently.
+        ThrowExceptionOnInvalidDedupeStatus = true,
+        ControlQueueVisibilityTimeout = engine.QueueVisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = engine.QueueVisibilityTimeout,
+        MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
+        LeaseInterval = engine.LeaseInterval,
+        LeaseRenewInterval = engine.LeaseInterval / 3,
+        LeaseAcquireInterval = engine.LeaseInterval / 3,
+        MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivities,
+        MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestrations,
+        // A restarted process is a new worker: it must not think it still holds the old one's leases.
+        WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+        LoggerFactory = loggers,
+    };
+}

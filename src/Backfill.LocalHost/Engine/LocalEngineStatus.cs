@@ -1,0 +1,10 @@
+using Backfill.Workflows.Api;
+using Microsoft.Extensions.Options;
+
+namespace Backfill.LocalHost.Engine;
+
+/// <summary>Reports the local Durable Task engine to the shared health handler.</summary>
+internal sealed class LocalEngineStatus(DurableEngine engine, IOptions<DurableEngineSettings> settings) : IEngineStatusSource
+{
+    public EngineStatus Current => new("durable-task-azure-storage", settings.Value.TaskHubName, engine.IsRunning);
+}

@@ -1,0 +1,31 @@
+using Backfill.Azurite;
+using Backfill.Workflows.Hosting;
+
+namespace Backfill.LocalHost.Hosting;
+
+/// <summary>
+/// When no storage is configured, the local host brings its own: Azurite from the repository's
+/// node_modules, persisted under <c>.data/azurite</c> so runs survive restarts.
+/// </summary>
+internal static partial class DevelopmentStorage
+{
+    public static async Task<AzuriteServer?> EnsureAsync(ConfigurationManager configuration, ILogger logger, CancellationToken cancellationToken)
+    {
+        var configured = configuration[StorageSettings.ConnectionStringKey];
+        if (!string.IsNullOrWhiteSpace(configured) && !configured.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var root = RepositoryRoot.Find();
+        var location = Path.Combine(root, ".data", "azurite");
+        var server = await AzuriteServer.StartAsync(new AzuriteOptions { RepositoryRoot = root, Location = location }, cancellationToken).ConfigureAwait(false);
+        configuration[StorageSettings.ConnectionStringKey] = server.ConnectionString;
+        LogStarted(logger, location, server.Endpoints.BlobPort, server.Endpoints.QueuePort, server.Endpoints.TablePort);
+        return server;
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information,
+        Message = "No AzureWebJobsStorage configured: started Azurite with data in {Location} (blob {BlobPort}, queue {QueuePort}, table {TablePort})")]
+    private static partial void LogStarted(ILogger logger, string location, int blobPort, int queuePort, int tablePort);
+}
