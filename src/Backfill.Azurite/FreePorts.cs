@@ -3,14 +3,15 @@ using System.Net.Sockets;
 
 namespace Backfill.Azurite;
 
-/// <summary>Picks loopback ports the OS reports free right now.</summary>
-internal static class FreePorts
+/// <summary>Picks loopback ports the OS reports free right now (for emulators and test hosts).</summary>
+public static class FreePorts
 {
-    /// <summary>
+    /// <summary>Returns <paramref name="count"/> distinct loopback ports that were free when asked.</summary>
+    /// <remarks>
     /// Holding all listeners until every port is chosen makes the ports distinct; another process
-    /// can still take one before Azurite binds it, which the caller handles by retrying.
-    /// </summary>
-    internal static int[] Take(int count)
+    /// can still take one before the caller binds it, so callers retry on a bind failure.
+    /// </remarks>
+    public static int[] Take(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
         try

@@ -2,7 +2,9 @@ using Backfill.LocalHost.Engine;
 using Backfill.LocalHost.Hosting;
 using Backfill.Workflows.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the app folder, so appsettings.json applies from any working directory; the
+// Functions-style local.settings.json is read from the working directory, as func would.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddLocalSettingsFile(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"));
 builder.Configuration.AddEnvironmentVariables();
 builder.Configuration.AddCommandLine(args);

@@ -9,6 +9,9 @@ namespace Backfill.LocalHost.Hosting;
 /// </summary>
 internal static partial class DevelopmentStorage
 {
+    /// <summary>Where the auto-started Azurite keeps its data; default <c>.data/azurite</c> in the repository.</summary>
+    public const string LocationKey = "Azurite:Location";
+
     public static async Task<AzuriteServer?> EnsureAsync(ConfigurationManager configuration, ILogger logger, CancellationToken cancellationToken)
     {
         var configured = configuration[StorageSettings.ConnectionStringKey];
@@ -18,7 +21,9 @@ internal static partial class DevelopmentStorage
         }
 
         var root = RepositoryRoot.Find();
-        var location = Path.Combine(root, ".data", "azurite");
+        var location = configuration[LocationKey] is { Length: > 0 } configuredLocation
+            ? Path.GetFullPath(configuredLocation)
+            : Path.Combine(root, ".data", "azurite");
         var server = await AzuriteServer.StartAsync(new AzuriteOptions { RepositoryRoot = root, Location = location }, cancellationToken).ConfigureAwait(false);
         configuration[StorageSettings.ConnectionStringKey] = server.ConnectionString;
         LogStarted(logger, location, server.Endpoints.BlobPort, server.Endpoints.QueuePort, server.Endpoints.TablePort);
