@@ -12,28 +12,33 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [Fact]
     public void Metadata_DailyTimer_IsTimerOnDailyScheduleSetting()
     {
-        var trigger = TriggerOf("DailyTimer");
+        var trigger = app.Trigger("DailyTimer");
 
-        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("%DailySchedule%", trigger.GetProperty("schedule").GetString());
-        Assert.True(trigger.GetProperty("useMonitor").GetBoolean());
+        Assert.Equal("timerTrigger", trigger.Type);
+        Assert.Equal("%DailySchedule%", trigger.Schedule);
+        Assert.True(trigger.UseMonitor);
+    }
+
+    [Theory]
+    [InlineData("Health", "health", "GET", "Anonymous")]
+    [InlineData("EngineCheckStart", "engine-check", "POST", "Function")]
+    [InlineData("EngineCheckStatus", "engine-check/{instanceId}", "GET", "Function")]
+    public void Metadata_HttpFunction_HasRouteMethodAndAuthLevel(string name, string route, string method, string authLevel)
+    {
+        var trigger = app.Trigger(name);
+
+        Assert.Equal("httpTrigger", trigger.Type);
+        Assert.Equal(route, trigger.Route);
+        Assert.Equal([method], trigger.Methods);
+        Assert.Equal(authLevel, trigger.AuthLevel);
     }
 
     [Fact]
-    public void Metadata_Health_IsAnonymousGetOnHealthRoute()
+    public void Publish_Output_HasHostJsonWithHubNameSetting()
     {
-        var trigger = TriggerOf("Health");
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Folder, "host.json")));
 
-        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("health", trigger.GetProperty("route").GetString());
-        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
-        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-    }
-
-    [Fact]
-    public void Publish_Output_HasHostJsonAndWorkerConfig()
-    {
-        Assert.True(File.Exists(Path.Combine(app.Folder, "host.json")), "host.json is published");
+        Assert.Equal("%TaskHubName%", host.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString());
         Assert.True(File.Exists(Path.Combine(app.Folder, "worker.config.json")), "worker.config.json is published");
     }
 
@@ -43,16 +48,5 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
         using var settings = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")));
 
         Assert.Equal("0 0 2 * * *", settings.RootElement.GetProperty("Values").GetProperty("DailySchedule").GetString());
-    }
-
-    private JsonElement TriggerOf(string functionName)
-    {
-        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Folder, "functions.metadata")));
-        var function = metadata.RootElement.EnumerateArray()
-            .SingleOrDefault(f => f.GetProperty("name").GetString() == functionName);
-        Assert.True(function.ValueKind == JsonValueKind.Object, $"functions.metadata has no function '{functionName}'");
-        return function.GetProperty("bindings").EnumerateArray()
-            .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal))
-            .Clone();
     }
 }

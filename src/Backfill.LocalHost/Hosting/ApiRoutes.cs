@@ -1,16 +1,22 @@
 using Backfill.Workflows.Api;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 
 namespace Backfill.LocalHost.Hosting;
 
-/// <summary>Maps the shared handlers under <c>/api</c> with the same routes and methods as the Functions app.</summary>
+/// <summary>
+/// Maps the shared handlers under <c>/api</c> with the same routes and methods as the Functions app.
+/// Services are marked explicitly so the route table can be built (and compared) without a container.
+/// </summary>
 internal static class ApiRoutes
 {
     public static void MapBackfillApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet(HealthHandler.Route, (HealthHandler handler, CancellationToken cancellationToken) => handler.GetAsync(cancellationToken));
-        api.MapPost(EngineCheckHandler.StartRoute, (HttpRequest request, EngineCheckHandler handler, DurableTaskClient client) => handler.StartAsync(request, client));
-        api.MapGet(EngineCheckHandler.StatusRoute, (HttpRequest request, EngineCheckHandler handler, DurableTaskClient client, string instanceId) => handler.GetAsync(request, client, instanceId));
+        api.MapGet(HealthHandler.Route, ([FromServices] HealthHandler handler, CancellationToken cancellationToken) => handler.GetAsync(cancellationToken));
+        api.MapPost(EngineCheckHandler.StartRoute, (HttpRequest request, [FromServices] EngineCheckHandler handler, [FromServices] DurableTaskClient client) =>
+            handler.StartAsync(request, client));
+        api.MapGet(EngineCheckHandler.StatusRoute, (HttpRequest request, [FromServices] EngineCheckHandler handler, [FromServices] DurableTaskClient client, string instanceId) =>
+            handler.GetAsync(request, client, instanceId));
     }
 }
