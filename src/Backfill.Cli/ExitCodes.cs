@@ -1,0 +1,10 @@
+namespace Backfill.Cli;
+
+/// <summary>Process exit codes, stable for scripts (documented in the README).</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+    public const int Unreachable = 3;
+}
