@@ -1,0 +1,49 @@
+namespace Backfill.Core.Validation;
+
+/// <summary>
+/// The statistics of one partition that validation works on instead of its files: computed once when the
+/// commit is written (one pass per column), stored with it, and reused as a later partition's baseline.
+/// </summary>
+public sealed record PartitionProfile
+{
+    private readonly Dictionary<string, ColumnProfile> byName;
+
+    /// <summary>Creates a profile.</summary>
+    /// <param name="rowCount">The partition's row count; not negative.</param>
+    /// <param name="columns">One profile per column, names unique, null counts at most <paramref name="rowCount"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowCount"/> is negative.</exception>
+    /// <exception cref="ArgumentException">A column name repeats, or a null count is negative or above the row count.</exception>
+    public PartitionProfile(long rowCount, IReadOnlyList<ColumnProfile> columns)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        ArgumentNullException.ThrowIfNull(columns);
+        byName = new Dictionary<string, ColumnProfile>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            if (column.NullCount < 0 || column.NullCount > rowCount)
+            {
+                throw new ArgumentException(
+                    $"Column '{column.Name}' has {column.NullCount} nulls in {rowCount} rows.", nameof(columns));
+            }
+
+            if (!byName.TryAdd(column.Name, column))
+            {
+                throw new ArgumentException($"Column '{column.Name}' is profiled twice.", nameof(columns));
+            }
+        }
+
+        RowCount = rowCount;
+        Columns = [.. columns];
+    }
+
+    /// <summary>Gets the partition's row count.</summary>
+    public long RowCount { get; }
+
+    /// <summary>Gets the column profiles, in column order.</summary>
+    public IReadOnlyList<ColumnProfile> Columns { get; }
+
+    /// <summary>Returns the profile of the column named <paramref name="name"/>.</summary>
+    /// <param name="name">The column name, compared ordinally.</param>
+    /// <returns>The column's profile, or <see langword="null"/> when the partition has no such column.</returns>
+    public ColumnProfile? Column(string name) => byName.GetValueOrDefault(name);
+}

@@ -1,0 +1,134 @@
+using Backfill.Core.Drift;
+using Backfill.Core.Validation;
+
+namespace Backfill.Core.Tests.Validation;
+
+public sealed class DriftRuleTests
+{
+    private static readonly ValidationThresholds Defaults = new();
+    private static readonly double[] Quartiles = [1, 2, 3];
+    private static readonly SummaryStatistics Summary = new(100, 2, 1, 0.5, 1, 2, 3, 3.5);
+
+    // Shares .25 each: the reference every candidate below is compared with.
+    private static readonly NumericProfile Reference = Numeric([25, 25, 25, 25]);
+
+    [Fact]
+    public void CheckFeature_SameShares_PassesWithZeroPsi()
+    {
+        var result = DriftRule.CheckFeature("amount_7d", Reference, Numeric([50, 50, 50, 50]), Defaults);
+
+        Assert.Equal(ValidationCheckNames.Drift, result.Name);
+        Assert.Equal("amount_7d", result.Column);
+        Assert.Equal(ValidationStatus.Pass, result.Status);
+        Assert.Equal(0, result.Observed);
+        Assert.Equal(0.1, result.Threshold);
+    }
+
+    [Fact]
+    public void CheckFeature_ModerateShift_Warns()
+    {
+        // PSI 0.228 (hand-computed in PsiTests): at least 0.1, below 0.25.
+        var result = DriftRule.CheckFeature("amount_7d", Reference, Numeric([10, 20, 30, 40]), Defaults);
+
+        Assert.Equal(ValidationStatus.Warn, result.Status);
+        Assert.Equal(0.2282174, result.Observed!.Value, precision: 7);
+        Assert.Equal(0.1, result.Threshold);
+    }
+
+    [Fact]
+    public void CheckFeature_LargeShift_Fails()
+    {
+        var result = DriftRule.CheckFeature("amount_7d", Reference, Numeric([0, 0, 0, 100]), Defaults);
+
+        Assert.Equal(ValidationStatus.Fail, result.Status);
+        Assert.Equal(0.25, result.Threshold);
+    }
+
+    [Fact]
+    public void CheckFeature_LargeShiftExpectedToDrift_WarnsInsteadOfFailing()
+    {
+        var thresholds = Defaults with { ExpectedToDrift = new HashSet<string>(["amount_7d"]) };
+
+        var result = DriftRule.CheckFeature("amount_7d", Reference, Numeric([0, 0, 0, 100]), thresholds);
+
+        Assert.Equal(ValidationStatus.Warn, result.Status);
+        Assert.Equal(0.25, result.Threshold);
+        Assert.EndsWith("Expected to drift: reported, never failed.", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckFeature_StableFeatureExpectedToDrift_Passes()
+    {
+        var thresholds = Defaults with { ExpectedToDrift = new HashSet<string>(["amount_7d"]) };
+
+        Assert.Equal(ValidationStatus.Pass, DriftRule.CheckFeature("amount_7d", Reference, Reference, thresholds).Status);
+    }
+
+    [Fact]
+    public void CheckFeature_Shift_MessageReportsPsiAndSummaryShifts()
+    {
+        var candidate = new NumericProfile(Summary with { Mean = 3.5, P95 = 5 }, Reference.Histogram);
+
+        var result = DriftRule.CheckFeature("amount_7d", Reference, candidate, Defaults);
+
+        Assert.Equal(
+            "PSI 0 for 'amount_7d'; warn at 0.1, fail at 0.25. "
+            + "Shift: mean +1.5, std 0, p5 0, p25 0, p50 0, p75 0, p95 +1.5.",
+            result.Message);
+    }
+
+    [Theory]
+    [InlineData(true, false, "the reference")]
+    [InlineData(false, true, "the candidate")]
+    public void CheckFeature_OneSideWithoutValues_PassesSayingWhichSide(bool referenceMissing, bool candidateMissing, string side)
+    {
+        var result = DriftRule.CheckFeature(
+            "amount_7d", referenceMissing ? null : Reference, candidateMissing ? null : Reference, Defaults);
+
+        Assert.Equal(ValidationStatus.Pass, result.Status);
+        Assert.Null(result.Observed);
+        Assert.Equal($"No drift computed for 'amount_7d': {side} has no values.", result.Message);
+    }
+
+    [Fact]
+    public void CheckFeature_HistogramsWithDifferentEdges_ThrowsArgumentException()
+    {
+        var other = new NumericProfile(Summary, new Histogram([1, 2], [1, 1, 1]));
+
+        Assert.Throws<ArgumentException>(() => DriftRule.CheckFeature("amount_7d", Reference, other, Defaults));
+    }
+
+    [Fact]
+    public void Check_Profiles_ChecksNumericColumnsOfCandidateInOrder()
+    {
+        var reference = new PartitionProfile(100, [
+            new ColumnProfile("entity_id", 0, null),
+            new ColumnProfile("count_7d", 0, Reference),
+            new ColumnProfile("amount_7d", 0, Reference),
+        ]);
+        var candidate = new PartitionProfile(100, [
+            new ColumnProfile("entity_id", 0, null),
+            new ColumnProfile("amount_7d", 0, Numeric([0, 0, 0, 100])),
+            new ColumnProfile("count_7d", 0, Reference),
+            new ColumnProfile("new_feature", 100, null),
+        ]);
+
+        var results = DriftRule.Check(reference, candidate, Defaults);
+
+        Assert.Equal(["amount_7d", "count_7d"], results.Select(result => result.Column));
+        Assert.Equal([ValidationStatus.Fail, ValidationStatus.Pass], results.Select(result => result.Status));
+    }
+
+    [Fact]
+    public void Check_NumericColumnWithAllNullsInCandidate_IsReportedWithoutPsi()
+    {
+        var reference = new PartitionProfile(100, [new ColumnProfile("amount_7d", 0, Reference)]);
+        var candidate = new PartitionProfile(100, [new ColumnProfile("amount_7d", 100, null)]);
+
+        var result = Assert.Single(DriftRule.Check(reference, candidate, Defaults));
+
+        Assert.Null(result.Observed);
+    }
+
+    private static NumericProfile Numeric(long[] counts) => new(Summary, new Histogram(Quartiles, counts));
+}
