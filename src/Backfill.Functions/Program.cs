@@ -11,4 +11,5 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.AddBackfillWorkflows(builder.Configuration);
 builder.Services.AddSingleton<IEngineStatusSource, FunctionsEngineStatus>();
 builder.Services.AddTransient<EngineCheckActivity>();
+builder.Services.AddTransient<RunWorkItemActivity>();
 await builder.Build().RunAsync();

@@ -11,11 +11,11 @@ namespace Backfill.Workflows;
 public static class WorkflowCatalog
 {
     /// <summary>Orchestrator classes; each is registered under its class name.</summary>
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(EngineCheckOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(EngineCheckOrchestrator), typeof(BackfillOrchestrator)];
 
     /// <summary>Activity classes; each is registered under its class name.</summary>
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(EngineCheckActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(EngineCheckActivity), typeof(RunWorkItemActivity)];
 
     /// <summary>Entity classes; each is registered under its class name (the engine lower-cases it).</summary>
-    public static IReadOnlyList<Type> Entities { get; } = [typeof(TallyEntity)];
+    public static IReadOnlyList<Type> Entities { get; } = [typeof(TallyEntity), typeof(BackfillRegistryEntity)];
 }

@@ -1,3 +1,4 @@
+using Backfill.Core.Scheduling;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
@@ -30,21 +31,6 @@ public sealed class EngineCheckOrchestrator : TaskOrchestrator<EngineCheckReques
         // Signals from one orchestration arrive in order, so this read sees every Add above.
         var final = await context.Entities.CallEntityAsync<Tally>(tally, nameof(TallyEntity.Get));
         var ordered = results.OrderBy(r => r.Index).ToList();
-        return new EngineCheckResult(ordered, MaxOverlap(ordered), final.Count);
-    }
-
-    private static int MaxOverlap(IEnumerable<EngineCheckItemResult> items)
-    {
-        // Sweep over start (+1) and finish (-1) instants; finishes sort first at equal instants.
-        var edges = items.SelectMany(i => new[] { (At: i.StartedAt, Delta: 1), (At: i.FinishedAt, Delta: -1) })
-            .OrderBy(e => e.At).ThenBy(e => e.Delta);
-        int running = 0, max = 0;
-        foreach (var edge in edges)
-        {
-            running += edge.Delta;
-            max = Math.Max(max, running);
-        }
-
-        return max;
+        return new EngineCheckResult(ordered, Intervals.MaxOverlap(ordered.Select(r => (r.StartedAt, r.FinishedAt))), final.Count);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public DurableTaskClient Client => _host.Services.GetRequiredService<DurableTaskClient>();
 
-    public static async Task<EngineHost> StartAsync(string connectionString, string taskHub)
+    public static async Task<EngineHost> StartAsync(string connectionString, string taskHub, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -28,6 +28,7 @@ internal sealed class EngineHost : IAsyncDisposable
         });
         builder.Services.AddBackfillWorkflows(builder.Configuration);
         builder.Services.AddLocalDurableEngine(builder.Configuration);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new EngineHost(host);

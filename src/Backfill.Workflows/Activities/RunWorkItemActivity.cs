@@ -1,0 +1,55 @@
+using Backfill.Core.Versioning;
+using Backfill.Workflows.Models;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace Backfill.Workflows.Activities;
+
+/// <summary>
+/// One attempt at one work item. It never throws for work failures: it classifies them, so the
+/// orchestration decides about retries with durable timers and knows every attempt's number.
+/// </summary>
+public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, TimeProvider time, ILogger<RunWorkItemActivity> logger)
+    : TaskActivity<WorkItemRequest, WorkItemOutcome>
+{
+    /// <inheritdoc />
+    public override async Task<WorkItemOutcome> RunAsync(TaskActivityContext context, WorkItemRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var running = CodeVersion.Current.Value;
+        if (running != input.CodeVersion)
+        {
+            // Mixing outputs of two code versions in one backfill is never what the user wants.
+            return new WorkItemOutcome(WorkItemOutcomeKind.CodeVersionMismatch, 0, 0,
+                $"code version changed mid-backfill: pinned {input.CodeVersion}, running {running}");
+        }
+
+        var started = time.GetTimestamp();
+        try
+        {
+            var result = await runner.RunAsync(input, CancellationToken.None).ConfigureAwait(false);
+            var kind = result.Skipped ? WorkItemOutcomeKind.Skipped : WorkItemOutcomeKind.Succeeded;
+            return new WorkItemOutcome(kind, result.Rows, Elapsed(started), null);
+        }
+        catch (WorkItemFailedException ex)
+        {
+            LogFailed(logger, input.BackfillId, input.Item.Id, input.Attempt, ex.Message);
+            return new WorkItemOutcome(WorkItemOutcomeKind.Failed, 0, Elapsed(started), ex.Message);
+        }
+#pragma warning disable CA1031 // Any other failure is retried by the orchestration; it must not crash the activity.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogTransient(logger, ex, input.BackfillId, input.Item.Id, input.Attempt);
+            return new WorkItemOutcome(WorkItemOutcomeKind.Transient, 0, Elapsed(started), $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private long Elapsed(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Backfill {BackfillId} work item {WorkItem} attempt {Attempt} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string backfillId, string workItem, int attempt, string reason);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Backfill {BackfillId} work item {WorkItem} attempt {Attempt} failed transiently")]
+    private static partial void LogTransient(ILogger logger, Exception exception, string backfillId, string workItem, int attempt);
+}

@@ -1,0 +1,27 @@
+namespace Backfill.Workflows.Models;
+
+/// <summary>
+/// The orchestration's custom status, updated as items finish: small on purpose (per-item details
+/// live in the item table), so it fits the status size limit at any scale.
+/// </summary>
+/// <param name="Status">The backfill's status.</param>
+/// <param name="Counts">Work items by state.</param>
+/// <param name="Running">Ids of the items in flight.</param>
+/// <param name="MaxParallel">The current max parallel.</param>
+/// <param name="StartedAt">When the backfill started.</param>
+/// <param name="UpdatedAt">When this status was written.</param>
+/// <param name="EtaSeconds">Estimated seconds to finish, from observed item durations and the current cap; null until one item finished.</param>
+/// <param name="Generation">How many times the orchestration continued as new.</param>
+/// <param name="Reason">Why it is paused, failed or rejected; null otherwise.</param>
+/// <param name="ConflictWith">For a rejected backfill, the active backfill it overlaps.</param>
+public sealed record BackfillProgress(
+    BackfillStatus Status,
+    BackfillCounts Counts,
+    IReadOnlyList<string> Running,
+    int MaxParallel,
+    DateTimeOffset StartedAt,
+    DateTimeOffset UpdatedAt,
+    long? EtaSeconds,
+    int Generation,
+    string? Reason,
+    string? ConflictWith);

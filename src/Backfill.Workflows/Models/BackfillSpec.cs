@@ -1,0 +1,37 @@
+using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.Storage.Commits;
+
+namespace Backfill.Workflows.Models;
+
+/// <summary>
+/// A backfill request as validated and pinned at submission: everything the orchestration needs to
+/// plan and run, including the code version and config hash every work item must match.
+/// </summary>
+/// <param name="Partitions">The partition set in canonical form (no relative terms).</param>
+/// <param name="Target">The feature version dataset the features layer writes, e.g. <c>features_v2</c>.</param>
+/// <param name="Layers">The layers to run, in pipeline order.</param>
+/// <param name="FeatureWindowDays">The target feature version's longest window, which sets its staging dependencies.</param>
+/// <param name="MaxParallel">The starting max parallel (1..64).</param>
+/// <param name="WriteMode">Overwrite or merge, for every work item.</param>
+/// <param name="Order">Which independent days go first.</param>
+/// <param name="Retries">Extra attempts for a transient failure of one work item.</param>
+/// <param name="RetryDelaySeconds">The first retry's delay; each further retry doubles it.</param>
+/// <param name="FailFast">Stop starting work items after the first failure.</param>
+/// <param name="CodeVersion">The code version at submission.</param>
+/// <param name="ConfigHash">The config hash at submission.</param>
+/// <param name="SubmittedAt">When the request was accepted.</param>
+public sealed record BackfillSpec(
+    string Partitions,
+    string Target,
+    IReadOnlyList<Layer> Layers,
+    int FeatureWindowDays,
+    int MaxParallel,
+    WriteMode WriteMode,
+    PartitionOrder Order,
+    int Retries,
+    int RetryDelaySeconds,
+    bool FailFast,
+    string CodeVersion,
+    string ConfigHash,
+    DateTimeOffset SubmittedAt);

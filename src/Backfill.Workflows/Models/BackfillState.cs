@@ -1,0 +1,26 @@
+namespace Backfill.Workflows.Models;
+
+/// <summary>
+/// What a backfill orchestration carries from one generation to the next (ContinueAsNew keeps each
+/// history bounded). Item states are one char per plan item so 10,000+ items stay a few KB; the plan
+/// itself is recomputed from the spec, which is deterministic.
+/// </summary>
+/// <param name="Spec">The pinned request.</param>
+/// <param name="Items">One <see cref="ItemState"/> char per plan item, in plan order; empty before the first generation.</param>
+/// <param name="MaxParallel">The current max parallel (changed by the set-max-parallel event).</param>
+/// <param name="Registered">Whether the backfill holds its claim on the target's days.</param>
+/// <param name="StartedAt">When the first generation started.</param>
+/// <param name="FinishedItems">Items finished so far (for the ETA).</param>
+/// <param name="FinishedMilliseconds">Their summed run time (for the ETA).</param>
+/// <param name="Generation">How many times the orchestration continued as new.</param>
+/// <param name="PauseReason">Why the backfill is paused; null when not paused.</param>
+public sealed record BackfillState(
+    BackfillSpec Spec,
+    string Items,
+    int MaxParallel,
+    bool Registered,
+    DateTimeOffset StartedAt,
+    long FinishedItems,
+    long FinishedMilliseconds,
+    int Generation,
+    string? PauseReason);

@@ -1,0 +1,8 @@
+namespace Backfill.Workflows.Models;
+
+/// <summary>What one attempt at a work item reported.</summary>
+/// <param name="Kind">How it ended.</param>
+/// <param name="Rows">Rows in the published partition (0 when nothing was published).</param>
+/// <param name="DurationMilliseconds">How long the attempt ran.</param>
+/// <param name="Error">Why it failed, or the mismatched code version; null on success.</param>
+public sealed record WorkItemOutcome(WorkItemOutcomeKind Kind, long Rows, long DurationMilliseconds, string? Error);

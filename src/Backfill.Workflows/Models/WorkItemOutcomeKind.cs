@@ -1,0 +1,20 @@
+namespace Backfill.Workflows.Models;
+
+/// <summary>How one attempt at a work item ended.</summary>
+public enum WorkItemOutcomeKind
+{
+    /// <summary>Published.</summary>
+    Succeeded,
+
+    /// <summary>Nothing to do: the live commit already came from this code and config version.</summary>
+    Skipped,
+
+    /// <summary>A deterministic failure (e.g. validation): retrying would fail the same way.</summary>
+    Failed,
+
+    /// <summary>A failure worth retrying (storage hiccup, crash).</summary>
+    Transient,
+
+    /// <summary>The running code is not the pinned code version; nothing was written.</summary>
+    CodeVersionMismatch,
+}

@@ -1,0 +1,14 @@
+using Backfill.Core.Planning;
+using Backfill.Storage.Commits;
+
+namespace Backfill.Workflows.Models;
+
+/// <summary>One attempt at one work item.</summary>
+/// <param name="BackfillId">The backfill (orchestration instance id).</param>
+/// <param name="Item">The (layer, day) to build, validate and publish.</param>
+/// <param name="Target">The feature version dataset for the features layer.</param>
+/// <param name="WriteMode">Overwrite or merge.</param>
+/// <param name="Attempt">1 for the first attempt.</param>
+/// <param name="CodeVersion">The pinned code version the running code must match.</param>
+/// <param name="ConfigHash">The pinned config hash.</param>
+public sealed record WorkItemRequest(string BackfillId, WorkItem Item, string Target, WriteMode WriteMode, int Attempt, string CodeVersion, string ConfigHash);

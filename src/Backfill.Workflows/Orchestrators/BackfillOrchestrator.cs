@@ -1,0 +1,59 @@
+using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
+using Backfill.Workflows.Activities;
+using Backfill.Workflows.Entities;
+using Backfill.Workflows.Models;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Entities;
+
+namespace Backfill.Workflows.Orchestrators;
+
+/// <summary>
+/// Runs a backfill's plan: a sliding window of at most max parallel work items, each started as
+/// soon as every item it depends on succeeded, refilled as each finishes. One orchestration holds
+/// the window, so the cap is global; it continues as new every <see cref="GenerationSize"/> finished
+/// items so no history grows past a few thousand events, whatever the backfill's size.
+/// </summary>
+public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, BackfillProgress>
+{
+    /// <summary>Items finished per generation before the orchestration continues as new.</summary>
+    public const int GenerationSize = 400;
+
+    private static readonly PartitionSetParseOptions Canonical = new() { MaxDays = int.MaxValue };
+
+    /// <inheritdoc />
+    public override async Task<BackfillProgress> RunAsync(TaskOrchestrationContext context, BackfillState input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var spec = input.Spec;
+        var registry = new EntityInstanceId(nameof(BackfillRegistryEntity), spec.Target);
+        if (!input.Registered)
+        {
+            var conflict = await context.Entities.CallEntityAsync<string?>(
+                registry, nameof(BackfillRegistryEntity.Register), new BackfillClaim(context.InstanceId, spec.Partitions));
+            if (conflict is not null)
+            {
+                var rejected = new BackfillProgress(BackfillStatus.Rejected, BackfillCounts.Of([]), [], input.MaxParallel, context.CurrentUtcDateTime,
+                    context.CurrentUtcDateTime, null, input.Generation, $"backfill {conflict} is active on overlapping days of {spec.Target}", conflict);
+                context.SetCustomStatus(rejected);
+                return rejected;
+            }
+
+            input = input with { Registered = true };
+        }
+
+        var plan = Planner.Create(PartitionSetParser.Parse(spec.Partitions, Canonical), spec.Layers, new LayerDependencies(spec.FeatureWindowDays), spec.Order);
+        var run = new BackfillRun(context, input, plan);
+        var progress = await run.ExecuteAsync();
+        if (run.ContinueAsNew)
+        {
+            context.ContinueAsNew(run.NextState, preserveUnprocessedEvents: true);
+            return progress;
+        }
+
+        await context.Entities.CallEntityAsync(registry, nameof(BackfillRegistryEntity.Release), context.InstanceId);
+        return progress;
+    }
+}

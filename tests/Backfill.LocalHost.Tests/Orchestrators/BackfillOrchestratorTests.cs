@@ -1,0 +1,216 @@
+using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
+using Backfill.Core.Versioning;
+using Backfill.LocalHost.Tests.Engine;
+using Backfill.Storage.Commits;
+using Backfill.Testing;
+using Backfill.Workflows.Activities;
+using Backfill.Workflows.Models;
+using Backfill.Workflows.Orchestrators;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Backfill.LocalHost.Tests.Orchestrators;
+
+/// <summary>
+/// The backfill orchestration on the real engine and Azurite, with a scripted runner standing in
+/// for the data plane so the tests control durations and failures and can measure what ran when.
+/// </summary>
+public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
+{
+    private static readonly Layer[] AllLayers = [Layer.Raw, Layer.Staging, Layer.Features];
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static BackfillSpec Spec(string partitions, int maxParallel, int window = 3, string? codeVersion = null, bool failFast = false, string target = "features_v1") =>
+        new(partitions, target, AllLayers, window, maxParallel, WriteMode.Overwrite, PartitionOrder.Ascending, Retries: 2, RetryDelaySeconds: 1,
+            failFast, codeVersion ?? CodeVersion.Current.Value, "cfg", DateTimeOffset.UnixEpoch);
+
+    private static BackfillState Start(BackfillSpec spec) => new(spec, string.Empty, spec.MaxParallel, false, DateTimeOffset.UnixEpoch, 0, 0, 0, null);
+
+    private static int DurationOf(WorkItem item) => 100 + (item.GetHashCode() & 0x7fffffff) % 300;
+
+    private async Task<(EngineHost Host, ScriptedWorkItemRunner Runner)> StartHostAsync(Func<WorkItem, int>? durations = null)
+    {
+        var runner = new ScriptedWorkItemRunner(durations ?? DurationOf);
+        var host = await EngineHost.StartAsync(azurite.ConnectionString, TaskHubNames.New(), s => s.AddSingleton<IWorkItemRunner>(runner));
+        return (host, runner);
+    }
+
+    private static async Task<BackfillProgress> CompletedAsync(DurableTaskClient client, string id)
+    {
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        return done.ReadOutputAs<BackfillProgress>()!;
+    }
+
+    private static async Task<BackfillProgress> WaitForStatusAsync(DurableTaskClient client, string id, Func<BackfillProgress, bool> until)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
+            if (metadata?.SerializedCustomStatus is not null && metadata.ReadCustomStatusAs<BackfillProgress>() is { } progress && until(progress))
+            {
+                return progress;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    [Fact]
+    public async Task Run_TwelveDaysThreeLayersCapThree_EveryItemOnceWithinCapInDependencyOrder()
+    {
+        var (host, runner) = await StartHostAsync();
+        await using var _ = host;
+        var spec = Spec("2025-01-01..2025-01-12", maxParallel: 3);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(spec), Cancel);
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.Completed, progress.Status);
+        Assert.Equal(new BackfillCounts(36, 0, 0, 36, 0, 0, 0), progress.Counts);
+        Assert.Equal(36, runner.Attempts.Select(a => a.Request.Item).Distinct().Count());
+        Assert.Equal(36, runner.Attempts.Count);
+        Assert.InRange(runner.MaxOverlap(), 2, 3);
+        var plan = Planner.Create(PartitionSetParser.Parse(spec.Partitions, new PartitionSetParseOptions()), AllLayers, new LayerDependencies(3), PartitionOrder.Ascending);
+        var ran = runner.Attempts.ToDictionary(a => a.Request.Item);
+        Assert.All(plan.Items, item => Assert.All(plan.DependsOn[item], dependency => Assert.True(
+            ran[dependency].End <= ran[item].Start, $"{item} started before {dependency} finished")));
+    }
+
+    [Fact]
+    public async Task Run_TransientThenPermanentFailures_RetriesThenBlocksDependents()
+    {
+        var (host, runner) = await StartHostAsync(_ => 50);
+        await using var _ = host;
+        var flaky = new WorkItem(Layer.Raw, PartitionKey.Parse("2025-02-02"));
+        var broken = new WorkItem(Layer.Staging, PartitionKey.Parse("2025-02-03"));
+        runner.TransientFailures[flaky] = 2;
+        runner.PermanentFailures[broken] = "validation failed: row_count_bounds";
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-02-01..2025-02-04", 2, window: 2)), Cancel);
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.CompletedWithFailures, progress.Status);
+        Assert.Equal([1, 2, 3], runner.Attempts.Where(a => a.Request.Item == flaky).Select(a => a.Request.Attempt).Order());
+        Assert.Single(runner.Attempts, a => a.Request.Item == broken);
+        // features(02-03) and features(02-04) read staging(02-03) with a 2-day window.
+        Assert.Equal(new BackfillCounts(12, 0, 0, 9, 1, 2, 0), progress.Counts);
+        Assert.DoesNotContain(runner.Attempts, a => a.Request.Item.Layer == Layer.Features && a.Request.Item.Partition >= PartitionKey.Parse("2025-02-03"));
+    }
+
+    [Fact]
+    public async Task Run_FailFast_StopsStartingItemsAfterFirstFailure()
+    {
+        var (host, runner) = await StartHostAsync(_ => 200);
+        await using var _ = host;
+        runner.PermanentFailures[new WorkItem(Layer.Raw, PartitionKey.Parse("2025-03-01"))] = "boom";
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-03-01..2025-03-10", 1, failFast: true)), Cancel);
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.Failed, progress.Status);
+        Assert.Contains("raw/2025-03-01", progress.Reason, StringComparison.Ordinal);
+        Assert.Single(runner.Attempts);
+    }
+
+    [Fact]
+    public async Task Cancel_MidRun_FinishesInFlightAndStartsNothingNew()
+    {
+        var (host, runner) = await StartHostAsync(_ => 600);
+        await using var _ = host;
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-04-01..2025-04-20", 2)), Cancel);
+        await WaitForStatusAsync(host.Client, id, p => p.Counts.Succeeded >= 2);
+
+        await host.Client.RaiseEventAsync(id, BackfillEvents.Cancel, true, Cancel);
+        var canceledAt = DateTimeOffset.UtcNow;
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.Canceled, progress.Status);
+        Assert.True(progress.Counts.Pending > 0);
+        Assert.Equal(0, progress.Counts.Running);
+        // Nothing starts once the cancel is delivered (2 s allows for the event to reach the orchestration).
+        Assert.DoesNotContain(runner.Attempts, a => a.Start > canceledAt.AddSeconds(2));
+        Assert.Equal(progress.Counts.Succeeded, runner.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task SetMaxParallel_ThreeToOne_LaterItemsRunAlone()
+    {
+        var (host, runner) = await StartHostAsync(_ => 300);
+        await using var _ = host;
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-05-01..2025-05-10", 3, window: 1)), Cancel);
+        await WaitForStatusAsync(host.Client, id, p => p.Counts.Succeeded >= 3);
+
+        await host.Client.RaiseEventAsync(id, BackfillEvents.SetMaxParallel, 1, Cancel);
+        var changed = await WaitForStatusAsync(host.Client, id, p => p.MaxParallel == 1);
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.Completed, progress.Status);
+        Assert.Equal(1, progress.MaxParallel);
+        var after = runner.Attempts.Where(a => a.Start > changed.UpdatedAt).ToList();
+        Assert.NotEmpty(after);
+        Assert.All(after, late => Assert.Equal(1, runner.Attempts.Count(a => a.Start < late.End && late.Start < a.End)));
+    }
+
+    [Fact]
+    public async Task Register_OverlappingActiveBackfill_IsRejectedWithItsId()
+    {
+        var (host, _) = await StartHostAsync(_ => 500);
+        await using var __ = host;
+        var first = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-06-01..2025-06-10", 1)), Cancel);
+        await WaitForStatusAsync(host.Client, first, p => p.Status == BackfillStatus.Running);
+
+        var second = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-06-10..2025-06-12", 1)), Cancel);
+        var other = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-06-10..2025-06-12", 1, target: "features_v2")), Cancel);
+        var rejected = await CompletedAsync(host.Client, second);
+        await host.Client.RaiseEventAsync(first, BackfillEvents.Cancel, true, Cancel);
+        await CompletedAsync(host.Client, first);
+        var afterRelease = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-06-10", 1)), Cancel);
+
+        Assert.Equal(BackfillStatus.Rejected, rejected.Status);
+        Assert.Equal(first, rejected.ConflictWith);
+        Assert.Equal(BackfillStatus.Completed, (await CompletedAsync(host.Client, other)).Status);
+        Assert.Equal(BackfillStatus.Completed, (await CompletedAsync(host.Client, afterRelease)).Status);
+    }
+
+    [Fact]
+    public async Task CodeVersionMismatch_PausesUntilResumedWithAcceptedVersion()
+    {
+        var (host, runner) = await StartHostAsync(_ => 50);
+        await using var _ = host;
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(BackfillOrchestrator), Start(Spec("2025-07-01..2025-07-02", 2, codeVersion: "0.0.1+older")), Cancel);
+
+        var paused = await WaitForStatusAsync(host.Client, id, p => p.Status == BackfillStatus.Paused);
+        Assert.Empty(runner.Attempts);
+        Assert.Equal($"code version changed mid-backfill: pinned 0.0.1+older, running {CodeVersion.Current.Value}", paused.Reason);
+
+        await host.Client.RaiseEventAsync(id, BackfillEvents.Resume, CodeVersion.Current.Value, Cancel);
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.Completed, progress.Status);
+        Assert.Equal(6, runner.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task Run_MoreItemsThanOneGeneration_ContinuesAsNewAndRunsEachItemOnce()
+    {
+        var (host, runner) = await StartHostAsync(_ => 0);
+        await using var _ = host;
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(BackfillOrchestrator), Start(Spec("2024-01-01..2024-05-29", 16, window: 2)), Cancel);
+
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.Completed, progress.Status);
+        Assert.Equal(450, progress.Counts.Succeeded);
+        Assert.Equal(1, progress.Generation);
+        Assert.Equal(450, runner.Attempts.Count);
+    }
+}

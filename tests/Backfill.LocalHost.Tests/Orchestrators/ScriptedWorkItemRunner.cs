@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Backfill.Core.Planning;
+using Backfill.Core.Scheduling;
+using Backfill.Workflows.Activities;
+using Backfill.Workflows.Models;
+
+namespace Backfill.LocalHost.Tests.Orchestrators;
+
+/// <summary>
+/// A stand-in for the data plane in orchestration component tests: each item holds its slot for a
+/// scripted time and fails as scripted, and every attempt is recorded with real timestamps so the
+/// tests measure concurrency and order from what actually ran.
+/// </summary>
+internal sealed class ScriptedWorkItemRunner(Func<WorkItem, int> durationMs) : IWorkItemRunner
+{
+    public ConcurrentQueue<(WorkItemRequest Request, DateTimeOffset Start, DateTimeOffset End)> Attempts { get; } = new();
+
+    /// <summary>Items that fail transiently on their first N attempts.</summary>
+    public ConcurrentDictionary<WorkItem, int> TransientFailures { get; } = new();
+
+    /// <summary>Items that always fail deterministically (as failed validation would).</summary>
+    public ConcurrentDictionary<WorkItem, string> PermanentFailures { get; } = new();
+
+    public async Task<WorkItemRunResult> RunAsync(WorkItemRequest request, CancellationToken cancellationToken)
+    {
+        var start = DateTimeOffset.UtcNow;
+        try
+        {
+            await Task.Delay(durationMs(request.Item), cancellationToken);
+            if (PermanentFailures.TryGetValue(request.Item, out var reason))
+            {
+                throw new WorkItemFailedException(reason);
+            }
+
+            if (TransientFailures.TryGetValue(request.Item, out var failures) && request.Attempt <= failures)
+            {
+                throw new IOException($"injected transient failure {request.Attempt}");
+            }
+
+            return new WorkItemRunResult(false, 10, $"commit-{request.Item.Id}-{request.Attempt}");
+        }
+        finally
+        {
+            Attempts.Enqueue((request, start, DateTimeOffset.UtcNow));
+        }
+    }
+
+    public int MaxOverlap() => Intervals.MaxOverlap(Attempts.Select(a => (a.Start, a.End)));
+}
