@@ -14,7 +14,7 @@ public readonly record struct WorkItem(Layer Layer, PartitionKey Partition)
     /// Gets the stable text id, <c>layer/YYYY-MM-DD</c> (e.g. <c>staging/2025-01-03</c>), unique within a backfill
     /// and parsed back by <see cref="Parse(string)"/>.
     /// </summary>
-    public string Id => $"{LayerName(Layer)}{Separator}{Partition}";
+    public string Id => $"{LayerNames.Of(Layer)}{Separator}{Partition}";
 
     /// <summary>Returns <see cref="Id"/>.</summary>
     /// <returns>The id, e.g. <c>staging/2025-01-03</c>.</returns>
@@ -30,7 +30,7 @@ public readonly record struct WorkItem(Layer Layer, PartitionKey Partition)
     {
         ArgumentNullException.ThrowIfNull(id);
         var separator = id.IndexOf(Separator, StringComparison.Ordinal);
-        var layer = separator < 0 ? null : ParseLayerName(id[..separator]);
+        var layer = separator < 0 ? null : LayerNames.Parse(id[..separator]);
         if (layer is null)
         {
             throw new FormatException(
@@ -40,20 +40,4 @@ public readonly record struct WorkItem(Layer Layer, PartitionKey Partition)
 
         return new WorkItem(layer.Value, PartitionKey.Parse(id[(separator + 1)..]));
     }
-
-    private static string LayerName(Layer layer) => layer switch
-    {
-        Layer.Raw => "raw",
-        Layer.Staging => "staging",
-        Layer.Features => "features",
-        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, $"Unknown layer {layer}."),
-    };
-
-    private static Layer? ParseLayerName(string name) => name switch
-    {
-        "raw" => Layer.Raw,
-        "staging" => Layer.Staging,
-        "features" => Layer.Features,
-        _ => null,
-    };
 }

@@ -1,5 +1,8 @@
+using Azure;
 using Backfill.Core.Versioning;
+using Backfill.Storage.Backfills;
 using Backfill.Workflows.Models;
+using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -9,13 +12,20 @@ namespace Backfill.Workflows.Activities;
 /// One attempt at one work item. It never throws for work failures: it classifies them, so the
 /// orchestration decides about retries with durable timers and knows every attempt's number.
 /// </summary>
-public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, TimeProvider time, ILogger<RunWorkItemActivity> logger)
+public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStore items, TimeProvider time, ILogger<RunWorkItemActivity> logger)
     : TaskActivity<WorkItemRequest, WorkItemOutcome>
 {
     /// <inheritdoc />
     public override async Task<WorkItemOutcome> RunAsync(TaskActivityContext context, WorkItemRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var outcome = await AttemptAsync(input).ConfigureAwait(false);
+        await RecordAsync(input, outcome).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task<WorkItemOutcome> AttemptAsync(WorkItemRequest input)
+    {
         var running = CodeVersion.Current.Value;
         if (running != input.CodeVersion)
         {
@@ -45,10 +55,29 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, TimeProv
         }
     }
 
+    // Item details are for people; the orchestration's own state is authoritative, so a failed
+    // write here is logged, never turned into a failed item.
+    private async Task RecordAsync(WorkItemRequest input, WorkItemOutcome outcome)
+    {
+        var record = new BackfillItemRecord(
+            input.Item.Id, JsonNamingPolicy.CamelCase.ConvertName(outcome.Kind.ToString()), input.Attempt, outcome.Rows, outcome.DurationMilliseconds, outcome.Error, time.GetUtcNow());
+        try
+        {
+            await items.RecordAsync(input.BackfillId, record, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            LogRecordFailed(logger, ex, input.BackfillId, input.Item.Id);
+        }
+    }
+
     private long Elapsed(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Backfill {BackfillId} work item {WorkItem} attempt {Attempt} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string backfillId, string workItem, int attempt, string reason);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "Backfill {BackfillId} work item {WorkItem}: could not record item details")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, string backfillId, string workItem);
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Backfill {BackfillId} work item {WorkItem} attempt {Attempt} failed transiently")]
     private static partial void LogTransient(ILogger logger, Exception exception, string backfillId, string workItem, int attempt);

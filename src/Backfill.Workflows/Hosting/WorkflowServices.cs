@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Backfill.Storage.Backfills;
 using Backfill.Storage.Health;
 using Backfill.Workflows.Api;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class WorkflowServices
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<EngineCheckHandler>();
+        services.AddSingleton<BackfillItemStore>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

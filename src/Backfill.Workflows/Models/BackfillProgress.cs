@@ -1,8 +1,8 @@
 namespace Backfill.Workflows.Models;
 
 /// <summary>
-/// The orchestration's custom status, updated as items finish: small on purpose (per-item details
-/// live in the item table), so it fits the status size limit at any scale.
+/// The orchestration's custom status, updated as items finish: compact on purpose (one char per item;
+/// per-item details live in the item table), so it fits the status size limit at any scale.
 /// </summary>
 /// <param name="Status">The backfill's status.</param>
 /// <param name="Counts">Work items by state.</param>
@@ -14,6 +14,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="Generation">How many times the orchestration continued as new.</param>
 /// <param name="Reason">Why it is paused, failed or rejected; null otherwise.</param>
 /// <param name="ConflictWith">For a rejected backfill, the active backfill it overlaps.</param>
+/// <param name="Items">One <see cref="ItemState"/> char per plan item, in plan order (about 11 KB for 10,950 items).</param>
 public sealed record BackfillProgress(
     BackfillStatus Status,
     BackfillCounts Counts,
@@ -24,4 +25,5 @@ public sealed record BackfillProgress(
     long? EtaSeconds,
     int Generation,
     string? Reason,
-    string? ConflictWith);
+    string? ConflictWith,
+    string Items);

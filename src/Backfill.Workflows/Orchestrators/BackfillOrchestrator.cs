@@ -36,7 +36,7 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
             if (conflict is not null)
             {
                 var rejected = new BackfillProgress(BackfillStatus.Rejected, BackfillCounts.Of([]), [], input.MaxParallel, context.CurrentUtcDateTime,
-                    context.CurrentUtcDateTime, null, input.Generation, $"backfill {conflict} is active on overlapping days of {spec.Target}", conflict);
+                    context.CurrentUtcDateTime, null, input.Generation, $"backfill {conflict} is active on overlapping days of {spec.Target}", conflict, string.Empty);
                 context.SetCustomStatus(rejected);
                 return rejected;
             }

@@ -269,7 +269,8 @@ internal sealed class BackfillRun
             eta,
             _state.Generation,
             _reason,
-            null);
+            null,
+            new string(_items));
         _context.SetCustomStatus(progress);
         return progress;
     }

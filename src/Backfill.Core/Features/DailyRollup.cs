@@ -1,0 +1,22 @@
+using Backfill.Core.Events;
+
+namespace Backfill.Core.Features;
+
+/// <summary>
+/// One entity's staged events of one day, summed per event type. Staging publishes these with its events, so
+/// features(D) combines a few small rollups instead of re-reading every event of its window.
+/// </summary>
+/// <param name="EntityId">The entity.</param>
+/// <param name="Date">The event day.</param>
+/// <param name="Counts">Events per type.</param>
+/// <param name="Amounts">Staged amounts per type; refunds are negative.</param>
+public sealed record DailyRollup(string EntityId, DateOnly Date, PerEventType<long> Counts, PerEventType<decimal> Amounts)
+{
+    /// <summary>Gets the event types the entity had that day.</summary>
+    public EventTypes Types => EventTypeNames.All
+        .Where(type => Counts[type] > 0)
+        .Aggregate(EventTypes.None, (set, type) => set | type.ToSet());
+
+    /// <summary>Gets the number of events of every type.</summary>
+    public long TotalCount => EventTypeNames.All.Sum(type => Counts[type]);
+}

@@ -1,0 +1,7 @@
+namespace Backfill.Core.Planning;
+
+/// <summary>The live commit of one dataset partition: what produced it.</summary>
+/// <param name="CommitId">The live commit.</param>
+/// <param name="CodeVersion">The code version that produced it.</param>
+/// <param name="ConfigHash">The config hash it was produced with.</param>
+public sealed record CommittedPartition(string CommitId, string CodeVersion, string ConfigHash);

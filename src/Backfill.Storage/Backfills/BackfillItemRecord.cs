@@ -1,0 +1,11 @@
+namespace Backfill.Storage.Backfills;
+
+/// <summary>The latest attempt at one work item of one backfill, as the API shows it.</summary>
+/// <param name="WorkItem">The work item id, e.g. <c>staging/2025-01-03</c>.</param>
+/// <param name="Outcome">How the latest attempt ended (succeeded, skipped, failed, transient, codeVersionMismatch).</param>
+/// <param name="Attempts">Attempts so far.</param>
+/// <param name="Rows">Rows in the published partition.</param>
+/// <param name="DurationMilliseconds">The latest attempt's run time.</param>
+/// <param name="Error">Why the latest attempt failed; null on success.</param>
+/// <param name="UpdatedAt">When the latest attempt ended.</param>
+public sealed record BackfillItemRecord(string WorkItem, string Outcome, int Attempts, long Rows, long DurationMilliseconds, string? Error, DateTimeOffset UpdatedAt);

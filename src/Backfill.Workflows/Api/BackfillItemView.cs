@@ -1,0 +1,11 @@
+namespace Backfill.Workflows.Api;
+
+/// <summary>One work item of a backfill.</summary>
+/// <param name="Layer">raw, staging or features.</param>
+/// <param name="Date">The partition's day.</param>
+/// <param name="Status">pending, running, succeeded, skipped, failed or blocked.</param>
+/// <param name="Attempts">Attempts so far (0 if never started).</param>
+/// <param name="Rows">Rows in the published partition.</param>
+/// <param name="DurationMs">The latest attempt's run time.</param>
+/// <param name="Error">Why it failed, or why it is blocked.</param>
+public sealed record BackfillItemView(string Layer, string Date, string Status, int Attempts, long Rows, long DurationMs, string? Error);

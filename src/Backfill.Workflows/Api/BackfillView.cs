@@ -1,0 +1,20 @@
+using Backfill.Workflows.Models;
+
+namespace Backfill.Workflows.Api;
+
+/// <summary>Body of <c>GET /api/backfills/{id}</c> (items only there; the list leaves them out).</summary>
+public sealed record BackfillView(
+    string Id,
+    BackfillStatus Status,
+    BackfillRequestView Request,
+    string CodeVersion,
+    string ConfigHash,
+    BackfillCounts Counts,
+    int MaxParallel,
+    IReadOnlyList<string> Running,
+    IReadOnlyList<BackfillItemView>? Items,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long? EtaSeconds,
+    string? Reason,
+    string? ConflictWith);
