@@ -23,6 +23,13 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [InlineData("Health", "health", "GET", "Anonymous")]
     [InlineData("EngineCheckStart", "engine-check", "POST", "Function")]
     [InlineData("EngineCheckStatus", "engine-check/{instanceId}", "GET", "Function")]
+    [InlineData("BackfillStart", "backfills", "POST", "Function")]
+    [InlineData("BackfillList", "backfills", "GET", "Function")]
+    [InlineData("BackfillGet", "backfills/{id}", "GET", "Function")]
+    [InlineData("BackfillPatch", "backfills/{id}", "PATCH", "Function")]
+    [InlineData("BackfillCancel", "backfills/{id}/cancel", "POST", "Function")]
+    [InlineData("BackfillRetryFailed", "backfills/{id}/retry-failed", "POST", "Function")]
+    [InlineData("BackfillResume", "backfills/{id}/resume", "POST", "Function")]
     public void Metadata_HttpFunction_HasRouteMethodAndAuthLevel(string name, string route, string method, string authLevel)
     {
         var trigger = app.Trigger(name);

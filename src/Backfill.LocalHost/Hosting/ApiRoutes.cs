@@ -18,5 +18,20 @@ internal static class ApiRoutes
             handler.StartAsync(request, client));
         api.MapGet(EngineCheckHandler.StatusRoute, (HttpRequest request, [FromServices] EngineCheckHandler handler, [FromServices] DurableTaskClient client, string instanceId) =>
             handler.GetAsync(request, client, instanceId));
+
+        api.MapPost(BackfillRoutes.Collection, (HttpRequest request, [FromServices] BackfillsHandler handler, [FromServices] DurableTaskClient client) =>
+            handler.StartAsync(request, client));
+        api.MapGet(BackfillRoutes.Collection, (HttpRequest request, [FromServices] BackfillControlHandler handler, [FromServices] DurableTaskClient client) =>
+            handler.ListAsync(request, client));
+        api.MapGet(BackfillRoutes.Item, (HttpRequest request, [FromServices] BackfillControlHandler handler, [FromServices] DurableTaskClient client, string id) =>
+            handler.GetAsync(request, client, id));
+        api.MapPatch(BackfillRoutes.Item, (HttpRequest request, [FromServices] DurableTaskClient client, string id) =>
+            BackfillControlHandler.PatchAsync(request, client, id));
+        api.MapPost(BackfillRoutes.Cancel, (HttpRequest request, [FromServices] DurableTaskClient client, string id) =>
+            BackfillControlHandler.CancelAsync(request, client, id));
+        api.MapPost(BackfillRoutes.RetryFailed, (HttpRequest request, [FromServices] BackfillsHandler handler, [FromServices] DurableTaskClient client, string id) =>
+            handler.RetryFailedAsync(request, client, id));
+        api.MapPost(BackfillRoutes.Resume, (HttpRequest request, [FromServices] DurableTaskClient client, string id) =>
+            BackfillControlHandler.ResumeAsync(request, client, id));
     }
 }

@@ -12,6 +12,10 @@ public static class Problems
     /// <summary>400 for a single offending field.</summary>
     public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>409: the request conflicts with the resource's current state; extensions carry e.g. the conflicting id.</summary>
+    public static IResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict.", type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", extensions: extensions);
+
     /// <summary>404 naming what was looked for.</summary>
     public static IResult NotFound(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.", type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");

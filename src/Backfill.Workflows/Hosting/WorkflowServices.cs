@@ -23,10 +23,16 @@ public static class WorkflowServices
 
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString));
         services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString));
+        services.AddOptions<BackfillSettings>()
+            .Bind(configuration.GetSection(BackfillSettings.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<EngineCheckHandler>();
         services.AddSingleton<BackfillItemStore>();
+        services.AddSingleton<BackfillsHandler>();
+        services.AddSingleton<BackfillControlHandler>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,0 +1,148 @@
+using Backfill.Core.Versioning;
+using Backfill.Storage.Backfills;
+using Backfill.Workflows.Models;
+using Backfill.Workflows.Orchestrators;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+
+namespace Backfill.Workflows.Api;
+
+/// <summary>Reads and steers running backfills: get, list, cancel, change max parallel, resume.</summary>
+public sealed class BackfillControlHandler(BackfillItemStore items)
+{
+    /// <summary>Most backfills one list returns.</summary>
+    public const int MaxListSize = 200;
+
+    /// <summary><c>GET /api/backfills/{id}</c>: the backfill with every item; 404 for an unknown id.</summary>
+    public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await BackfillSnapshot.ReadAsync(client, id, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return Problems.NotFound($"No backfill with id '{id}'.");
+        }
+
+        var details = await items.ReadAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return Results.Json(snapshot.ToView(details), ApiJson.Options);
+    }
+
+    /// <summary><c>GET /api/backfills?status=&amp;target=&amp;top=</c>: newest first, without items.</summary>
+    public async Task<IResult> ListAsync(HttpRequest request, DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var query = request.Query;
+        BackfillStatus? status = null;
+        if (query["status"].ToString() is { Length: > 0 } statusText)
+        {
+            if (!Enum.TryParse<BackfillStatus>(statusText, ignoreCase: true, out var parsed) || int.TryParse(statusText, out _))
+            {
+                return Problems.Invalid("status", $"status must be one of {string.Join(", ", Enum.GetNames<BackfillStatus>())}; got '{statusText}'.");
+            }
+
+            status = parsed;
+        }
+
+        var top = 50;
+        if (query["top"].ToString() is { Length: > 0 } topText && (!int.TryParse(topText, out top) || top is < 1 or > MaxListSize))
+        {
+            return Problems.Invalid("top", $"top must be between 1 and {MaxListSize}; got '{topText}'.");
+        }
+
+        var target = query["target"].ToString();
+        var found = new List<BackfillSnapshot>();
+        var filter = new OrchestrationQuery { InstanceIdPrefix = BackfillSnapshot.IdPrefix, FetchInputsAndOutputs = true };
+        await foreach (var metadata in client.GetAllInstancesAsync(filter).WithCancellation(request.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            if (metadata.Name != nameof(BackfillOrchestrator))
+            {
+                continue;
+            }
+
+            var snapshot = BackfillSnapshot.Of(metadata);
+            if ((status is null || snapshot.Status == status) && (target.Length == 0 || snapshot.Spec.Target == target))
+            {
+                found.Add(snapshot);
+            }
+        }
+
+        var page = found.OrderByDescending(s => s.Metadata.CreatedAt).Take(top).Select(s => s.ToView(null)).ToList();
+        return Results.Json(page, ApiJson.Options);
+    }
+
+    /// <summary><c>POST /api/backfills/{id}/cancel</c>: in-flight items finish, nothing new starts.</summary>
+    public static Task<IResult> CancelAsync(HttpRequest request, DurableTaskClient client, string id) =>
+        SignalAsync(request, client, id, BackfillEvents.Cancel, true, _ => null, StatusCodes.Status202Accepted, BackfillStatus.Canceling);
+
+    /// <summary><c>PATCH /api/backfills/{id}</c> with <c>{ maxParallel }</c>: applied at the next refill.</summary>
+    public static async Task<IResult> PatchAsync(HttpRequest request, DurableTaskClient client, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, problem) = await JsonBody.ReadAsync<BackfillPatchBody>(request).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (body!.MaxParallel is not { } maxParallel || maxParallel is < 1 or > 64)
+        {
+            return Problems.Invalid("maxParallel", $"maxParallel must be between 1 and 64; got {body.MaxParallel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}.");
+        }
+
+        return await SignalAsync(request, client, id, BackfillEvents.SetMaxParallel, maxParallel, _ => null, StatusCodes.Status200OK, null).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST /api/backfills/{id}/resume</c> with <c>{ acceptCodeVersion: true }</c>: a paused backfill continues pinned to the running code version.</summary>
+    public static async Task<IResult> ResumeAsync(HttpRequest request, DurableTaskClient client, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, problem) = await JsonBody.ReadAsync<BackfillResumeBody>(request).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (body!.AcceptCodeVersion != true)
+        {
+            return Problems.Invalid("acceptCodeVersion", $"acceptCodeVersion must be true to continue with code version {CodeVersion.Current.Value}.");
+        }
+
+        return await SignalAsync(
+            request, client, id, BackfillEvents.Resume, CodeVersion.Current.Value,
+            s => s.Status == BackfillStatus.Paused ? null : $"Backfill '{id}' is {s.Status}, not Paused.",
+            StatusCodes.Status202Accepted,
+            BackfillStatus.Running).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> SignalAsync<T>(
+        HttpRequest request, DurableTaskClient client, string id, string eventName, T payload, Func<BackfillSnapshot, string?> refuse, int statusCode, BackfillStatus? next)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var snapshot = await BackfillSnapshot.ReadAsync(client, id, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return Problems.NotFound($"No backfill with id '{id}'.");
+        }
+
+        if (snapshot.IsFinished)
+        {
+            return Problems.Conflict($"Backfill '{id}' already finished: {snapshot.Status}.");
+        }
+
+        if (refuse(snapshot) is { } reason)
+        {
+            return Problems.Conflict(reason);
+        }
+
+        await client.RaiseEventAsync(id, eventName, payload, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var view = snapshot.ToView(null) with { Status = next ?? snapshot.Status };
+        if (payload is int maxParallel)
+        {
+            view = view with { MaxParallel = maxParallel };
+        }
+
+        return Results.Json(view, ApiJson.Options, statusCode: statusCode);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Backfill.Workflows.Api;
+
+/// <summary>The backfill routes under <c>/api</c>, shared by both hosts.</summary>
+public static class BackfillRoutes
+{
+    /// <summary>POST to start (or dry-run) a backfill; GET to list.</summary>
+    public const string Collection = "backfills";
+
+    /// <summary>GET one backfill; PATCH its max parallel.</summary>
+    public const string Item = "backfills/{id}";
+
+    /// <summary>POST to cancel.</summary>
+    public const string Cancel = "backfills/{id}/cancel";
+
+    /// <summary>POST to start a new backfill of the failed and blocked items.</summary>
+    public const string RetryFailed = "backfills/{id}/retry-failed";
+
+    /// <summary>POST to resume a paused backfill.</summary>
+    public const string Resume = "backfills/{id}/resume";
+
+    /// <summary>The absolute URI of a route for <paramref name="id"/>, on the host that served <paramref name="request"/>.</summary>
+    public static string Uri(Microsoft.AspNetCore.Http.HttpRequest request, string route, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}/api/{route.Replace("{id}", System.Uri.EscapeDataString(id), StringComparison.Ordinal)}";
+    }
+}

@@ -1,0 +1,82 @@
+using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
+using Backfill.Storage.Backfills;
+using Backfill.Workflows.Models;
+using Backfill.Workflows.Orchestrators;
+using Microsoft.DurableTask.Client;
+
+namespace Backfill.Workflows.Api;
+
+/// <summary>A backfill as stored by the engine: its pinned input, its latest progress, and the API view of both.</summary>
+internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, BackfillState Input, BackfillProgress? Progress)
+{
+    private static readonly PartitionSetParseOptions Canonical = new() { MaxDays = int.MaxValue };
+
+    /// <summary>Prefix of every backfill's instance id.</summary>
+    public const string IdPrefix = "bf-";
+
+    public BackfillSpec Spec => Input.Spec;
+
+    public static async Task<BackfillSnapshot?> ReadAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return metadata is null || metadata.Name != nameof(BackfillOrchestrator) ? null : Of(metadata);
+    }
+
+    public static BackfillSnapshot Of(OrchestrationMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var progress = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+            ? metadata.ReadOutputAs<BackfillProgress>()
+            : metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<BackfillProgress>();
+        return new BackfillSnapshot(metadata, metadata.ReadInputAs<BackfillState>()!, progress);
+    }
+
+    public BackfillStatus Status => Metadata.RuntimeStatus switch
+    {
+        OrchestrationRuntimeStatus.Completed => Progress?.Status ?? BackfillStatus.Completed,
+        OrchestrationRuntimeStatus.Failed => BackfillStatus.Failed,
+        OrchestrationRuntimeStatus.Terminated => BackfillStatus.Canceled,
+        OrchestrationRuntimeStatus.Suspended => BackfillStatus.Paused,
+        OrchestrationRuntimeStatus.Pending => BackfillStatus.Pending,
+        _ => Progress?.Status ?? BackfillStatus.Pending,
+    };
+
+    public bool IsFinished => Metadata.IsCompleted;
+
+    public Plan Plan() => Planner.Create(
+        PartitionSetParser.Parse(Spec.Partitions, Canonical), Spec.Layers, new LayerDependencies(Spec.FeatureWindowDays), Spec.Order);
+
+    /// <summary>The items in a given state, per the latest progress.</summary>
+    public IEnumerable<WorkItem> ItemsIn(params ItemState[] states)
+    {
+        var codes = Progress?.Items ?? string.Empty;
+        var plan = Plan();
+        return codes.Length != plan.Items.Count ? [] : plan.Items.Where((_, i) => states.Contains((ItemState)codes[i]));
+    }
+
+    public BackfillView ToView(IReadOnlyDictionary<string, BackfillItemRecord>? details)
+    {
+        var items = details is null ? null : ItemViews(details);
+        var counts = Progress?.Counts ?? BackfillCounts.Of([]);
+        return new BackfillView(
+            Metadata.InstanceId, Status, BackfillRequestView.Of(Spec), Spec.CodeVersion, Spec.ConfigHash, counts,
+            Progress?.MaxParallel ?? Input.MaxParallel, Progress?.Running ?? [], items, Metadata.CreatedAt, Metadata.LastUpdatedAt,
+            IsFinished ? null : Progress?.EtaSeconds, Progress?.Reason ?? Metadata.FailureDetails?.ErrorMessage, Progress?.ConflictWith);
+    }
+
+    private List<BackfillItemView> ItemViews(IReadOnlyDictionary<string, BackfillItemRecord> details)
+    {
+        var plan = Plan();
+        var codes = Progress?.Items is { } known && known.Length == plan.Items.Count ? known : new string((char)ItemState.Pending, plan.Items.Count);
+        return [.. plan.Items.Select((item, i) =>
+        {
+            var state = ((ItemState)codes[i]).ToString().ToLowerInvariant();
+            var error = state == "blocked" ? "an item it depends on failed or is blocked" : null;
+            return details.TryGetValue(item.Id, out var d)
+                ? new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error ?? error)
+                : new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, 0, 0, 0, error);
+        })];
+    }
+}

@@ -1,0 +1,156 @@
+using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
+using Backfill.Core.Versioning;
+using Backfill.Storage.Building;
+using Backfill.Workflows.Models;
+using Backfill.Workflows.Orchestrators;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Backfill.Workflows.Api;
+
+/// <summary>
+/// Starts backfills: <c>POST /api/backfills</c> (or its dry run) and <c>POST /api/backfills/{id}/retry-failed</c>.
+/// The client is a parameter because each host supplies its own.
+/// </summary>
+public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommittedPartitions committed, TimeProvider time)
+{
+    // How long a start waits for the orchestration to claim its days, so an overlap is a 409 now,
+    // not a surprise in a later GET.
+    private static readonly TimeSpan RegistrationWait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary><c>POST /api/backfills</c>: 202 with the new backfill, 200 with the plan for a dry run, 400 or 409 as problem details.</summary>
+    public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, problem) = await JsonBody.ReadAsync<BackfillBody>(request).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (spec, errors) = BackfillRequestValidator.Validate(body!, settings.Value, time.GetUtcNow());
+        if (spec is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (body!.DryRun == true)
+        {
+            return Results.Json(await DryRunAsync(spec, request.HttpContext.RequestAborted).ConfigureAwait(false), ApiJson.Options);
+        }
+
+        var id = BackfillSnapshot.IdPrefix + (body.IdempotencyKey ?? Guid.NewGuid().ToString("N"));
+        return await ScheduleAsync(request, client, id, spec, idempotent: body.IdempotencyKey is not null).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST /api/backfills/{id}/retry-failed</c>: a new backfill of the failed and blocked items' days and layers.</summary>
+    public async Task<IResult> RetryFailedAsync(HttpRequest request, DurableTaskClient client, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await BackfillSnapshot.ReadAsync(client, id, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return Problems.NotFound($"No backfill with id '{id}'.");
+        }
+
+        if (!snapshot.IsFinished)
+        {
+            return Problems.Conflict($"Backfill '{id}' is {snapshot.Status}; retry-failed needs a finished backfill.");
+        }
+
+        var retry = snapshot.ItemsIn(ItemState.Failed, ItemState.Blocked).ToList();
+        if (retry.Count == 0)
+        {
+            return Problems.Conflict($"Backfill '{id}' has no failed or blocked items.");
+        }
+
+        var spec = snapshot.Spec with
+        {
+            Partitions = new PartitionSet(retry.Select(i => i.Partition)).ToExpression(),
+            Layers = [.. retry.Select(i => i.Layer).Distinct().Order()],
+            CodeVersion = CodeVersion.Current.Value,
+            SubmittedAt = time.GetUtcNow(),
+        };
+        return await ScheduleAsync(request, client, BackfillSnapshot.IdPrefix + Guid.NewGuid().ToString("N"), spec, idempotent: false).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> ScheduleAsync(HttpRequest request, DurableTaskClient client, string id, BackfillSpec spec, bool idempotent)
+    {
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var existing = idempotent ? await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false) : null;
+        if (existing is null)
+        {
+            var state = new BackfillState(spec, string.Empty, spec.MaxParallel, false, spec.SubmittedAt, 0, 0, 0, null);
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), state, new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Each host's client signals "already exists" with its own exception type.
+            catch (Exception) when (idempotent)
+#pragma warning restore CA1031
+            {
+                // A concurrent retry of the same request may have won the race: then answer with its backfill.
+                if (await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    throw;
+                }
+            }
+        }
+
+        var registered = await WaitForRegistrationAsync(client, id, cancellationToken).ConfigureAwait(false);
+        if (registered?.Status == BackfillStatus.Rejected)
+        {
+            return Problems.Conflict(registered.Progress!.Reason!, new Dictionary<string, object?> { ["conflictWith"] = registered.Progress.ConflictWith });
+        }
+
+        var statusUri = BackfillRoutes.Uri(request, BackfillRoutes.Item, id);
+        var planned = (registered ?? existing)?.Plan().Items.Count ?? 0;
+        return Results.Accepted(statusUri, new BackfillAccepted(id, statusUri, BackfillRoutes.Uri(request, BackfillRoutes.Cancel, id), planned));
+    }
+
+    private async Task<BackfillSnapshot?> WaitForRegistrationAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        BackfillSnapshot? snapshot;
+        do
+        {
+            snapshot = await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false);
+            if (snapshot is { Progress: not null } || snapshot?.IsFinished == true)
+            {
+                return snapshot;
+            }
+
+            await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+        while (time.GetElapsedTime(started) < RegistrationWait);
+
+        return snapshot;
+    }
+
+    private async Task<DryRunView> DryRunAsync(BackfillSpec spec, CancellationToken cancellationToken)
+    {
+        var dependencies = new LayerDependencies(spec.FeatureWindowDays);
+        var plan = Planner.Create(PartitionSetParser.Parse(spec.Partitions, new PartitionSetParseOptions { MaxDays = int.MaxValue }), spec.Layers, dependencies, spec.Order);
+        string DatasetOf(WorkItem item) => item.Layer switch
+        {
+            Layer.Raw => Datasets.Raw,
+            Layer.Staging => Datasets.Staging,
+            _ => spec.Target,
+        };
+        var partitions = plan.Items.SelectMany(i => dependencies.Upstream(i).Append(i)).Select(i => (DatasetOf(i), i.Partition)).Distinct().ToList();
+        var live = await committed.GetAsync(partitions, cancellationToken).ConfigureAwait(false);
+        var items = DryRun.Classify(plan, dependencies, DatasetOf, live, spec.CodeVersion, spec.ConfigHash);
+        var counts = Enum.GetValues<PlannedAction>().ToDictionary(a => a.ToString().ToLowerInvariant(), a => items.Count(i => i.Action == a));
+        return new DryRunView(
+            BackfillRequestView.Of(spec),
+            spec.CodeVersion,
+            counts,
+            items.Count == 0 ? 0 : items.Max(i => i.Wave),
+            [.. items.Select(i => new DryRunItemView(LayerNames.Of(i.Item.Layer), i.Item.Partition.ToString(), i.Action.ToString().ToLowerInvariant(), i.Reason, i.Wave))]);
+    }
+}
