@@ -1,0 +1,3 @@
+using Backfill.Infra.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(CompiledMainTemplate))]
