@@ -19,7 +19,7 @@ internal static class EngineServices
 
         services.AddSingleton(sp => new AzureStorageOrchestrationService(ServiceSettings(
             sp.GetRequiredService<IOptions<DurableEngineSettings>>().Value,
-            sp.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString,
+            LocalConnectionString(sp.GetRequiredService<IOptions<StorageSettings>>().Value),
             sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<DurableEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());
@@ -27,6 +27,10 @@ internal static class EngineServices
         services.AddSingleton<IEngineStatusSource, LocalEngineStatus>();
         return services;
     }
+
+    private static string LocalConnectionString(StorageSettings storage) => storage.UsesIdentity
+        ? throw new InvalidOperationException("The local host needs AzureWebJobsStorage as a connection string (Azurite or an account key); identity-based storage is for the Functions app.")
+        : storage.ConnectionString;
 
     private static AzureStorageOrchestrationServiceSettings ServiceSettings(DurableEngineSettings engine, string connectionString, ILoggerFactory loggers) => new()
     {

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Health;
 using Backfill.Workflows.Api;
@@ -17,12 +15,13 @@ public static class WorkflowServices
     public static IServiceCollection AddBackfillWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageSettings>()
+            .Bind(configuration.GetSection(StorageSettings.ConnectionStringKey))
             .Configure(s => s.ConnectionString = configuration[StorageSettings.ConnectionStringKey] ?? string.Empty)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString));
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString));
+        services.AddSingleton(sp => StorageClients.Blobs(sp.GetRequiredService<IOptions<StorageSettings>>().Value));
+        services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IOptions<StorageSettings>>().Value));
         services.AddOptions<BackfillSettings>()
             .Bind(configuration.GetSection(BackfillSettings.Section))
             .ValidateDataAnnotations()
