@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Backfill.LocalHost.Engine;
 using Backfill.Testing;
 
 namespace Backfill.Functions.Tests;
@@ -41,11 +42,18 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     }
 
     [Fact]
-    public void Publish_Output_HasHostJsonWithHubNameSetting()
+    public void Publish_HostJson_MatchesTheLocalEngineDefaults()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Folder, "host.json")));
+        var durable = host.RootElement.GetProperty("extensions").GetProperty("durableTask");
 
-        Assert.Equal("%TaskHubName%", host.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString());
+        // Same hub setting and same per-host ceilings as the local host, so a cap means the same in both.
+        Assert.Equal("%TaskHubName%", durable.GetProperty("hubName").GetString());
+        var local = new DurableEngineSettings();
+        Assert.Equal(local.MaxConcurrentActivities, durable.GetProperty("maxConcurrentActivityFunctions").GetInt32());
+        Assert.Equal(local.MaxConcurrentOrchestrations, durable.GetProperty("maxConcurrentOrchestratorFunctions").GetInt32());
+        Assert.Equal(local.PartitionCount, durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32());
+        Assert.False(durable.GetProperty("storageProvider").GetProperty("useTablePartitionManagement").GetBoolean());
         Assert.True(File.Exists(Path.Combine(app.Folder, "worker.config.json")), "worker.config.json is published");
     }
 
