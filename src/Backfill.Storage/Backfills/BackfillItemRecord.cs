@@ -7,5 +7,6 @@ namespace Backfill.Storage.Backfills;
 /// <param name="Rows">Rows in the published partition.</param>
 /// <param name="DurationMilliseconds">The latest attempt's run time.</param>
 /// <param name="Error">Why the latest attempt failed; null on success.</param>
-/// <param name="UpdatedAt">When the latest attempt ended.</param>
-public sealed record BackfillItemRecord(string WorkItem, string Outcome, int Attempts, long Rows, long DurationMilliseconds, string? Error, DateTimeOffset UpdatedAt);
+/// <param name="StartedAt">When the latest attempt started.</param>
+/// <param name="FinishedAt">When the latest attempt ended.</param>
+public sealed record BackfillItemRecord(string WorkItem, string Outcome, int Attempts, long Rows, long DurationMilliseconds, string? Error, DateTimeOffset StartedAt, DateTimeOffset FinishedAt);

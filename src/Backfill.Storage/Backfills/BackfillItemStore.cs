@@ -29,7 +29,8 @@ public sealed class BackfillItemStore(TableServiceClient tables)
             ["Rows"] = record.Rows,
             ["DurationMilliseconds"] = record.DurationMilliseconds,
             ["Error"] = record.Error,
-            ["UpdatedAt"] = record.UpdatedAt,
+            ["StartedAt"] = record.StartedAt,
+            ["FinishedAt"] = record.FinishedAt,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -44,7 +45,8 @@ public sealed class BackfillItemStore(TableServiceClient tables)
             {
                 var record = new BackfillItemRecord(
                     row.GetString("WorkItem"), row.GetString("Outcome"), row.GetInt32("Attempts") ?? 0, row.GetInt64("Rows") ?? 0,
-                    row.GetInt64("DurationMilliseconds") ?? 0, row.GetString("Error"), row.GetDateTimeOffset("UpdatedAt") ?? default);
+                    row.GetInt64("DurationMilliseconds") ?? 0, row.GetString("Error"),
+                    row.GetDateTimeOffset("StartedAt") ?? default, row.GetDateTimeOffset("FinishedAt") ?? default);
                 records[record.WorkItem] = record;
             }
         }

@@ -19,8 +19,9 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, Backfill
     public override async Task<WorkItemOutcome> RunAsync(TaskActivityContext context, WorkItemRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var startedAt = time.GetUtcNow();
         var outcome = await AttemptAsync(input).ConfigureAwait(false);
-        await RecordAsync(input, outcome).ConfigureAwait(false);
+        await RecordAsync(input, outcome, startedAt).ConfigureAwait(false);
         return outcome;
     }
 
@@ -57,10 +58,11 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, Backfill
 
     // Item details are for people; the orchestration's own state is authoritative, so a failed
     // write here is logged, never turned into a failed item.
-    private async Task RecordAsync(WorkItemRequest input, WorkItemOutcome outcome)
+    private async Task RecordAsync(WorkItemRequest input, WorkItemOutcome outcome, DateTimeOffset startedAt)
     {
         var record = new BackfillItemRecord(
-            input.Item.Id, JsonNamingPolicy.CamelCase.ConvertName(outcome.Kind.ToString()), input.Attempt, outcome.Rows, outcome.DurationMilliseconds, outcome.Error, time.GetUtcNow());
+            input.Item.Id, JsonNamingPolicy.CamelCase.ConvertName(outcome.Kind.ToString()), input.Attempt, outcome.Rows, outcome.DurationMilliseconds,
+            outcome.Error, startedAt, time.GetUtcNow());
         try
         {
             await items.RecordAsync(input.BackfillId, record, CancellationToken.None).ConfigureAwait(false);

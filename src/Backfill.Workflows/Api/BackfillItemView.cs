@@ -8,4 +8,6 @@ namespace Backfill.Workflows.Api;
 /// <param name="Rows">Rows in the published partition.</param>
 /// <param name="DurationMs">The latest attempt's run time.</param>
 /// <param name="Error">Why it failed, or why it is blocked.</param>
-public sealed record BackfillItemView(string Layer, string Date, string Status, int Attempts, long Rows, long DurationMs, string? Error);
+/// <param name="StartedAt">When the latest attempt started.</param>
+/// <param name="FinishedAt">When the latest attempt ended.</param>
+public sealed record BackfillItemView(string Layer, string Date, string Status, int Attempts, long Rows, long DurationMs, string? Error, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);

@@ -1,0 +1,34 @@
+using Azure.Data.Tables;
+using Backfill.Storage.Backfills;
+using Backfill.Testing;
+
+namespace Backfill.Storage.Tests.Backfills;
+
+public sealed class BackfillItemStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset T0 = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ReadAsync_NothingRecorded_IsEmpty()
+    {
+        var store = new BackfillItemStore(new TableServiceClient(azurite.ConnectionString));
+
+        Assert.Empty(await store.ReadAsync("bf-none", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RecordAsync_LaterAttempt_ReplacesEarlierAndKeepsBackfillsApart()
+    {
+        var store = new BackfillItemStore(new TableServiceClient(azurite.ConnectionString));
+        var cancel = TestContext.Current.CancellationToken;
+        await store.RecordAsync("bf-a", new("staging/2025-01-03", "transient", 1, 0, 40, "IOException: boom", T0, T0.AddSeconds(1)), cancel);
+        await store.RecordAsync("bf-a", new("staging/2025-01-03", "succeeded", 2, 412, 55, null, T0.AddSeconds(6), T0.AddSeconds(7)), cancel);
+        await store.RecordAsync("bf-b", new("raw/2025-01-03", "failed", 1, 0, 10, "validation failed", T0, T0), cancel);
+
+        var a = await store.ReadAsync("bf-a", cancel);
+
+        var item = Assert.Single(a).Value;
+        Assert.Equal(new BackfillItemRecord("staging/2025-01-03", "succeeded", 2, 412, 55, null, T0.AddSeconds(6), T0.AddSeconds(7)), item);
+        Assert.Equal(["raw/2025-01-03"], (await store.ReadAsync("bf-b", cancel)).Keys);
+    }
+}
