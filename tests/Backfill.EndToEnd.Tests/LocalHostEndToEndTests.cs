@@ -46,12 +46,14 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
             "api/engine-check", new StringContent("""{"items":0,"maxParallel":65}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         using var unknown = await host.Http.GetAsync("api/engine-check/does-not-exist", TestContext.Current.CancellationToken);
+        using var malformed = await host.Http.GetAsync("api/backfills/a%23b", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\"items\"", body, StringComparison.Ordinal);
         Assert.Contains("\"maxParallel\"", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
     }
 
     [Fact]

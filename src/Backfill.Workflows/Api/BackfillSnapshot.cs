@@ -20,6 +20,11 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
 
     public static async Task<BackfillSnapshot?> ReadAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
+        if (!InstanceIds.IsWellFormed(id))
+        {
+            return null;
+        }
+
         var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         return metadata is null || metadata.Name != nameof(BackfillOrchestrator) ? null : Of(metadata);
     }

@@ -65,7 +65,9 @@ public sealed class EngineCheckHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var metadata = InstanceIds.IsWellFormed(instanceId)
+            ? await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, request.HttpContext.RequestAborted).ConfigureAwait(false)
+            : null;
         if (metadata is null || metadata.Name != nameof(EngineCheckOrchestrator))
         {
             return Problems.NotFound($"No engine check with instance id '{instanceId}'.");
