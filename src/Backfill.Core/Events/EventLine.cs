@@ -144,12 +144,12 @@ public static class EventLine
         return new ParsedLine(new Event(ids.Item1, ids.Item2, eventTime, type, value, sessionId), null, null, eventTime);
     }
 
-    private static ParsedLine? RequireKind(JsonElement root, string name, DateTime eventTime, params JsonValueKind[] kinds)
+    private static ParsedLine? RequireKind(JsonElement root, string name, DateTime eventTime, params ReadOnlySpan<JsonValueKind> kinds)
     {
         var kind = root.GetProperty(name).ValueKind;
         return kinds.Contains(kind)
             ? null
-            : Malformed(QuarantineReason.WrongType, $"{name} is {kind}, expected {string.Join(" or ", kinds)}", eventTime);
+            : Malformed(QuarantineReason.WrongType, $"{name} is {kind}, expected {string.Join(" or ", kinds.ToArray())}", eventTime);
     }
 
     private static ParsedLine Malformed(QuarantineReason reason, string detail, DateTime? eventTime) =>

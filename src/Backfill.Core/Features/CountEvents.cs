@@ -10,8 +10,21 @@ public sealed record CountEvents(EventTypes Types) : FeatureExpression
     public override string CanonicalText => $"count(event_type in {Types.ToCanonicalText()})";
 
     /// <inheritdoc />
-    public override decimal Evaluate(IReadOnlyList<DailyRollup> window) =>
-        Selected().Sum(type => window.Sum(rollup => rollup.Counts[type]));
+    public override decimal Evaluate(in WindowTotals totals) => Sum(totals.Counts, Types);
 
-    internal IEnumerable<EventType> Selected() => EventTypeNames.All.Where(type => Types.HasFlag(type.ToSet()));
+    /// <summary>Sums the values of the types in <paramref name="types"/>; a loop over five bits, no allocation.</summary>
+    internal static T Sum<T>(PerEventType<T> values, EventTypes types)
+        where T : System.Numerics.INumber<T>
+    {
+        var total = T.Zero;
+        for (var type = EventType.View; type <= EventType.Refund; type++)
+        {
+            if ((types & type.ToSet()) != 0)
+            {
+                total += values[type];
+            }
+        }
+
+        return total;
+    }
 }

@@ -13,10 +13,13 @@ namespace Backfill.Core.Features;
 public sealed record DailyRollup(string EntityId, DateOnly Date, PerEventType<long> Counts, PerEventType<decimal> Amounts)
 {
     /// <summary>Gets the event types the entity had that day.</summary>
-    public EventTypes Types => EventTypeNames.All
-        .Where(type => Counts[type] > 0)
-        .Aggregate(EventTypes.None, (set, type) => set | type.ToSet());
+    public EventTypes Types =>
+        (Counts.View > 0 ? EventTypes.View : EventTypes.None)
+        | (Counts.Click > 0 ? EventTypes.Click : EventTypes.None)
+        | (Counts.AddToCart > 0 ? EventTypes.AddToCart : EventTypes.None)
+        | (Counts.Purchase > 0 ? EventTypes.Purchase : EventTypes.None)
+        | (Counts.Refund > 0 ? EventTypes.Refund : EventTypes.None);
 
     /// <summary>Gets the number of events of every type.</summary>
-    public long TotalCount => EventTypeNames.All.Sum(type => Counts[type]);
+    public long TotalCount => Counts.View + Counts.Click + Counts.AddToCart + Counts.Purchase + Counts.Refund;
 }

@@ -7,6 +7,5 @@ public sealed record DaysActive : FeatureExpression
     public override string CanonicalText => "count_distinct(date | events > 0)";
 
     /// <inheritdoc />
-    public override decimal Evaluate(IReadOnlyList<DailyRollup> window) =>
-        window.Where(rollup => rollup.TotalCount > 0).Select(rollup => rollup.Date).Distinct().Count();
+    public override decimal Evaluate(in WindowTotals totals) => totals.DaysActive;
 }

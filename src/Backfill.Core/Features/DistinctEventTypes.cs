@@ -9,6 +9,5 @@ public sealed record DistinctEventTypes : FeatureExpression
     public override string CanonicalText => "count_distinct(event_type)";
 
     /// <inheritdoc />
-    public override decimal Evaluate(IReadOnlyList<DailyRollup> window) =>
-        BitOperations.PopCount((uint)window.Aggregate(Events.EventTypes.None, (set, rollup) => set | rollup.Types));
+    public override decimal Evaluate(in WindowTotals totals) => BitOperations.PopCount((uint)totals.Types);
 }

@@ -13,10 +13,10 @@ public abstract record FeatureExpression
     /// <summary>Gets the canonical text, e.g. <c>sum(amount | event_type in {purchase})</c>.</summary>
     public abstract string CanonicalText { get; }
 
-    /// <summary>Evaluates the expression exactly, over the rollups of one entity inside the window.</summary>
-    /// <param name="window">The entity's rollups whose day is inside the window; days without events are absent.</param>
+    /// <summary>Evaluates the expression exactly from one entity's totals over the feature's window.</summary>
+    /// <param name="totals">The entity's rollups summed over the window.</param>
     /// <returns>The value.</returns>
-    public abstract decimal Evaluate(IReadOnlyList<DailyRollup> window);
+    public abstract decimal Evaluate(in WindowTotals totals);
 
     /// <inheritdoc />
     public sealed override string ToString() => CanonicalText;

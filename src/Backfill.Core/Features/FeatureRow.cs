@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 
 namespace Backfill.Core.Features;
 
-/// <summary>One row of a features dataset: an entity's feature values on a day, in the feature set's column order.</summary>
+/// <summary>One row of a features dataset: an entity's feature values on a day, in its feature version's column order.</summary>
 /// <param name="EntityId">The entity.</param>
 /// <param name="Date">The day the features describe.</param>
-/// <param name="Values">One value per feature, in the feature set's order.</param>
+/// <param name="Values">One value per feature, in the feature version's order.</param>
 public sealed record FeatureRow(string EntityId, DateOnly Date, ImmutableArray<double> Values)
 {
     /// <summary>Gets the storage order: by entity, then date.</summary>

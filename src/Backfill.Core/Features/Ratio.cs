@@ -9,9 +9,9 @@ public sealed record Ratio(FeatureExpression Numerator, FeatureExpression Denomi
     public override string CanonicalText => $"ratio({Numerator.CanonicalText}, {Denominator.CanonicalText}, 0)";
 
     /// <inheritdoc />
-    public override decimal Evaluate(IReadOnlyList<DailyRollup> window)
+    public override decimal Evaluate(in WindowTotals totals)
     {
-        var denominator = Denominator.Evaluate(window);
-        return denominator == 0 ? 0 : Numerator.Evaluate(window) / denominator;
+        var denominator = Denominator.Evaluate(totals);
+        return denominator == 0 ? 0 : Numerator.Evaluate(totals) / denominator;
     }
 }

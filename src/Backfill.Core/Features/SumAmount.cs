@@ -10,6 +10,5 @@ public sealed record SumAmount(EventTypes Types) : FeatureExpression
     public override string CanonicalText => $"sum(amount | event_type in {Types.ToCanonicalText()})";
 
     /// <inheritdoc />
-    public override decimal Evaluate(IReadOnlyList<DailyRollup> window) =>
-        new CountEvents(Types).Selected().Sum(type => window.Sum(rollup => rollup.Amounts[type]));
+    public override decimal Evaluate(in WindowTotals totals) => CountEvents.Sum(totals.Amounts, Types);
 }

@@ -1,4 +1,3 @@
-using Backfill.Workflows;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -18,6 +17,7 @@ namespace Backfill.LocalHost.Engine;
 internal sealed partial class DurableEngine(
     AzureStorageOrchestrationService service,
     IOptions<DurableEngineSettings> settings,
+    WorkflowTypes types,
     IServiceProvider services,
     ILoggerFactory loggers,
     ILogger<DurableEngine> logger) : IHostedService, IDisposable
@@ -77,17 +77,17 @@ internal sealed partial class DurableEngine(
     }
 
     private TaskOrchestration? CreateOrchestration(string name) =>
-        Find(WorkflowCatalog.Orchestrators, name) is { } type
+        Find(types.Orchestrators, name) is { } type
             ? _shims.CreateOrchestration(new TaskName(type.Name), (ITaskOrchestrator)ActivatorUtilities.CreateInstance(services, type))
             : null;
 
     private TaskActivity? CreateActivity(string name) =>
-        Find(WorkflowCatalog.Activities, name) is { } type
+        Find(types.Activities, name) is { } type
             ? _shims.CreateActivity(new TaskName(type.Name), (ITaskActivity)ActivatorUtilities.CreateInstance(services, type))
             : null;
 
     private EntityShimAdapter? CreateEntity(string name) =>
-        Find(WorkflowCatalog.Entities, name) is { } type
+        Find(types.Entities, name) is { } type
             ? new EntityShimAdapter(_shims, new TaskName(type.Name), () => (SdkEntity)ActivatorUtilities.CreateInstance(services, type))
             : null;
 

@@ -27,8 +27,12 @@ internal sealed class DurableEngineSettings
     public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Longest idle wait between queue polls; lower reacts faster, costs more storage calls.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
-    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <remarks>
+    /// An idle queue's polling backs off up to this; a backfill refill waits for the next poll after
+    /// an item finishes, so this bounds the refill delay (and so slot efficiency) under light load.
+    /// </remarks>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Partition lease length (blob leases: 15-60 s); a crashed host's partitions move after this.</summary>
     [Range(typeof(TimeSpan), "00:00:15", "00:01:00")]

@@ -2,6 +2,7 @@ using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Backfill.LocalHost.Engine;
@@ -21,6 +22,7 @@ internal static class EngineServices
             sp.GetRequiredService<IOptions<DurableEngineSettings>>().Value,
             LocalConnectionString(sp.GetRequiredService<IOptions<StorageSettings>>().Value),
             sp.GetRequiredService<ILoggerFactory>())));
+        services.TryAddSingleton(WorkflowTypes.Catalog);
         services.AddSingleton<DurableEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());
         services.AddSingleton<DurableTaskClient, LocalDurableTaskClient>();
@@ -49,7 +51,8 @@ internal static class EngineServices
         MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
         LeaseInterval = engine.LeaseInterval,
         LeaseRenewInterval = engine.LeaseInterval / 3,
-        LeaseAcquireInterval = engine.LeaseInterval / 3,
+        // Free partitions (a new hub, or a crashed host's) are picked up within this long.
+        LeaseAcquireInterval = TimeSpan.FromSeconds(1),
         MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivities,
         MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestrations,
         // A restarted process is a new worker: it must not think it still holds the old one's leases.

@@ -88,7 +88,7 @@ internal static partial class BackfillRequestValidator
         }
     }
 
-    private static FeatureSet? ValidateTarget(string? target, Dictionary<string, string[]> errors)
+    private static FeatureVersion? ValidateTarget(string? target, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrEmpty(target))
         {
@@ -102,10 +102,10 @@ internal static partial class BackfillRequestValidator
             return null;
         }
 
-        var known = FeatureSets.All.FirstOrDefault(set => set.Name == target);
+        var known = FeatureVersions.All.FirstOrDefault(set => set.Name == target);
         if (known is null)
         {
-            errors["target"] = [$"'{target}' is not a feature version; known: {string.Join(", ", FeatureSets.All.Select(set => set.Name))}."];
+            errors["target"] = [$"'{target}' is not a feature version; known: {string.Join(", ", FeatureVersions.All.Select(set => set.Name))}."];
         }
 
         return known;

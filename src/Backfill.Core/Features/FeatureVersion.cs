@@ -8,14 +8,14 @@ namespace Backfill.Core.Features;
 /// A feature version: its dataset name (e.g. <c>features_v2</c>) and feature definitions, with the config hash
 /// lineage records for every commit built from it.
 /// </summary>
-public sealed record FeatureSet
+public sealed record FeatureVersion
 {
     /// <summary>Creates a feature version.</summary>
     /// <param name="name">The dataset name, e.g. <c>features_v1</c>.</param>
     /// <param name="features">The features in column order; names unique, windows at least 1 day.</param>
     /// <param name="activityWindowDays">Entities with events in D-A+1..D get a row for D.</param>
     /// <exception cref="ArgumentException">A name repeats or a window is shorter than a day.</exception>
-    public FeatureSet(string name, IReadOnlyList<FeatureDefinition> features, int activityWindowDays = 7)
+    public FeatureVersion(string name, IReadOnlyList<FeatureDefinition> features, int activityWindowDays = 7)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(features);
@@ -59,7 +59,7 @@ public sealed record FeatureSet
     public string ConfigHash { get; }
 
     /// <inheritdoc />
-    public bool Equals(FeatureSet? other) => other is not null && CanonicalText == other.CanonicalText;
+    public bool Equals(FeatureVersion? other) => other is not null && CanonicalText == other.CanonicalText;
 
     /// <inheritdoc />
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(CanonicalText);

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Backfill.Azurite;
+using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
+using Backfill.Core.Versioning;
+using Backfill.Storage.Commits;
+using Backfill.Workflows.Models;
+using Backfill.Workflows.Orchestrators;
+using Microsoft.DurableTask.Client;
+
+namespace Backfill.Bench.Orchestration;
+
+/// <summary>
+/// The backfill orchestration against the naive and the bare alternatives, on one engine in one run:
+/// slot efficiency, per-item overhead, plan time, largest history, and host memory.
+/// </summary>
+internal static class OrchestrationBench
+{
+    private static readonly Layer[] AllLayers = [Layer.Raw, Layer.Staging, Layer.Features];
+
+    public static async Task RunAsync(bool quick)
+    {
+        var scaleDays = quick ? 365 : 3_650;
+        var slotItems = quick ? 24 : 60;
+        Console.WriteLine($"orchestration benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores");
+        PlanTime(scaleDays);
+
+        await using var azurite = await AzuriteServer.StartAsync();
+        var work = new TimedWork();
+        var runner = new SleepingRunner(work);
+        var startClock = Stopwatch.StartNew();
+        await using var host = await BenchHost.StartAsync(azurite.ConnectionString, work, runner);
+        var first = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BareWindowOrchestrator), new BenchFanOut([0], 1));
+        await host.Client.WaitForInstanceStartAsync(first);
+        Console.WriteLine($"host start to first orchestration running: {startClock.Elapsed.TotalSeconds:F2} s (goal < 5 s)");
+        await host.Client.WaitForInstanceCompletionAsync(first);
+
+        await SlotEfficiencyAsync(host, work, runner, slotItems);
+        await OverheadAsync(host, work, runner, items: 200);
+        await ScaleAsync(host, work, runner, scaleDays);
+        Console.WriteLine($"host peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB (goal <= 500 MiB, includes the benchmark itself)");
+    }
+
+    private static void PlanTime(int days)
+    {
+        var set = PartitionSetParser.Parse($"2015-01-01..{PartitionKey.Parse("2015-01-01").AddDays(days - 1)}", new PartitionSetParseOptions { MaxDays = days });
+        var times = Enumerable.Range(0, 5).Select(_ =>
+        {
+            var clock = Stopwatch.StartNew();
+            var plan = Planner.Create(set, AllLayers, new LayerDependencies(28), PartitionOrder.Ascending);
+            return (clock.Elapsed, plan.Items.Count);
+        }).ToList();
+        var median = times.Select(t => t.Elapsed).Order().ElementAt(2);
+        Console.WriteLine($"plan {times[0].Count:N0} items ({days:N0} days x 3 layers, window 28): median {median.TotalMilliseconds:F0} ms (goal <= 1000 ms)");
+    }
+
+    private static async Task SlotEfficiencyAsync(BenchHost host, TimedWork work, SleepingRunner runner, int items)
+    {
+        const int cap = 3;
+        var random = new Random(42);
+        var durations = Enumerable.Range(0, items).Select(_ => random.Next(1_000, 4_001)).ToArray();
+
+        work.Clear();
+        await RunAsync(host, nameof(BatchBarrierOrchestrator), new BenchFanOut(durations, cap));
+        var barrier = (Efficiency: work.SlotEfficiency(cap), work.Makespan, work.MaxOverlap);
+
+        work.Clear();
+        var days = $"2020-01-01..{PartitionKey.Parse("2020-01-01").AddDays(items - 1)}";
+        runner.WorkMs = request => durations[request.Item.Partition.Date.DayNumber - PartitionKey.Parse("2020-01-01").Date.DayNumber];
+        await RunBackfillAsync(host, days, [Layer.Raw], cap);
+        var ours = (Efficiency: work.SlotEfficiency(cap), work.Makespan, work.MaxOverlap);
+
+        Console.WriteLine($"slot efficiency, {items} items of seeded 1-4 s work, cap {cap}:");
+        Console.WriteLine($"  batch barrier   {barrier.Efficiency:F3}  makespan {barrier.Makespan.TotalSeconds:F1} s  max in flight {barrier.MaxOverlap}");
+        Console.WriteLine($"  backfill (ours) {ours.Efficiency:F3}  makespan {ours.Makespan.TotalSeconds:F1} s  max in flight {ours.MaxOverlap}  (goal >= 0.95)");
+        Console.WriteLine($"  ratio ours / barrier: {ours.Efficiency / barrier.Efficiency:F2}x");
+    }
+
+    private static async Task OverheadAsync(BenchHost host, TimedWork work, SleepingRunner runner, int items)
+    {
+        const int cap = 16;
+        runner.WorkMs = _ => 0;
+        var bare = Stopwatch.StartNew();
+        await RunAsync(host, nameof(BareWindowOrchestrator), new BenchFanOut(new int[items], cap));
+        var bareMs = bare.Elapsed.TotalMilliseconds / items;
+
+        var ours = Stopwatch.StartNew();
+        await RunBackfillAsync(host, $"2021-01-01..{PartitionKey.Parse("2021-01-01").AddDays(items - 1)}", [Layer.Raw], cap);
+        var oursMs = ours.Elapsed.TotalMilliseconds / items;
+        Console.WriteLine($"overhead per no-op item, {items} items, cap {cap}: bare window {bareMs:F1} ms, backfill {oursMs:F1} ms, ratio {oursMs / bareMs:F2}x (goal <= 2x)");
+    }
+
+    private static async Task ScaleAsync(BenchHost host, TimedWork work, SleepingRunner runner, int days)
+    {
+        runner.WorkMs = _ => 0;
+        work.Clear();
+        var clock = Stopwatch.StartNew();
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), State($"2010-01-01..{PartitionKey.Parse("2010-01-01").AddDays(days - 1)}", 16, AllLayers));
+        var largest = 0;
+        while (true)
+        {
+            var metadata = await host.Client.GetInstanceAsync(id);
+            largest = Math.Max(largest, await HistoryEventsAsync(host, id));
+            if (metadata is { IsCompleted: true })
+            {
+                break;
+            }
+
+            await Task.Delay(2_000);
+        }
+
+        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
+        var progress = done.ReadOutputAs<BackfillProgress>()!;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"scale: {days:N0} days x 3 layers = {progress.Counts.Total:N0} items, {progress.Status}, {progress.Generation + 1} generations, "
+            + $"{clock.Elapsed.TotalSeconds:F0} s; largest history sampled {largest:N0} events (goal <= 5,000)"));
+    }
+
+    private static async Task<int> HistoryEventsAsync(BenchHost host, string id)
+    {
+        var json = await host.Engine.GetOrchestrationHistoryAsync(id, null);
+        using var history = JsonDocument.Parse(json);
+        return history.RootElement.ValueKind == JsonValueKind.Array ? history.RootElement.GetArrayLength() : 0;
+    }
+
+    private static async Task RunBackfillAsync(BenchHost host, string days, Layer[] layers, int cap)
+    {
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), State(days, cap, layers));
+        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
+        var status = done.ReadOutputAs<BackfillProgress>()?.Status;
+        if (status != BackfillStatus.Completed)
+        {
+            throw new InvalidOperationException($"Benchmark backfill ended {status}.");
+        }
+    }
+
+    private static async Task RunAsync(BenchHost host, string orchestrator, BenchFanOut input)
+    {
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input);
+        await host.Client.WaitForInstanceCompletionAsync(id);
+    }
+
+    private static BackfillState State(string days, int cap, Layer[] layers)
+    {
+        var spec = new BackfillSpec(days, "features_v1", layers, 28, cap, WriteMode.Overwrite, PartitionOrder.Ascending, 0, 0, false,
+            CodeVersion.Current.Value, "bench", DateTimeOffset.UnixEpoch);
+        return new BackfillState(spec, string.Empty, cap, false, DateTimeOffset.UnixEpoch, 0, 0, 0, null);
+    }
+}

@@ -1,0 +1,56 @@
+using Backfill.Core.Building;
+using Backfill.Core.Events;
+using Backfill.Core.Lineage;
+using Backfill.Core.Merging;
+using Backfill.Core.Partitions;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Parquet;
+using Backfill.Storage.Reading;
+
+namespace Backfill.Storage.Building;
+
+/// <summary>
+/// Builds staging(D) from the live raw(D): unique events, and in the same commit the per-entity daily rollup the
+/// features read.
+/// </summary>
+public sealed class StagingPartitionBuilder : IPartitionContentBuilder
+{
+    private readonly PartitionReader partitions;
+    private readonly PartitionKey day;
+
+    /// <summary>Creates the builder of one staging partition.</summary>
+    /// <param name="partitions">Reads raw(D) and, for a merge, the live staging(D).</param>
+    /// <param name="day">The event day D.</param>
+    public StagingPartitionBuilder(PartitionReader partitions, PartitionKey day)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        this.partitions = partitions;
+        this.day = day;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="MissingPartitionException">raw(D) has no live commit.</exception>
+    public async Task<PartitionContent> BuildAsync(CommitRecord? live, WriteMode mode, CancellationToken cancellationToken)
+    {
+        var raw = await partitions.GetRequiredCommitAsync(Datasets.Raw, day, cancellationToken).ConfigureAwait(false);
+        var build = StagingBuilder.Build(day, await partitions.ReadEventsAsync(raw, cancellationToken).ConfigureAwait(false));
+        var (events, rollups) = (build.Events, build.Rollups);
+        if (mode == WriteMode.Merge && live is not null)
+        {
+            // Merge on event_id; the rollup is derived, so it is recomputed from the merged events.
+            var existing = await partitions.ReadEventsAsync(live, cancellationToken).ConfigureAwait(false);
+            events = RowMerge.Merge(existing, events, row => row.Event.EventId, ArrivedEvent.StorageOrder).Rows;
+            rollups = StagingBuilder.Rollup(day, events);
+        }
+
+        var eventFile = await EventParquet.WriteAsync(events, cancellationToken).ConfigureAwait(false);
+        var rollupFile = await RollupParquet.WriteAsync(rollups, cancellationToken).ConfigureAwait(false);
+        return new PartitionContent(
+            [
+                new ContentFile(EventParquet.FileName, eventFile, events.Count, EventParquet.Columns),
+                new ContentFile(RollupParquet.FileName, rollupFile, rollups.Count, RollupParquet.Columns),
+            ],
+            [new InputCommit(Datasets.Raw, day, raw.CommitId)],
+            []);
+    }
+}

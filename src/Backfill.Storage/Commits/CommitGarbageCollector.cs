@@ -1,0 +1,70 @@
+using Azure.Storage.Blobs.Models;
+using Backfill.Core.Partitions;
+using Backfill.Storage.Layout;
+using Backfill.Storage.Quarantine;
+
+namespace Backfill.Storage.Commits;
+
+/// <summary>
+/// Deletes commit folders (and their quarantine files) that no manifest names, once they are older than
+/// <see cref="LakeOptions.GarbageRetention"/>: abandoned attempts, lost races, rejected and rolled-back commits.
+/// </summary>
+public sealed class CommitGarbageCollector
+{
+    private readonly LakeStorage lake;
+    private readonly ManifestStore manifests;
+    private readonly QuarantineStore quarantine;
+
+    /// <summary>Creates the collector.</summary>
+    /// <param name="lake">The shared storage handle.</param>
+    public CommitGarbageCollector(LakeStorage lake)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        this.lake = lake;
+        manifests = new ManifestStore(lake);
+        quarantine = new QuarantineStore(lake);
+    }
+
+    /// <summary>Collects one partition's garbage.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="partition">The partition's day.</param>
+    /// <param name="cancellationToken">Cancels the collection; a half-deleted folder is unreferenced, so it is harmless.</param>
+    /// <returns>The deleted commit ids, in id (time) order.</returns>
+    public async Task<IReadOnlyList<string>> CollectAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken)
+    {
+        var state = await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false);
+        var referenced = state.Manifest is { } manifest
+            ? new HashSet<string>([manifest.Commit.CommitId, .. manifest.History], StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+        var folders = new SortedDictionary<string, List<BlobItem>>(StringComparer.Ordinal);
+        await foreach (var blob in lake.Container.GetBlobsAsync(
+                           BlobTraits.None, BlobStates.None, LakePaths.Partition(dataset, partition), cancellationToken).ConfigureAwait(false))
+        {
+            if (LakePaths.CommitIdOf(dataset, partition, blob.Name) is { } commitId && !referenced.Contains(commitId))
+            {
+                (folders.TryGetValue(commitId, out var blobs) ? blobs : folders[commitId] = []).Add(blob);
+            }
+        }
+
+        var cutoff = lake.Time.GetUtcNow() - lake.Options.GarbageRetention;
+        var deleted = new List<string>();
+        foreach (var (commitId, blobs) in folders)
+        {
+            // The newest file decides: an attempt still uploading is younger than the retention.
+            if (blobs.Max(blob => blob.Properties.LastModified) > cutoff)
+            {
+                continue;
+            }
+
+            foreach (var blob in blobs)
+            {
+                await lake.Container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            await quarantine.DeleteAsync(partition, commitId, cancellationToken).ConfigureAwait(false);
+            deleted.Add(commitId);
+        }
+
+        return deleted;
+    }
+}

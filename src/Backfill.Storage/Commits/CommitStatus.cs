@@ -1,0 +1,17 @@
+namespace Backfill.Storage.Commits;
+
+/// <summary>Where a commit is in stage → validate → publish.</summary>
+public enum CommitStatus
+{
+    /// <summary>Its files are uploaded; no manifest names it yet.</summary>
+    Staged,
+
+    /// <summary>The manifest names it: it is the live partition (or was, before a later commit).</summary>
+    Published,
+
+    /// <summary>Validation failed, so it was never published.</summary>
+    Rejected,
+
+    /// <summary>Another commit was published first; this one was not published.</summary>
+    Conflict,
+}

@@ -1,0 +1,6 @@
+using Azure;
+
+namespace Backfill.Storage.Commits;
+
+/// <summary>A manifest as read, with the ETag a conditional replace must match.</summary>
+internal sealed record ManifestState(PartitionManifest? Manifest, ETag? ETag);

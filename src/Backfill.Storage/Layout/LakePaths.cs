@@ -1,0 +1,57 @@
+using System.Globalization;
+using Backfill.Core.Partitions;
+
+namespace Backfill.Storage.Layout;
+
+/// <summary>The blob names of the data plane, in one place.</summary>
+internal static class LakePaths
+{
+    public const string ManifestName = "_manifest.json";
+    public const string CommitRecordName = "_commit.json";
+    private const string CommitSegment = "commit=";
+
+    public static string Partition(string dataset, PartitionKey partition) => $"{dataset}/{partition.PathSegment}/";
+
+    public static string Manifest(string dataset, PartitionKey partition) => Partition(dataset, partition) + ManifestName;
+
+    public static string Commit(string dataset, PartitionKey partition, string commitId) =>
+        Partition(dataset, partition) + CommitSegment + commitId + "/";
+
+    public static string CommitFile(string dataset, PartitionKey partition, string commitId, string file) =>
+        Commit(dataset, partition, commitId) + file;
+
+    /// <summary>The commit id of a blob inside a commit folder of the partition, or null for other blobs.</summary>
+    public static string? CommitIdOf(string dataset, PartitionKey partition, string blobName)
+    {
+        var prefix = Partition(dataset, partition) + CommitSegment;
+        if (!blobName.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = blobName.IndexOf('/', prefix.Length);
+        return end < 0 ? null : blobName[prefix.Length..end];
+    }
+
+    public static string Quarantine(PartitionKey partition, string commitId) =>
+        $"quarantine/{partition.PathSegment}/{CommitSegment}{commitId}.jsonl";
+
+    public static string LandingDate(DateOnly arrivalDate) =>
+        string.Create(CultureInfo.InvariantCulture, $"landing/arrival_date={arrivalDate:yyyy-MM-dd}/");
+
+    public static string LandingFile(DateTime arrivalHour, string batch) =>
+        LandingDate(DateOnly.FromDateTime(arrivalHour))
+        + string.Create(CultureInfo.InvariantCulture, $"arrival_hour={arrivalHour:HH}/{batch}.jsonl");
+
+    /// <summary>The start of the landing hour of a landing file, read from its folders.</summary>
+    public static DateTime LandingHour(string blobName)
+    {
+        const string DateKey = "arrival_date=";
+        const string HourKey = "arrival_hour=";
+        var date = blobName.IndexOf(DateKey, StringComparison.Ordinal) + DateKey.Length;
+        var hour = blobName.IndexOf(HourKey, StringComparison.Ordinal) + HourKey.Length;
+        var day = PartitionKey.Parse(blobName.Substring(date, 10)).Date;
+        var hours = int.Parse(blobName.AsSpan(hour, 2), NumberStyles.None, CultureInfo.InvariantCulture);
+        return day.ToDateTime(new TimeOnly(hours, 0), DateTimeKind.Utc);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Backfill.Core.Lineage;
+using Backfill.Core.Partitions;
+using Backfill.Core.Validation;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Layout;
+
+namespace Backfill.Storage.Lineage;
+
+/// <summary>
+/// The <c>lineage</c> table: one row per commit (partition key <c>dataset|YYYY-MM-DD</c>, row key the commit id),
+/// written when the commit is staged and updated as it is validated and published.
+/// </summary>
+public sealed class LineageStore
+{
+    private readonly TableClient table;
+
+    /// <summary>Creates the store over the lake's lineage table.</summary>
+    /// <param name="lake">The shared storage handle.</param>
+    public LineageStore(LakeStorage lake)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        table = lake.Lineage;
+    }
+
+    /// <summary>Returns the lineage of one commit.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="partition">The partition's day.</param>
+    /// <param name="commitId">The commit.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entry; null when the commit has none.</returns>
+    public async Task<LineageEntry?> GetAsync(
+        string dataset, PartitionKey partition, string commitId, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(
+            TableKey(dataset, partition), commitId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? ToEntry(response.Value!) : null;
+    }
+
+    /// <summary>Returns the lineage of every commit of a partition, oldest first.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="partition">The partition's day.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entries in commit id (time) order.</returns>
+    public async Task<IReadOnlyList<LineageEntry>> ListAsync(
+        string dataset, PartitionKey partition, CancellationToken cancellationToken)
+    {
+        var entries = new List<LineageEntry>();
+        var key = TableKey(dataset, partition);
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+                           entity => entity.PartitionKey == key, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(ToEntry(entity));
+        }
+
+        return entries;
+    }
+
+    internal Task RecordStagedAsync(CommitRecord commit, CancellationToken cancellationToken)
+    {
+        var lineage = commit.Lineage;
+        var entity = new TableEntity(TableKey(commit.Dataset, commit.Partition), commit.CommitId)
+        {
+            ["Status"] = Name(CommitStatus.Staged),
+            ["RunId"] = lineage.RunId,
+            ["Trigger"] = Name(lineage.Trigger),
+            ["BackfillId"] = lineage.BackfillId,
+            ["CodeVersion"] = lineage.CodeVersion,
+            ["ConfigHash"] = lineage.ConfigHash,
+            ["WriteMode"] = Name(commit.WriteMode),
+            ["InputCommitIds"] = JsonSerializer.Serialize(lineage.Inputs.Select(InputId).ToList(), LakeJson.LineOptions),
+            ["RowCount"] = commit.RowCount,
+            ["ContentHash"] = commit.ContentHash,
+            ["PreviousCommitId"] = lineage.PreviousCommitId,
+            ["BuildMs"] = lineage.BuildMilliseconds,
+            ["StageMs"] = lineage.StageMilliseconds,
+        };
+        return table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    internal Task RecordValidationAsync(
+        CommitRecord commit, PartitionValidationReport validation, long milliseconds, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKey(commit.Dataset, commit.Partition), commit.CommitId)
+        {
+            ["Validation"] = Name(validation.Status),
+            ["ValidationResults"] = JsonSerializer.Serialize(validation.Results, LakeJson.LineOptions),
+            ["ValidateMs"] = milliseconds,
+        };
+        if (!validation.IsPublishable)
+        {
+            entity["Status"] = Name(CommitStatus.Rejected);
+        }
+
+        return table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    internal Task RecordPublishAsync(
+        CommitRecord commit, CommitStatus status, long milliseconds, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKey(commit.Dataset, commit.Partition), commit.CommitId)
+        {
+            ["Status"] = Name(status),
+            ["PublishMs"] = milliseconds,
+        };
+        return table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    private static string TableKey(string dataset, PartitionKey partition) =>
+        string.Create(CultureInfo.InvariantCulture, $"{dataset}|{partition}");
+
+    private static string InputId(InputCommit input) =>
+        string.Create(CultureInfo.InvariantCulture, $"{input.Dataset}/{input.Partition}@{input.CommitId}");
+
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    private static TEnum Parse<TEnum>(string? text)
+        where TEnum : struct, Enum =>
+        Enum.Parse<TEnum>((text ?? throw new FormatException($"Lineage lacks a {typeof(TEnum).Name}.")).Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true);
+
+    private static LineageEntry ToEntry(TableEntity entity)
+    {
+        var separator = entity.PartitionKey.LastIndexOf('|');
+        var validation = entity.GetString("Validation");
+        return new LineageEntry(
+            entity.PartitionKey[..separator],
+            PartitionKey.Parse(entity.PartitionKey[(separator + 1)..]),
+            entity.RowKey,
+            Parse<CommitStatus>(entity.GetString("Status")),
+            entity.GetString("RunId"),
+            Parse<RunTrigger>(entity.GetString("Trigger")),
+            entity.GetString("BackfillId"),
+            entity.GetString("CodeVersion"),
+            entity.GetString("ConfigHash"),
+            Parse<WriteMode>(entity.GetString("WriteMode")),
+            JsonSerializer.Deserialize<List<string>>(entity.GetString("InputCommitIds"), LakeJson.LineOptions) ?? [],
+            entity.GetInt64("RowCount") ?? 0,
+            entity.GetString("ContentHash"),
+            entity.GetString("PreviousCommitId"),
+            new CommitTimings(
+                entity.GetInt64("BuildMs") ?? 0,
+                entity.GetInt64("StageMs") ?? 0,
+                entity.GetInt64("ValidateMs"),
+                entity.GetInt64("PublishMs")),
+            validation is null ? null : Parse<ValidationStatus>(validation));
+    }
+}

@@ -1,0 +1,11 @@
+using Backfill.Core.Features;
+using Backfill.Core.Lineage;
+using Backfill.Core.Partitions;
+
+namespace Backfill.Storage.Reading;
+
+/// <summary>The rows of a features dataset over a date range, and exactly which commits they came from.</summary>
+/// <param name="Rows">The rows, by date then entity.</param>
+/// <param name="Commits">The commit read for each partition, ascending by day.</param>
+/// <param name="Missing">Days in the range with no published partition.</param>
+public sealed record FeatureRead(IReadOnlyList<FeatureRow> Rows, IReadOnlyList<InputCommit> Commits, IReadOnlyList<PartitionKey> Missing);

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using Backfill.Core.Events;
+using Backfill.Core.Features;
+using Backfill.Core.Landing;
+using Backfill.Core.Partitions;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Layout;
+using Backfill.Storage.Parquet;
+using Backfill.Storage.Quarantine;
+
+namespace Backfill.Storage.Reading;
+
+/// <summary>
+/// Reads partitions through their manifests: resolve the live commit once, then read only its immutable files,
+/// so a reader sees a whole commit even while another is being published.
+/// </summary>
+public sealed class PartitionReader
+{
+    private readonly LakeStorage lake;
+    private readonly ManifestStore manifests;
+    private readonly QuarantineStore quarantine;
+
+    /// <summary>Creates the reader.</summary>
+    /// <param name="lake">The shared storage handle.</param>
+    public PartitionReader(LakeStorage lake)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        this.lake = lake;
+        manifests = new ManifestStore(lake);
+        quarantine = new QuarantineStore(lake);
+    }
+
+    /// <summary>Returns the live commit of a partition.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="partition">The partition's day.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The live commit; null when the partition has never been published.</returns>
+    public async Task<CommitRecord?> GetLiveCommitAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
+        (await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false)).Manifest?.Commit;
+
+    /// <summary>Returns the live commit of a partition, or throws when there is none.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="partition">The partition's day.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The live commit.</returns>
+    /// <exception cref="MissingPartitionException">The partition has never been published.</exception>
+    public async Task<CommitRecord> GetRequiredCommitAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
+        await GetLiveCommitAsync(dataset, partition, cancellationToken).ConfigureAwait(false)
+        ?? throw new MissingPartitionException(dataset, partition);
+
+    /// <summary>Reads the events of a <c>raw</c> or <c>staging</c> commit.</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rows in storage order.</returns>
+    public async Task<IReadOnlyList<ArrivedEvent>> ReadEventsAsync(CommitRecord commit, CancellationToken cancellationToken)
+    {
+        using var file = await OpenAsync(commit, EventParquet.FileName, cancellationToken).ConfigureAwait(false);
+        return await EventParquet.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the per-entity daily rollup of a <c>staging</c> commit.</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rollups ordered by entity id.</returns>
+    public async Task<IReadOnlyList<DailyRollup>> ReadRollupsAsync(CommitRecord commit, CancellationToken cancellationToken)
+    {
+        using var file = await OpenAsync(commit, RollupParquet.FileName, cancellationToken).ConfigureAwait(false);
+        return await RollupParquet.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the rows of a features commit.</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="features">The feature version of the commit's dataset.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rows in storage order.</returns>
+    public async Task<IReadOnlyList<FeatureRow>> ReadFeaturesAsync(CommitRecord commit, FeatureVersion features, CancellationToken cancellationToken)
+    {
+        using var file = await OpenAsync(commit, FeatureParquet.FileName, cancellationToken).ConfigureAwait(false);
+        return await new FeatureParquet(features).ReadAsync(file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the lines a <c>raw</c> commit quarantined.</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The quarantined lines with their reasons.</returns>
+    public Task<IReadOnlyList<QuarantinedLine>> ReadQuarantineAsync(CommitRecord commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        return quarantine.ReadAsync(commit.Partition, commit.CommitId, cancellationToken);
+    }
+
+    /// <summary>Downloads one file of a commit and checks it against the hash the commit recorded.</summary>
+    private async Task<MemoryStream> OpenAsync(CommitRecord commit, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var file = commit.File(name);
+        var content = await lake.Container
+            .GetBlobClient(LakePaths.CommitFile(commit.Dataset, commit.Partition, commit.CommitId, name))
+            .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        var bytes = content.Value.Content.ToMemory();
+        if (Convert.ToHexStringLower(SHA256.HashData(bytes.Span)) != file.Sha256)
+        {
+            throw new InvalidDataException(
+                $"{commit.Dataset}/{commit.Partition.PathSegment} commit {commit.CommitId}: {name} does not match its recorded hash.");
+        }
+
+        return new MemoryStream(bytes.ToArray(), writable: false);
+    }
+}

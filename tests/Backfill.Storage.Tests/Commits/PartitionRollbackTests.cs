@@ -1,0 +1,68 @@
+using Backfill.Core.Partitions;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Tests.Support;
+using Backfill.Testing;
+
+namespace Backfill.Storage.Tests.Commits;
+
+public sealed class PartitionRollbackTests(AzuriteFixture azurite)
+{
+    private static readonly PartitionKey Day = PartitionKey.Parse("2025-01-07");
+
+    [Fact]
+    public async Task RollbackAsync_ThreeCommits_StepsBackOneCommitAtATime()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        var rollback = new PartitionRollback(lake);
+        var ct = TestContext.Current.CancellationToken;
+        var ids = new List<string>();
+        for (var round = 1; round <= 3; round++)
+        {
+            ids.Add((await CommitAsync(pipeline, round)).Commit.CommitId);
+        }
+
+        var first = await rollback.RollbackAsync(FeatureRowsBuilder.Features.Name, Day, ct);
+        var second = await rollback.RollbackAsync(FeatureRowsBuilder.Features.Name, Day, ct);
+        var third = await rollback.RollbackAsync(FeatureRowsBuilder.Features.Name, Day, ct);
+
+        Assert.Equal(new RollbackResult(RollbackStatus.RolledBack, ids[1]), first);
+        Assert.Equal(new RollbackResult(RollbackStatus.RolledBack, ids[0]), second);
+        Assert.Equal(new RollbackResult(RollbackStatus.NoPreviousCommit, ids[0]), third);
+        var live = await pipeline.Reader.GetRequiredCommitAsync(FeatureRowsBuilder.Features.Name, Day, ct);
+        var rows = await pipeline.Reader.ReadFeaturesAsync(live, FeatureRowsBuilder.Features, ct);
+        Assert.Equal(1.0, Assert.Single(rows).Values[0]);
+    }
+
+    [Fact]
+    public async Task RollbackAsync_NoManifest_ReportsNoPartition()
+    {
+        var rollback = new PartitionRollback(await TestLake.CreateAsync(azurite));
+
+        var result = await rollback.RollbackAsync("features_v1", Day, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new RollbackResult(RollbackStatus.NoPartition, null), result);
+    }
+
+    [Fact]
+    public async Task PublishAsync_AfterRollback_BuildsOnTheRolledBackPartition()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        var first = await CommitAsync(pipeline, 1);
+        await CommitAsync(pipeline, 2);
+        await new PartitionRollback(lake).RollbackAsync(FeatureRowsBuilder.Features.Name, Day, TestContext.Current.CancellationToken);
+
+        var third = await CommitAsync(pipeline, 3);
+
+        Assert.Equal(CommitStatus.Published, third.Status);
+        Assert.Equal(first.Commit.CommitId, third.Commit.Lineage.PreviousCommitId);
+    }
+
+    internal static Task<CommitResult> CommitAsync(Pipeline pipeline, double marker) =>
+        pipeline.Committer.CommitAsync(
+            new CommitRequest(FeatureRowsBuilder.Features.Name, Day, WriteMode.Overwrite, TestLake.Run()),
+            new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("e1", Day.Date, marker)]),
+            PassingValidator.Instance,
+            TestContext.Current.CancellationToken);
+}

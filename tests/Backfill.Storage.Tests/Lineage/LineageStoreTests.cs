@@ -1,0 +1,94 @@
+using Backfill.Core.Features;
+using Backfill.Core.Lineage;
+using Backfill.Core.Partitions;
+using Backfill.Core.Validation;
+using Backfill.Core.Versioning;
+using Backfill.Storage.Building;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Lineage;
+using Backfill.Storage.Tests.Support;
+using Backfill.Testing;
+
+namespace Backfill.Storage.Tests.Lineage;
+
+public sealed class LineageStoreTests(AzuriteFixture azurite)
+{
+    private static readonly PartitionKey First = PartitionKey.Parse("2025-01-01");
+    private static readonly PartitionKey Day = First.AddDays(6);
+
+    [Fact]
+    public async Task GetAsync_PublishedFeatureCommit_RecordsRunInputsVersionsAndCounts()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        await pipeline.SeedAsync(First, 7);
+        await pipeline.BuildEventsAsync(First, 7);
+        var previous = await pipeline.FeaturesAsync(FeatureVersions.V1, Day);
+        var ct = TestContext.Current.CancellationToken;
+
+        var result = await pipeline.FeaturesAsync(FeatureVersions.V1, Day, WriteMode.Merge);
+        var entry = await new LineageStore(lake).GetAsync(FeatureVersions.V1.Name, Day, result.Commit.CommitId, ct);
+
+        var staging = new List<string>();
+        for (var day = First; day <= Day; day = day.AddDays(1))
+        {
+            staging.Add($"staging/{day}@{(await pipeline.Reader.GetRequiredCommitAsync(Datasets.Staging, day, ct)).CommitId}");
+        }
+
+        Assert.NotNull(entry);
+        Assert.Equal(CommitStatus.Published, entry.Status);
+        Assert.Equal(("run-1", RunTrigger.Backfill, "bf-1"), (entry.RunId, entry.Trigger, entry.BackfillId));
+        Assert.Equal((CodeVersion.Current.Value, FeatureVersions.V1.ConfigHash), (entry.CodeVersion, entry.ConfigHash));
+        Assert.Equal(WriteMode.Merge, entry.WriteMode);
+        Assert.Equal(staging, entry.InputCommitIds);
+        Assert.Equal((result.Commit.RowCount, result.Commit.ContentHash), (entry.RowCount, entry.ContentHash));
+        Assert.Equal(previous.Commit.CommitId, entry.PreviousCommitId);
+        Assert.Equal(ValidationStatus.Pass, entry.Validation);
+        Assert.NotNull(entry.Timings.ValidateMilliseconds);
+        Assert.NotNull(entry.Timings.PublishMilliseconds);
+    }
+
+    [Fact]
+    public async Task ListAsync_RejectedAndConflictingCommits_AreRecordedWithTheirStatus()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        var ct = TestContext.Current.CancellationToken;
+        var request = new CommitRequest(FeatureRowsBuilder.Features.Name, Day, WriteMode.Overwrite, TestLake.Run());
+        var a = await pipeline.Committer.StageAsync(request, new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("a", Day.Date, 1)]), ct);
+        var b = await pipeline.Committer.StageAsync(request, new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("b", Day.Date, 1)]), ct);
+        await pipeline.Committer.PublishAsync(a, ct);
+        await pipeline.Committer.PublishAsync(b, ct);
+
+        var entries = await new LineageStore(lake).ListAsync(request.Dataset, Day, ct);
+
+        Assert.Equal(
+            [(a.Commit.CommitId, CommitStatus.Published), (b.Commit.CommitId, CommitStatus.Conflict)],
+            entries.Select(entry => (entry.CommitId, entry.Status)));
+    }
+
+    [Fact]
+    public async Task StageAsync_DataFiles_CarryLineageBlobMetadata()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        var ct = TestContext.Current.CancellationToken;
+        var request = new CommitRequest(FeatureRowsBuilder.Features.Name, Day, WriteMode.Overwrite, TestLake.Run("run-42"));
+
+        var staged = await pipeline.Committer.StageAsync(request, new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("a", Day.Date, 1)]), ct);
+
+        var properties = await TestLake.Container(azurite, lake)
+            .GetBlobClient($"features_v1/{Day.PathSegment}/commit={staged.Commit.CommitId}/features.parquet")
+            .GetPropertiesAsync(cancellationToken: ct);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["run_id"] = "run-42",
+                ["commit_id"] = staged.Commit.CommitId,
+                ["code_version"] = CodeVersion.Current.Value,
+                ["dataset"] = "features_v1",
+                ["date"] = Day.ToString(),
+            },
+            properties.Value.Metadata);
+    }
+}
