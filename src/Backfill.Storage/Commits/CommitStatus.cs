@@ -14,4 +14,10 @@ public enum CommitStatus
 
     /// <summary>Another commit was published first; this one was not published.</summary>
     Conflict,
+
+    /// <summary>
+    /// Nothing published: the staged content equals the live commit's, which the same code and config
+    /// version produced. Reruns leave the manifest (and everything downstream of it) untouched.
+    /// </summary>
+    Unchanged,
 }

@@ -48,6 +48,12 @@ public sealed class PartitionCommitter
         for (var attempt = 1; ; attempt++)
         {
             var staged = await StageAsync(request, builder, cancellationToken).ConfigureAwait(false);
+            if (staged.SameAsBase)
+            {
+                await lineage.RecordPublishAsync(staged.Commit, CommitStatus.Unchanged, 0, cancellationToken).ConfigureAwait(false);
+                return new CommitResult(CommitStatus.Unchanged, staged.Base!, new PartitionValidationReport([]), attempt);
+            }
+
             var validation = await ValidateAsync(staged, validator, cancellationToken).ConfigureAwait(false);
             if (!validation.IsPublishable)
             {
@@ -114,7 +120,7 @@ public sealed class PartitionCommitter
         IReadOnlyList<string> history = state.Manifest is { } manifest
             ? [.. new[] { manifest.Commit.CommitId }.Concat(manifest.History).Take(lake.Options.KeepPreviousCommits)]
             : [];
-        return new StagedCommit(commit, state.ETag?.ToString(), history);
+        return new StagedCommit(commit, state.ETag?.ToString(), history, live);
     }
 
     /// <summary>Runs the validator on a staged commit and records its outcome in lineage.</summary>

@@ -7,4 +7,12 @@ namespace Backfill.Storage.Commits;
 /// <param name="Commit">The staged commit.</param>
 /// <param name="BaseETag">The ETag of the manifest it was built against; null when the partition had none.</param>
 /// <param name="History">The manifest history once it is published: the base commit first.</param>
-public sealed record StagedCommit(CommitRecord Commit, string? BaseETag, IReadOnlyList<string> History);
+/// <param name="Base">The live commit it was built against; null when the partition had none.</param>
+public sealed record StagedCommit(CommitRecord Commit, string? BaseETag, IReadOnlyList<string> History, CommitRecord? Base = null)
+{
+    /// <summary>True when the staged content equals the live commit's and the same code and config version produced both.</summary>
+    public bool SameAsBase => Base is { } live
+        && live.ContentHash == Commit.ContentHash
+        && live.Lineage.CodeVersion == Commit.Lineage.CodeVersion
+        && live.Lineage.ConfigHash == Commit.Lineage.ConfigHash;
+}
