@@ -14,7 +14,7 @@ public static class DryRun
     /// <param name="datasetOf">The dataset a work item writes (features items write the target feature version).</param>
     /// <param name="committed">The live commit of each dataset partition that has one, keyed by (dataset, day).</param>
     /// <param name="codeVersion">The code version the backfill would be pinned to.</param>
-    /// <param name="configHash">The config hash the backfill would be pinned to.</param>
+    /// <param name="configHashOf">The config hash a work item's commit would carry.</param>
     /// <returns>One entry per plan item, in plan order.</returns>
     public static IReadOnlyList<PlannedItem> Classify(
         Plan plan,
@@ -22,7 +22,7 @@ public static class DryRun
         Func<WorkItem, string> datasetOf,
         IReadOnlyDictionary<(string Dataset, Partitions.PartitionKey Day), CommittedPartition> committed,
         string codeVersion,
-        string configHash)
+        Func<WorkItem, string> configHashOf)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(dependencies);
@@ -32,7 +32,7 @@ public static class DryRun
         var result = new Dictionary<WorkItem, PlannedItem>(plan.Items.Count);
         foreach (var item in plan.Items)
         {
-            result[item] = Classify(item, dependencies, datasetOf, committed, codeVersion, configHash, inPlan, result);
+            result[item] = Classify(item, dependencies, datasetOf, committed, codeVersion, configHashOf, inPlan, result);
         }
 
         return [.. plan.Items.Select(item => result[item])];
@@ -44,7 +44,7 @@ public static class DryRun
         Func<WorkItem, string> datasetOf,
         IReadOnlyDictionary<(string Dataset, Partitions.PartitionKey Day), CommittedPartition> committed,
         string codeVersion,
-        string configHash,
+        Func<WorkItem, string> configHashOf,
         HashSet<WorkItem> inPlan,
         Dictionary<WorkItem, PlannedItem> decided)
     {
@@ -53,7 +53,9 @@ public static class DryRun
         {
             if (!inPlan.Contains(upstream))
             {
-                if (!committed.ContainsKey((datasetOf(upstream), upstream.Partition)))
+                // Only the same day's input is required: earlier window days may not exist yet at
+                // the start of history, and features then cover the days that do.
+                if (upstream.Partition == item.Partition && !committed.ContainsKey((datasetOf(upstream), upstream.Partition)))
                 {
                     return new(item, PlannedAction.Blocked, $"upstream {upstream.Id} missing and not in request", 0);
                 }
@@ -78,7 +80,7 @@ public static class DryRun
         if (inputsUnchanged
             && committed.TryGetValue((datasetOf(item), item.Partition), out var live)
             && live.CodeVersion == codeVersion
-            && live.ConfigHash == configHash)
+            && live.ConfigHash == configHashOf(item))
         {
             return new(item, PlannedAction.Skip, $"already committed by this code+config version ({live.CommitId})", 0);
         }

@@ -1,3 +1,4 @@
+using Backfill.Core.Features;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
@@ -144,7 +145,8 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
         };
         var partitions = plan.Items.SelectMany(i => dependencies.Upstream(i).Append(i)).Select(i => (DatasetOf(i), i.Partition)).Distinct().ToList();
         var live = await committed.GetAsync(partitions, cancellationToken).ConfigureAwait(false);
-        var items = DryRun.Classify(plan, dependencies, DatasetOf, live, spec.CodeVersion, spec.ConfigHash);
+        var target = FeatureVersions.Get(spec.Target);
+        var items = DryRun.Classify(plan, dependencies, DatasetOf, live, spec.CodeVersion, item => PipelineConfig.ConfigHashOf(item.Layer, target));
         var counts = Enum.GetValues<PlannedAction>().ToDictionary(a => a.ToString().ToLowerInvariant(), a => items.Count(i => i.Action == a));
         return new DryRunView(
             BackfillRequestView.Of(spec),

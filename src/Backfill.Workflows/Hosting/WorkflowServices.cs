@@ -1,4 +1,11 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Backfill.Core.Validation;
 using Backfill.Storage.Backfills;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Layout;
+using Backfill.Workflows.Activities;
+using Backfill.Workflows.Pipeline;
 using Backfill.Storage.Health;
 using Backfill.Workflows.Api;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +37,13 @@ public static class WorkflowServices
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<EngineCheckHandler>();
         services.AddSingleton<BackfillItemStore>();
+        services.AddSingleton(sp => new LakeStorage(
+            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), new LakeOptions(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<LakeReady>();
+        services.AddSingleton(new ValidationThresholds());
+        services.AddSingleton<ICommitValidator, PartitionGate>();
+        services.AddSingleton<IWorkItemRunner, PipelineWorkItemRunner>();
+        services.AddSingleton<ICommittedPartitions, LakeCommittedPartitions>();
         services.AddSingleton<BackfillsHandler>();
         services.AddSingleton<BackfillControlHandler>();
         services.TryAddSingleton(TimeProvider.System);

@@ -10,5 +10,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="WriteMode">Overwrite or merge.</param>
 /// <param name="Attempt">1 for the first attempt.</param>
 /// <param name="CodeVersion">The pinned code version the running code must match.</param>
-/// <param name="ConfigHash">The pinned config hash.</param>
-public sealed record WorkItemRequest(string BackfillId, WorkItem Item, string Target, WriteMode WriteMode, int Attempt, string CodeVersion, string ConfigHash);
+/// <param name="ConfigHash">The pinned config hash of the target feature version.</param>
+/// <param name="ProcessingTime">What "now" is for raw: events that arrived after it are left out, so reruns are reproducible.</param>
+public sealed record WorkItemRequest(
+    string BackfillId, WorkItem Item, string Target, WriteMode WriteMode, int Attempt, string CodeVersion, string ConfigHash, DateTimeOffset ProcessingTime);

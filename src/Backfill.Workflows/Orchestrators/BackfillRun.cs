@@ -168,7 +168,7 @@ internal sealed class BackfillRun
         var spec = _state.Spec;
         for (var attempt = 1; ; attempt++)
         {
-            var request = new WorkItemRequest(_context.InstanceId, item, spec.Target, spec.WriteMode, attempt, spec.CodeVersion, spec.ConfigHash);
+            var request = new WorkItemRequest(_context.InstanceId, item, spec.Target, spec.WriteMode, attempt, spec.CodeVersion, spec.ConfigHash, spec.SubmittedAt);
             var outcome = await _context.CallActivityAsync<WorkItemOutcome>(nameof(RunWorkItemActivity), request);
             if (outcome.Kind != WorkItemOutcomeKind.Transient || attempt > spec.Retries)
             {

@@ -16,30 +16,29 @@ public sealed class DryRunTests
         Planner.Create(PartitionSetParser.Parse(days, new PartitionSetParseOptions()), layers, Window2, PartitionOrder.Ascending);
 
     [Fact]
-    public void Classify_OnlyWindowEdgeCommitted_RunsEverythingInWaves()
+    public void Classify_NothingCommitted_RunsEverythingInWavesWithPartialFirstWindow()
     {
         var plan = PlanOf("2025-01-01..2025-01-02", Layer.Raw, Layer.Staging, Layer.Features);
-        var edge = new Dictionary<(string, PartitionKey), CommittedPartition> { [("staging", Day("2024-12-31"))] = new("s", "v0", "c") };
 
-        var items = DryRun.Classify(plan, Window2, DatasetOf, edge, "v", "c");
+        var items = DryRun.Classify(plan, Window2, DatasetOf, new Dictionary<(string, PartitionKey), CommittedPartition>(), "v", _ => "c");
 
         Assert.All(items, i => Assert.Equal(PlannedAction.Run, i.Action));
         Assert.Equal([1, 1, 2, 2, 3, 3], items.Select(i => i.Wave).Order());
     }
 
     [Fact]
-    public void Classify_FeaturesOnlyWithMissingStaging_BlocksNamingTheUpstream()
+    public void Classify_FeaturesOnlyWithMissingSameDayStaging_BlocksNamingTheUpstream()
     {
         var plan = PlanOf("2025-01-03", Layer.Features);
-        var committed = new Dictionary<(string, PartitionKey), CommittedPartition>
+        var earlierOnly = new Dictionary<(string, PartitionKey), CommittedPartition>
         {
-            [("staging", Day("2025-01-03"))] = new("c1", "v", "c"),
+            [("staging", Day("2025-01-02"))] = new("c1", "v", "c"),
         };
 
-        var item = Assert.Single(DryRun.Classify(plan, Window2, DatasetOf, committed, "v", "c"));
+        var item = Assert.Single(DryRun.Classify(plan, Window2, DatasetOf, earlierOnly, "v", _ => "c"));
 
         Assert.Equal(PlannedAction.Blocked, item.Action);
-        Assert.Equal("upstream staging/2025-01-02 missing and not in request", item.Reason);
+        Assert.Equal("upstream staging/2025-01-03 missing and not in request", item.Reason);
     }
 
     [Fact]
@@ -54,8 +53,8 @@ public sealed class DryRunTests
             [("features_v2", Day("2025-01-02"))] = new("f2", "v", "c"),
         };
 
-        var same = DryRun.Classify(plan, Window2, DatasetOf, committed, "v", "c");
-        var newCode = DryRun.Classify(plan, Window2, DatasetOf, committed, "v2", "c");
+        var same = DryRun.Classify(plan, Window2, DatasetOf, committed, "v", _ => "c");
+        var newCode = DryRun.Classify(plan, Window2, DatasetOf, committed, "v2", _ => "c");
 
         Assert.All(same, i => Assert.Equal(PlannedAction.Skip, i.Action));
         Assert.Equal("already committed by this code+config version (s2)", same[0].Reason);
@@ -71,7 +70,7 @@ public sealed class DryRunTests
             [("staging", Day("2025-01-04"))] = new("s", "v", "c"),
         };
 
-        var items = DryRun.Classify(plan, Window2, DatasetOf, committed, "v", "c");
+        var items = DryRun.Classify(plan, Window2, DatasetOf, committed, "v", _ => "c");
 
         Assert.Equal("upstream raw/2025-01-05 missing and not in request", items[0].Reason);
         Assert.Equal("upstream staging/2025-01-05 blocked", items[1].Reason);

@@ -1,0 +1,73 @@
+using Backfill.Core.Features;
+using Backfill.Core.Landing;
+using Backfill.Core.Layers;
+using Backfill.Core.Lineage;
+using Backfill.Core.Versioning;
+using Backfill.Storage.Building;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Landing;
+using Backfill.Storage.Reading;
+using Backfill.Workflows.Activities;
+using Backfill.Workflows.Models;
+
+namespace Backfill.Workflows.Pipeline;
+
+/// <summary>
+/// Runs one work item through the data plane: build the (layer, day) partition from its inputs,
+/// validate the staged commit, publish it with a conditional manifest write. Content equal to the
+/// live commit's from the same code and config is not published again (the item is skipped).
+/// </summary>
+public sealed class PipelineWorkItemRunner(LakeReady lakeReady, ICommitValidator validator) : IWorkItemRunner
+{
+    /// <inheritdoc />
+    public async Task<WorkItemRunResult> RunAsync(WorkItemRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var lake = await lakeReady.GetAsync().ConfigureAwait(false);
+        var target = FeatureVersions.Get(request.Target);
+        if (request.Item.Layer == Layer.Features && target.ConfigHash != request.ConfigHash)
+        {
+            // The definitions changed under a pinned backfill; publishing would mix two configs.
+            throw new WorkItemFailedException($"config hash changed mid-backfill: pinned {request.ConfigHash}, running {target.ConfigHash}");
+        }
+
+        var reader = new PartitionReader(lake);
+        var day = request.Item.Partition;
+        if (request.Item.Layer == Layer.Features && await reader.GetLiveCommitAsync(Datasets.Staging, day, cancellationToken).ConfigureAwait(false) is null)
+        {
+            // Earlier window days may be missing at the start of history; the day itself may not.
+            throw new WorkItemFailedException($"upstream missing: staging/{day} has no committed partition");
+        }
+
+        var (dataset, builder) = request.Item.Layer switch
+        {
+            Layer.Raw => (Datasets.Raw, (IPartitionContentBuilder)new RawPartitionBuilder(
+                new LandingReader(lake, ArrivalWindow.Default), reader, day, request.ProcessingTime.UtcDateTime)),
+            Layer.Staging => (Datasets.Staging, new StagingPartitionBuilder(reader, day)),
+            _ => (target.Name, new FeaturePartitionBuilder(reader, target, day)),
+        };
+        var run = new RunContext(
+            request.BackfillId, RunTrigger.Backfill, request.BackfillId, new CodeVersion(request.CodeVersion), PipelineConfig.ConfigHashOf(request.Item.Layer, target));
+
+        CommitResult result;
+        try
+        {
+            result = await new PartitionCommitter(lake).CommitAsync(new CommitRequest(dataset, day, request.WriteMode, run), builder, validator, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (MissingPartitionException ex)
+        {
+            throw new WorkItemFailedException($"upstream missing: {ex.Message}", ex);
+        }
+
+        return result.Status switch
+        {
+            CommitStatus.Published => new WorkItemRunResult(false, result.Commit.RowCount, result.Commit.CommitId),
+            CommitStatus.Unchanged => new WorkItemRunResult(true, result.Commit.RowCount, result.Commit.CommitId),
+            CommitStatus.Rejected => throw new WorkItemFailedException(
+                "validation failed: " + string.Join("; ", result.Validation.Failures.Select(f => $"{f.Name}: {f.Message}"))),
+            _ => throw new InvalidOperationException(
+                $"{dataset}/{day}: another writer published first ({result.Status} after {result.Attempts} attempt(s)); retrying rebuilds from the new base"),
+        };
+    }
+}

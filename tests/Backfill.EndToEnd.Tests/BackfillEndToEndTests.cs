@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
+using Backfill.Core.Scheduling;
+using Backfill.Testing;
+using Backfill.Workflows.Api;
+using Backfill.Workflows.Models;
+
+namespace Backfill.EndToEnd.Tests;
+
+/// <summary>
+/// Backfills through the HTTP API of a real local host process, over real landing data and Parquet
+/// partitions. January is the 30-day test's alone; the other tests use February days.
+/// </summary>
+public sealed class BackfillEndToEndTests(BackfillHostFixture fixture) : IClassFixture<BackfillHostFixture>
+{
+    private static readonly string[] RawOnly = ["raw"];
+
+    private LocalHostProcess Host => fixture.Host;
+
+    [Fact]
+    public async Task Backfill_ThirtyDaysThreeLayersCapThree_CommitsEveryPartitionOnceInDependencyOrder()
+    {
+        var plan = await DryRunAsync("2025-01-01..2025-01-30");
+        Assert.Equal(90, plan.Items.Count);
+        Assert.All(plan.Items, i => Assert.Equal("run", i.Action));
+
+        var id = await BackfillApi.StartAsync(Host, new { partitions = "2025-01-01..2025-01-30", target = "features_v1", maxParallel = 3 });
+        var done = await BackfillApi.WaitAsync(Host, id);
+
+        Assert.Equal(BackfillStatus.Completed, done.Status);
+        Assert.Equal(new BackfillCounts(90, 0, 0, 90, 0, 0, 0), done.Counts);
+        var items = done.Items!;
+        Assert.All(items, i => Assert.Equal(("succeeded", 1), (i.Status, i.Attempts)));
+        Assert.All(items, i => Assert.True(i.Rows > 0, $"{i.Layer}/{i.Date} has rows"));
+        Assert.Equal(3, Intervals.MaxOverlap(items.Select(i => (i.StartedAt!.Value, i.FinishedAt!.Value))));
+        var byId = items.ToDictionary(i => $"{i.Layer}/{i.Date}");
+        var dependencies = new LayerDependencies(7);
+        Assert.All(items, item => Assert.All(
+            dependencies.Upstream(WorkItem.Parse($"{item.Layer}/{item.Date}")).Where(u => byId.ContainsKey(u.Id)),
+            upstream => Assert.True(byId[upstream.Id].FinishedAt <= item.StartedAt, $"{item.Layer}/{item.Date} started before {upstream.Id} finished")));
+
+        // The same request again: the dry run and the real run agree that everything is already committed.
+        var again = await DryRunAsync("2025-01-01..2025-01-30");
+        Assert.All(again.Items, i => Assert.Equal("skip", i.Action));
+        var rerun = await BackfillApi.WaitAsync(Host, await BackfillApi.StartAsync(Host, new { partitions = "2025-01-01..2025-01-30", target = "features_v1", maxParallel = 3 }));
+        Assert.Equal(90, rerun.Counts.Skipped);
+    }
+
+    [Fact]
+    public async Task Backfill_OverlappingRequest_Is409NamingTheActiveOneAndCancelStopsIt()
+    {
+        var first = await BackfillApi.StartAsync(Host, new { partitions = "2025-02-01..2025-02-09", target = "features_v2", maxParallel = 1, layers = RawOnly });
+
+        var (status, body) = await BackfillApi.PostAsync(Host, "api/backfills", new { partitions = "2025-02-09", target = "features_v2", layers = RawOnly });
+        var cancel = await BackfillApi.PostAsync(Host, $"api/backfills/{first}/cancel", new { });
+        var canceled = await BackfillApi.WaitAsync(Host, first);
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal(first, JsonDocument.Parse(body).RootElement.GetProperty("conflictWith").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, cancel.Status);
+        Assert.Equal(BackfillStatus.Canceled, canceled.Status);
+        Assert.True(canceled.Counts.Pending > 0, "items not started stay pending");
+    }
+
+    [Fact]
+    public async Task Backfill_IdempotencyKeyRetried_ReturnsTheSameBackfill()
+    {
+        var body = new { partitions = "2025-02-10", target = "features_v1", layers = RawOnly, idempotencyKey = "retry-safe-1" };
+
+        var first = await BackfillApi.StartAsync(Host, body);
+        await BackfillApi.WaitAsync(Host, first);
+        var second = await BackfillApi.StartAsync(Host, body);
+
+        Assert.Equal("bf-retry-safe-1", first);
+        Assert.Equal(first, second);
+    }
+
+    private async Task<DryRunView> DryRunAsync(string partitions)
+    {
+        var (status, body) = await BackfillApi.PostAsync(Host, "api/backfills", new { partitions, target = "features_v1", dryRun = true });
+        Assert.True(status == HttpStatusCode.OK, body);
+        return JsonSerializer.Deserialize<DryRunView>(body, ApiJson.Options)!;
+    }
+}
