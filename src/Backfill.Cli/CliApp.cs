@@ -22,7 +22,17 @@ internal static class CliApp
         {
             HealthCommand.Create(Context),
             EngineCheckCommand.Create(Context),
+            BackfillCommands.Plan(Context),
+            BackfillCommands.Status(Context),
+            BackfillCommands.List(Context),
+            BackfillCommands.Watch(Context),
+            BackfillCommands.Cancel(Context),
+            BackfillCommands.SetParallel(Context),
+            BackfillCommands.RetryFailed(Context),
+            BackfillCommands.Resume(Context),
+            BackfillCommands.SeedData(Context),
         };
+        BackfillCommands.AddStart(root, Context);
         root.Options.Add(GlobalOptions.Api);
         root.Options.Add(GlobalOptions.Json);
 

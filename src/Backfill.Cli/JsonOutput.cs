@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Spectre.Console;
 
 namespace Backfill.Cli;
 
@@ -6,4 +7,11 @@ namespace Backfill.Cli;
 internal static class JsonOutput
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Writes <paramref name="value"/> as JSON straight to the console's writer: no wrapping or markup, so scripts can parse it.</summary>
+    public static void Write(IAnsiConsole console, object value)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, Options));
+    }
 }

@@ -48,6 +48,35 @@ public sealed class CliEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         var run = await CliRun.RunAsync("engine-check", "--api", Api, "--items", "0");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("items: items must be between 1 and 1000; got 0.", run.Errors.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("items: items must be between 1 and 1000; got 0.", Unwrapped(run.Errors), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Backfill_SeedPlanStartWatch_RunsTheSeedShapedCommandEndToEnd()
+    {
+        var seed = await CliRun.RunAsync("seed-data", "--api", Api, "--from", "2024-06-01", "--to", "2024-06-05", "--events-per-day", "300");
+        var plan = await CliRun.RunAsync("plan", "--api", Api, "--partitions", "2024-06-01..2024-06-05", "--target", "features_v1");
+        var start = await CliRun.RunAsync("--api", Api, "--partitions", "2024-06-01..2024-06-05", "--max-parallel", "3", "--write-mode", "overwrite", "--target", "features_v1", "--json");
+        var id = JsonDocument.Parse(start.Output).RootElement.GetProperty("id").GetString()!;
+        var watch = await CliRun.RunAsync("watch", id, "--api", Api);
+        var status = await CliRun.RunAsync("status", id, "--api", Api, "--json");
+
+        Assert.Equal((0, 0, 0, 0), (seed.ExitCode, plan.ExitCode, start.ExitCode, watch.ExitCode));
+        Assert.Contains("landed 5 days 2024-06-01..2024-06-05", seed.Output, StringComparison.Ordinal);
+        Assert.Contains("run 15, skip 0, blocked 0", plan.Output, StringComparison.Ordinal);
+        Assert.Contains("Completed", watch.Output, StringComparison.Ordinal);
+        Assert.Equal(15, JsonDocument.Parse(status.Output).RootElement.GetProperty("counts").GetProperty("succeeded").GetInt32());
+    }
+
+    [Fact]
+    public async Task Backfill_BadTarget_ShowsTheApisFieldErrorAndExitsUsage()
+    {
+        var run = await CliRun.RunAsync("--api", Api, "--partitions", "2024-06-01", "--target", "features_v9");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("target: 'features_v9' is not a feature version", Unwrapped(run.Errors), StringComparison.Ordinal);
+    }
+
+    // The console wraps long lines at its width; compare the text, not the layout.
+    private static string Unwrapped(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 }

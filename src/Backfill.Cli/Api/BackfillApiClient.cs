@@ -17,6 +17,10 @@ internal sealed class BackfillApiClient(HttpClient http)
     public Task<EngineCheckStatusView> GetEngineCheckAsync(string instanceId, CancellationToken cancellationToken) =>
         SendAsync<EngineCheckStatusView>(HttpMethod.Get, $"api/engine-check/{Uri.EscapeDataString(instanceId)}", null, cancellationToken);
 
+    /// <summary>Any API call whose answer the CLI shows as it comes (backfills, plans, seeds).</summary>
+    public Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
+        SendAsync<JsonElement>(method, path, body, cancellationToken);
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, bool acceptServiceUnavailable = false)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };

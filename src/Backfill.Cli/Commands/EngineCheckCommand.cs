@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Backfill.Cli.Api;
 using Spectre.Console;
 
@@ -28,7 +27,7 @@ internal static class EngineCheckCommand
             var problems = Verdict(status, parse.GetValue(items), cap);
             if (cli.Json)
             {
-                cli.Console.WriteLine(JsonSerializer.Serialize(status, JsonOutput.Options));
+                JsonOutput.Write(cli.Console, status);
             }
             else
             {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
 
 namespace Backfill.Cli.Commands;
@@ -16,7 +15,7 @@ internal static class HealthCommand
             var health = await cli.Api.GetHealthAsync(cancellationToken).ConfigureAwait(false);
             if (cli.Json)
             {
-                cli.Console.WriteLine(JsonSerializer.Serialize(health, JsonOutput.Options));
+                JsonOutput.Write(cli.Console, health);
             }
             else
             {

@@ -33,5 +33,6 @@ internal static class ApiRoutes
             handler.RetryFailedAsync(request, client, id));
         api.MapPost(BackfillRoutes.Resume, (HttpRequest request, [FromServices] DurableTaskClient client, string id) =>
             BackfillControlHandler.ResumeAsync(request, client, id));
+        api.MapPost(SeedDataHandler.Route, (HttpRequest request, [FromServices] SeedDataHandler handler) => handler.SeedAsync(request));
     }
 }

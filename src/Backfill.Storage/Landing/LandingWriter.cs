@@ -1,4 +1,5 @@
 using System.Text;
+using Azure;
 using Backfill.Core.Generation;
 using Backfill.Storage.Layout;
 
@@ -27,8 +28,12 @@ public sealed class LandingWriter
     /// <param name="batch">The producer batch name; unique per producer run, e.g. <c>gen-2025-01-03</c>.</param>
     /// <param name="lines">The lines with their arrival times.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
-    /// <returns>The number of files written.</returns>
-    public async Task<int> WriteAsync(string batch, IEnumerable<GeneratedLine> lines, CancellationToken cancellationToken)
+    /// <param name="keepExisting">
+    /// Keep files of the batch that already landed instead of failing: for replaying a deterministic
+    /// producer (the seed generator) after an interrupted run, without ever modifying landing.
+    /// </param>
+    /// <returns>The number of files written (kept files not counted).</returns>
+    public async Task<int> WriteAsync(string batch, IEnumerable<GeneratedLine> lines, CancellationToken cancellationToken, bool keepExisting = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(batch);
         ArgumentNullException.ThrowIfNull(lines);
@@ -39,11 +44,22 @@ public sealed class LandingWriter
             (hours.TryGetValue(hour, out var text) ? text : hours[hour] = new StringBuilder()).Append(line.Text).Append('\n');
         }
 
+        var written = 0;
         await Parallel.ForEachAsync(
             hours,
             new ParallelOptions { MaxDegreeOfParallelism = ConcurrentUploads, CancellationToken = cancellationToken },
-            async (hour, token) => await lake.Container.GetBlobClient(LakePaths.LandingFile(hour.Key, batch))
-                .UploadAsync(BinaryData.FromString(hour.Value.ToString()), overwrite: false, token).ConfigureAwait(false)).ConfigureAwait(false);
-        return hours.Count;
+            async (hour, token) =>
+            {
+                try
+                {
+                    await lake.Container.GetBlobClient(LakePaths.LandingFile(hour.Key, batch))
+                        .UploadAsync(BinaryData.FromString(hour.Value.ToString()), overwrite: false, token).ConfigureAwait(false);
+                    Interlocked.Increment(ref written);
+                }
+                catch (RequestFailedException ex) when (keepExisting && ex.Status == 409)
+                {
+                }
+            }).ConfigureAwait(false);
+        return written;
     }
 }

@@ -46,6 +46,7 @@ public static class WorkflowServices
         services.AddSingleton<ICommittedPartitions, LakeCommittedPartitions>();
         services.AddSingleton<BackfillsHandler>();
         services.AddSingleton<BackfillControlHandler>();
+        services.AddSingleton<SeedDataHandler>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

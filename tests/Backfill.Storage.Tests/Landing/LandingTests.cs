@@ -62,4 +62,20 @@ public sealed class LandingTests(AzuriteFixture azurite)
 
         await Assert.ThrowsAsync<Azure.RequestFailedException>(() => writer.WriteAsync("gen-1", lines, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task WriteAsync_KeepExisting_WritesOnlyMissingFilesAndNeverModifiesLanded()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var writer = new LandingWriter(lake);
+        var cancel = TestContext.Current.CancellationToken;
+        await writer.WriteAsync("gen-1", [new GeneratedLine(Pipeline.At(Day, 5), "first")], cancel);
+
+        var written = await writer.WriteAsync(
+            "gen-1", [new GeneratedLine(Pipeline.At(Day, 5), "replayed"), new GeneratedLine(Pipeline.At(Day, 6), "b")], cancel, keepExisting: true);
+        var read = await new LandingReader(lake, ArrivalWindow.Default).ReadAsync(Day, Pipeline.At(Day.AddDays(1)), cancel);
+
+        Assert.Equal(1, written);
+        Assert.Equal(["first", "b"], read.Select(l => l.Text));
+    }
 }

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Backfill.Cli.Commands;
+
+/// <summary>Renders the API's backfill JSON for people.</summary>
+internal static class BackfillView
+{
+    private static readonly string[] States = ["pending", "running", "succeeded", "skipped", "failed", "blocked"];
+
+    public static void Summary(IAnsiConsole console, JsonElement backfill)
+    {
+        var counts = backfill.GetProperty("counts");
+        var request = backfill.GetProperty("request");
+        console.MarkupLine($"[bold]{Markup.Escape(backfill.GetProperty("id").GetString()!)}[/]  {Status(backfill.GetProperty("status").GetString()!)}  "
+            + $"{Markup.Escape(request.GetProperty("target").GetString()!)} {Markup.Escape(request.GetProperty("partitions").GetString()!)}  max parallel {backfill.GetProperty("maxParallel").GetInt32()}");
+        console.MarkupLine("  " + string.Join("  ", States.Select(s => $"{s} {counts.GetProperty(s).GetInt32()}")) + $"  of {counts.GetProperty("total").GetInt32()}"
+            + (backfill.GetProperty("etaSeconds").ValueKind == JsonValueKind.Number ? $"  eta {TimeSpan.FromSeconds(backfill.GetProperty("etaSeconds").GetInt64())}" : string.Empty));
+        if (backfill.GetProperty("reason").GetString() is { } reason)
+        {
+            console.MarkupLine($"  [yellow]{Markup.Escape(reason)}[/]");
+        }
+    }
+
+    public static void Items(IAnsiConsole console, JsonElement backfill, bool onlyProblems)
+    {
+        if (!backfill.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        var table = new Table().AddColumns("layer", "date", "status", "attempts", "rows", "ms", "error");
+        foreach (var item in items.EnumerateArray().Where(i => !onlyProblems || i.GetProperty("status").GetString() is "failed" or "blocked" or "running"))
+        {
+            table.AddRow(
+                item.GetProperty("layer").GetString()!, item.GetProperty("date").GetString()!, Status(item.GetProperty("status").GetString()!),
+                item.GetProperty("attempts").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                item.GetProperty("rows").GetInt64().ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                item.GetProperty("durationMs").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(item.GetProperty("error").GetString() ?? string.Empty));
+        }
+
+        if (table.Rows.Count > 0)
+        {
+            console.Write(table);
+        }
+    }
+
+    public static bool HasFailures(JsonElement backfill) =>
+        backfill.GetProperty("status").GetString() is "CompletedWithFailures" or "Failed" or "Rejected"
+        || backfill.GetProperty("counts").GetProperty("failed").GetInt32() > 0;
+
+    public static bool IsFinished(JsonElement backfill) =>
+        backfill.GetProperty("status").GetString() is "Completed" or "CompletedWithFailures" or "Failed" or "Canceled" or "Rejected";
+
+    private static string Status(string status) => status switch
+    {
+        "Completed" or "succeeded" or "skipped" => $"[green]{status}[/]",
+        "CompletedWithFailures" or "Failed" or "Rejected" or "failed" or "blocked" => $"[red]{status}[/]",
+        _ => $"[yellow]{status}[/]",
+    };
+}
