@@ -33,9 +33,10 @@ internal static class OrchestrationBench
         var runner = new SleepingRunner(work);
         var startClock = Stopwatch.StartNew();
         await using var host = await BenchHost.StartAsync(azurite.ConnectionString, work, runner);
+        var started = startClock.Elapsed;
         var first = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BareWindowOrchestrator), new BenchFanOut([0], 1));
         await host.Client.WaitForInstanceStartAsync(first);
-        Console.WriteLine($"host start to first orchestration running: {startClock.Elapsed.TotalSeconds:F2} s (goal < 5 s)");
+        Console.WriteLine($"host start to first orchestration running: {startClock.Elapsed.TotalSeconds:F2} s (engine started after {started.TotalSeconds:F2} s; goal < 5 s)");
         await host.Client.WaitForInstanceCompletionAsync(first);
 
         await SlotEfficiencyAsync(host, work, runner, slotItems);

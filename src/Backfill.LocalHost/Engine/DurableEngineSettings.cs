@@ -32,7 +32,7 @@ internal sealed class DurableEngineSettings
     /// an item finishes, so this bounds the refill delay (and so slot efficiency) under light load.
     /// </remarks>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
-    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Partition lease length (blob leases: 15-60 s); a crashed host's partitions move after this.</summary>
     [Range(typeof(TimeSpan), "00:00:15", "00:01:00")]

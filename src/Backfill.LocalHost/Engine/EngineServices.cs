@@ -42,8 +42,14 @@ internal static class EngineServices
         // Without a separate entity queue this worker never dispatches entity work items.
         UseSeparateQueueForEntityWorkItems = true,
         // Blob-lease partition management: the table-based manager stalls for minutes on a busy
-        // Azurite ("exceeded the 2-second timeout"), and a stalled engine is a failed run.
+        // Azurite ("exceeded the 2-second timeout"), and a stalled engine is a failed run. Of the
+        // blob-lease managers, the single-lease one honours LeaseAcquireInterval; the two-phase one
+        // waits a fixed 5 s for ownership, which would put a local start above 5 s.
         UseTablePartitionManagement = false,
+        UseLegacyPartitionManagement = true,
+        // The app lease only serialises blue/green deployments of different app versions on one hub;
+        // acquiring it delays a local host's first work by seconds.
+        UseAppLease = false,
         // A start request for an id that is still running must fail loudly, not vanish silently.
         ThrowExceptionOnInvalidDedupeStatus = true,
         ControlQueueVisibilityTimeout = engine.QueueVisibilityTimeout,
