@@ -17,6 +17,8 @@ namespace Backfill.EndToEnd.Tests;
 public sealed class BackfillEndToEndTests(BackfillHostFixture fixture) : IClassFixture<BackfillHostFixture>
 {
     private static readonly string[] RawOnly = ["raw"];
+    private static readonly string[] FeaturesOnly = ["features"];
+    private static readonly string[] RawAndStaging = ["raw", "staging"];
 
     private LocalHostProcess Host => fixture.Host;
 
@@ -55,11 +57,16 @@ public sealed class BackfillEndToEndTests(BackfillHostFixture fixture) : IClassF
         var first = await BackfillApi.StartAsync(Host, new { partitions = "2025-02-01..2025-02-09", target = "features_v2", maxParallel = 1, layers = RawOnly });
 
         var (status, body) = await BackfillApi.PostAsync(Host, "api/backfills", new { partitions = "2025-02-09", target = "features_v2", layers = RawOnly });
+        using var patch = await Host.Http.PatchAsync(
+            $"api/backfills/{first}", new StringContent("{\"maxParallel\":2}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var patched = JsonDocument.Parse(await patch.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         var cancel = await BackfillApi.PostAsync(Host, $"api/backfills/{first}/cancel", new { });
         var canceled = await BackfillApi.WaitAsync(Host, first);
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal(first, JsonDocument.Parse(body).RootElement.GetProperty("conflictWith").GetString());
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        Assert.Equal(2, patched.GetProperty("maxParallel").GetInt32());
         Assert.Equal(HttpStatusCode.Accepted, cancel.Status);
         Assert.Equal(BackfillStatus.Canceled, canceled.Status);
         Assert.True(canceled.Counts.Pending > 0, "items not started stay pending");
@@ -76,6 +83,27 @@ public sealed class BackfillEndToEndTests(BackfillHostFixture fixture) : IClassF
 
         Assert.Equal("bf-retry-safe-1", first);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task RetryFailed_AfterTheMissingInputIsBuilt_SucceedsWhereTheFirstRunFailed()
+    {
+        var first = await BackfillApi.WaitAsync(Host, await BackfillApi.StartAsync(Host, new { partitions = "2025-02-08", target = "features_v1", layers = FeaturesOnly }));
+        var tooEarly = await BackfillApi.PostAsync(Host, $"api/backfills/{first.Id}/resume", new { acceptCodeVersion = true });
+        await BackfillApi.WaitAsync(Host, await BackfillApi.StartAsync(Host, new { partitions = "2025-02-08", target = "features_v1", layers = RawAndStaging }));
+
+        var (status, body) = await BackfillApi.PostAsync(Host, $"api/backfills/{first.Id}/retry-failed", new { });
+        var retry = await BackfillApi.WaitAsync(Host, JsonSerializer.Deserialize<BackfillAccepted>(body, ApiJson.Options)!.Id);
+
+        Assert.Equal(BackfillStatus.CompletedWithFailures, first.Status);
+        var failed = Assert.Single(first.Items!);
+        Assert.Equal(("failed", 1), (failed.Status, failed.Attempts));
+        Assert.Contains("upstream missing: staging/2025-02-08", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.Status);
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Equal(BackfillStatus.Completed, retry.Status);
+        Assert.Equal(["features/2025-02-08"], retry.Items!.Select(i => $"{i.Layer}/{i.Date}"));
+        Assert.Equal(1, retry.Counts.Succeeded);
     }
 
     private async Task<DryRunView> DryRunAsync(string partitions)

@@ -54,7 +54,6 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
         Assert.Equal(local.MaxConcurrentActivities, durable.GetProperty("maxConcurrentActivityFunctions").GetInt32());
         Assert.Equal(local.MaxConcurrentOrchestrations, durable.GetProperty("maxConcurrentOrchestratorFunctions").GetInt32());
         Assert.Equal(local.PartitionCount, durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32());
-        Assert.False(durable.GetProperty("storageProvider").GetProperty("useTablePartitionManagement").GetBoolean());
         Assert.True(File.Exists(Path.Combine(app.Folder, "worker.config.json")), "worker.config.json is published");
     }
 

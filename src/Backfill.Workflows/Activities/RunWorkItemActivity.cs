@@ -1,6 +1,7 @@
 using Azure;
 using Backfill.Core.Versioning;
 using Backfill.Storage.Backfills;
+using Backfill.Storage.Building;
 using Backfill.Workflows.Models;
 using System.Text.Json;
 using Microsoft.DurableTask;
@@ -19,6 +20,14 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, Backfill
     public override async Task<WorkItemOutcome> RunAsync(TaskActivityContext context, WorkItemRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
+
+        // Every log line of this attempt carries these; Application Insights shows them as custom dimensions.
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["BackfillId"] = input.BackfillId,
+            ["Dataset"] = Datasets.Of(input.Item.Layer, input.Target),
+            ["Partition"] = input.Item.Partition.ToString(),
+        });
         var startedAt = time.GetUtcNow();
         var outcome = await AttemptAsync(input).ConfigureAwait(false);
         await RecordAsync(input, outcome, startedAt).ConfigureAwait(false);

@@ -137,12 +137,7 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
     {
         var dependencies = new LayerDependencies(spec.FeatureWindowDays);
         var plan = Planner.Create(PartitionSetParser.Parse(spec.Partitions, new PartitionSetParseOptions { MaxDays = int.MaxValue }), spec.Layers, dependencies, spec.Order);
-        string DatasetOf(WorkItem item) => item.Layer switch
-        {
-            Layer.Raw => Datasets.Raw,
-            Layer.Staging => Datasets.Staging,
-            _ => spec.Target,
-        };
+        string DatasetOf(WorkItem item) => Datasets.Of(item.Layer, spec.Target);
         var partitions = plan.Items.SelectMany(i => dependencies.Upstream(i).Append(i)).Select(i => (DatasetOf(i), i.Partition)).Distinct().ToList();
         var live = await committed.GetAsync(partitions, cancellationToken).ConfigureAwait(false);
         var target = FeatureVersions.Get(spec.Target);

@@ -39,12 +39,12 @@ public sealed class PipelineWorkItemRunner(LakeReady lakeReady, ICommitValidator
             throw new WorkItemFailedException($"upstream missing: staging/{day} has no committed partition");
         }
 
-        var (dataset, builder) = request.Item.Layer switch
+        var dataset = Datasets.Of(request.Item.Layer, target.Name);
+        IPartitionContentBuilder builder = request.Item.Layer switch
         {
-            Layer.Raw => (Datasets.Raw, (IPartitionContentBuilder)new RawPartitionBuilder(
-                new LandingReader(lake, ArrivalWindow.Default), reader, day, request.ProcessingTime.UtcDateTime)),
-            Layer.Staging => (Datasets.Staging, new StagingPartitionBuilder(reader, day)),
-            _ => (target.Name, new FeaturePartitionBuilder(reader, target, day)),
+            Layer.Raw => new RawPartitionBuilder(new LandingReader(lake, ArrivalWindow.Default), reader, day, request.ProcessingTime.UtcDateTime),
+            Layer.Staging => new StagingPartitionBuilder(reader, day),
+            _ => new FeaturePartitionBuilder(reader, target, day),
         };
         var run = new RunContext(
             request.BackfillId, RunTrigger.Backfill, request.BackfillId, new CodeVersion(request.CodeVersion), PipelineConfig.ConfigHashOf(request.Item.Layer, target));
