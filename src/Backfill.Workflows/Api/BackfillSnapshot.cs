@@ -11,8 +11,6 @@ namespace Backfill.Workflows.Api;
 /// <summary>A backfill as stored by the engine: its pinned input, its latest progress, and the API view of both.</summary>
 internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, BackfillState Input, BackfillProgress? Progress)
 {
-    private static readonly PartitionSetParseOptions Canonical = new() { MaxDays = int.MaxValue };
-
     /// <summary>Prefix of every backfill's instance id.</summary>
     public const string IdPrefix = "bf-";
 
@@ -50,8 +48,7 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
 
     public bool IsFinished => Metadata.IsCompleted;
 
-    public Plan Plan() => Planner.Create(
-        PartitionSetParser.Parse(Spec.Partitions, Canonical), Spec.Layers, new LayerDependencies(Spec.FeatureWindowDays), Spec.Order);
+    public Plan Plan() => PlanCache.Get(Spec);
 
     /// <summary>The items in a given state, per the latest progress.</summary>
     public IEnumerable<WorkItem> ItemsIn(params ItemState[] states)

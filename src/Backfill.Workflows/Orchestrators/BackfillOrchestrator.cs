@@ -1,7 +1,3 @@
-using Backfill.Core.Layers;
-using Backfill.Core.Partitions;
-using Backfill.Core.Planning;
-using Backfill.Workflows.Activities;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask;
@@ -19,8 +15,6 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
 {
     /// <summary>Items finished per generation before the orchestration continues as new.</summary>
     public const int GenerationSize = 400;
-
-    private static readonly PartitionSetParseOptions Canonical = new() { MaxDays = int.MaxValue };
 
     /// <inheritdoc />
     public override async Task<BackfillProgress> RunAsync(TaskOrchestrationContext context, BackfillState input)
@@ -44,8 +38,7 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
             input = input with { Registered = true };
         }
 
-        var plan = Planner.Create(PartitionSetParser.Parse(spec.Partitions, Canonical), spec.Layers, new LayerDependencies(spec.FeatureWindowDays), spec.Order);
-        var run = new BackfillRun(context, input, plan);
+        var run = new BackfillRun(context, input, PlanCache.Get(spec));
         var progress = await run.ExecuteAsync();
         if (run.ContinueAsNew)
         {
