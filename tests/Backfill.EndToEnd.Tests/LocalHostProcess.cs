@@ -96,8 +96,9 @@ internal sealed class LocalHostProcess : IAsyncDisposable
 
     private async Task WaitHealthyAsync(TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        while (!deadline.IsCancellationRequested)
         {
             if (_process.HasExited)
             {
@@ -106,7 +107,7 @@ internal sealed class LocalHostProcess : IAsyncDisposable
 
             try
             {
-                using var response = await Http.GetAsync("api/health", TestContext.Current.CancellationToken);
+                using var response = await Http.GetAsync("api/health", deadline.Token);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -114,9 +115,14 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
+                // Not listening yet.
+            }
+            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                break;
             }
 
-            await Task.Delay(250, TestContext.Current.CancellationToken);
+            await Task.Delay(250, CancellationToken.None);
         }
 
         throw new TimeoutException($"Local host not healthy after {timeout}:{Environment.NewLine}{Output}");
