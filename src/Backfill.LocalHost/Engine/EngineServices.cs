@@ -41,12 +41,12 @@ internal static class EngineServices
         PartitionCount = engine.PartitionCount,
         // Without a separate entity queue this worker never dispatches entity work items.
         UseSeparateQueueForEntityWorkItems = true,
-        // Blob-lease partition management: the table-based manager stalls for minutes on a busy
-        // Azurite ("exceeded the 2-second timeout"), and a stalled engine is a failed run. Of the
-        // blob-lease managers, the single-lease one honours LeaseAcquireInterval; the two-phase one
-        // waits a fixed 5 s for ownership, which would put a local start above 5 s.
-        UseTablePartitionManagement = false,
-        UseLegacyPartitionManagement = true,
+        // Table partition management (the provider's default), with a generous operation timeout:
+        // at the default 2 s a busy Azurite times out partition-table writes and the manager stalls.
+        // The single-lease blob manager let two hosts own one partition at once (an entity counted
+        // twice); the two-phase blob manager waits a fixed 5 s before a new host owns anything.
+        UseTablePartitionManagement = true,
+        PartitionTableOperationTimeout = TimeSpan.FromSeconds(30),
         // The app lease only serialises blue/green deployments of different app versions on one hub;
         // acquiring it delays a local host's first work by seconds.
         UseAppLease = false,

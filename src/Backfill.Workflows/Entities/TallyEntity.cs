@@ -10,7 +10,16 @@ namespace Backfill.Workflows.Entities;
 public sealed class TallyEntity : TaskEntity<Tally>
 {
     /// <summary>Adds <paramref name="amount"/> and bumps the version.</summary>
-    public Tally Add(int amount) => State = new Tally(State.Count + amount, State.Version + 1);
+    public Tally Add(int amount) => State = State with { Count = State.Count + amount, Version = State.Version + 1 };
+
+    /// <summary>
+    /// Counts <paramref name="item"/> once. Signals are delivered at least once (a partition moving
+    /// between hosts mid-episode resends them), so an operation that must count exactly once is
+    /// idempotent by key (as the backfill registry's Register and Release are).
+    /// </summary>
+    public Tally Mark(int item) => State.Marked.Contains(item)
+        ? State
+        : State = new Tally(State.Count + 1, State.Version + 1, [.. State.Marked, item]);
 
     /// <summary>The current state.</summary>
     public Tally Get() => State;
@@ -24,10 +33,10 @@ public sealed class TallyEntity : TaskEntity<Tally>
             return false;
         }
 
-        State = new Tally(change.NewCount, State.Version + 1);
+        State = State with { Count = change.NewCount, Version = State.Version + 1 };
         return true;
     }
 
     /// <inheritdoc />
-    protected override Tally InitializeState(TaskEntityOperation entityOperation) => new(0, 0);
+    protected override Tally InitializeState(TaskEntityOperation entityOperation) => new(0, 0, []);
 }

@@ -26,9 +26,9 @@ public sealed class EngineCheckOrchestrator : TaskOrchestrator<EngineCheckReques
             items,
             input.MaxParallel,
             item => context.CallActivityAsync<EngineCheckItemResult>(nameof(EngineCheckActivity), item),
-            _ => context.Entities.SignalEntityAsync(tally, nameof(TallyEntity.Add), 1));
+            done => context.Entities.SignalEntityAsync(tally, nameof(TallyEntity.Mark), done.Index));
 
-        // Signals from one orchestration arrive in order, so this read sees every Add above.
+        // Signals from one orchestration arrive in order, so this read sees every Mark above.
         var final = await context.Entities.CallEntityAsync<Tally>(tally, nameof(TallyEntity.Get));
         var ordered = results.OrderBy(r => r.Index).ToList();
         return new EngineCheckResult(ordered, Intervals.MaxOverlap(ordered.Select(r => (r.StartedAt, r.FinishedAt))), final.Count);

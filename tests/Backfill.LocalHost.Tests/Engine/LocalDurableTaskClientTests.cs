@@ -29,7 +29,7 @@ public sealed class LocalDurableTaskClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Entities_SignalsAndCompareAndSet_ApplyInOrderAndRejectStaleVersion()
+    public async Task Entities_SignalsCompareAndSetAndRepeatedMark_ApplyInOrderRejectStaleVersionCountOnce()
     {
         await using var host = await EngineHost.StartAsync(azurite.ConnectionString, TaskHubNames.New());
         var tally = new EntityInstanceId(nameof(TallyEntity), "client");
@@ -38,9 +38,12 @@ public sealed class LocalDurableTaskClientTests(AzuriteFixture azurite)
         await host.Client.Entities.SignalEntityAsync(tally, nameof(TallyEntity.CompareAndSet), new TallyCompareAndSet(1, 42), cancellation: Cancel);
         await host.Client.Entities.SignalEntityAsync(tally, nameof(TallyEntity.CompareAndSet), new TallyCompareAndSet(1, 7), cancellation: Cancel);
         await host.Client.Entities.SignalEntityAsync(tally, nameof(TallyEntity.Add), 1, cancellation: Cancel);
+        await host.Client.Entities.SignalEntityAsync(tally, nameof(TallyEntity.Mark), 7, cancellation: Cancel);
+        await host.Client.Entities.SignalEntityAsync(tally, nameof(TallyEntity.Mark), 7, cancellation: Cancel);
 
-        var state = await PollEntityAsync(host.Client, tally, t => t.Version == 3);
-        Assert.Equal(new Tally(43, 3), state);
+        var state = await PollEntityAsync(host.Client, tally, t => t.Version == 4);
+        Assert.Equal((44, 4L), (state.Count, state.Version));
+        Assert.Equal([7], state.Marked);
     }
 
     [Fact]
