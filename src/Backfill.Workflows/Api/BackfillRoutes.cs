@@ -18,10 +18,6 @@ public static class BackfillRoutes
     /// <summary>POST to resume a paused backfill.</summary>
     public const string Resume = "backfills/{id}/resume";
 
-    /// <summary>The absolute URI of a route for <paramref name="id"/>, on the host that served <paramref name="request"/>.</summary>
-    public static string Uri(Microsoft.AspNetCore.Http.HttpRequest request, string route, string id)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}/api/{route.Replace("{id}", System.Uri.EscapeDataString(id), StringComparison.Ordinal)}";
-    }
+    /// <summary>The absolute URI of a backfill route for <paramref name="id"/>, on the host that served <paramref name="request"/>.</summary>
+    public static string Uri(Microsoft.AspNetCore.Http.HttpRequest request, string route, string id) => ApiUris.Of(request, route, "id", id);
 }

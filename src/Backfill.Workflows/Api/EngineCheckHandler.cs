@@ -78,6 +78,5 @@ public sealed class EngineCheckHandler
             instanceId, metadata.RuntimeStatus.ToString(), StatusUrl(request, instanceId), result, metadata.FailureDetails?.ErrorMessage));
     }
 
-    private static string StatusUrl(HttpRequest request, string instanceId) =>
-        $"{request.Scheme}://{request.Host}/api/{StatusRoute.Replace("{instanceId}", Uri.EscapeDataString(instanceId), StringComparison.Ordinal)}";
+    private static string StatusUrl(HttpRequest request, string instanceId) => ApiUris.Of(request, StatusRoute, "instanceId", instanceId);
 }
