@@ -22,13 +22,18 @@ public sealed class EngineCheckOrchestrator : TaskOrchestrator<EngineCheckReques
         var tally = new EntityInstanceId(nameof(TallyEntity), context.InstanceId);
         var items = Enumerable.Range(0, input.Items).Select(i => new EngineCheckItem(i, input.WorkMilliseconds));
 
+        // Each mark is a call, not a signal: a call's response proves the entity applied it, so the
+        // read below counts every item even when the hub's partitions move between hosts mid-run.
         var results = await SlidingWindow.RunAsync(
             items,
             input.MaxParallel,
-            item => context.CallActivityAsync<EngineCheckItemResult>(nameof(EngineCheckActivity), item),
-            done => context.Entities.SignalEntityAsync(tally, nameof(TallyEntity.Mark), done.Index));
+            async item =>
+            {
+                var done = await context.CallActivityAsync<EngineCheckItemResult>(nameof(EngineCheckActivity), item);
+                await context.Entities.CallEntityAsync<Tally>(tally, nameof(TallyEntity.Mark), done.Index);
+                return done;
+            });
 
-        // Signals from one orchestration arrive in order, so this read sees every Mark above.
         var final = await context.Entities.CallEntityAsync<Tally>(tally, nameof(TallyEntity.Get));
         var ordered = results.OrderBy(r => r.Index).ToList();
         return new EngineCheckResult(ordered, Intervals.MaxOverlap(ordered.Select(r => (r.StartedAt, r.FinishedAt))), final.Count);

@@ -9,14 +9,12 @@ namespace Backfill.Workflows.Orchestrators;
 /// </summary>
 public static class SlidingWindow
 {
-    /// <summary>Starts <paramref name="start"/> for each item in order, never more than <paramref name="maxParallel"/> at once,
-    /// and calls <paramref name="completed"/> as each finishes, in completion order.</summary>
+    /// <summary>Starts <paramref name="start"/> for each item in order, never more than <paramref name="maxParallel"/> at once.</summary>
     /// <returns>The results in completion order.</returns>
     public static async Task<IReadOnlyList<TResult>> RunAsync<TItem, TResult>(
         IEnumerable<TItem> items,
         int maxParallel,
-        Func<TItem, Task<TResult>> start,
-        Action<TResult>? completed = null)
+        Func<TItem, Task<TResult>> start)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
         ArgumentNullException.ThrowIfNull(items);
@@ -35,9 +33,7 @@ public static class SlidingWindow
 
             var done = await Task.WhenAny(inFlight).ConfigureAwait(true);
             inFlight.Remove(done);
-            var result = await done.ConfigureAwait(true);
-            results.Add(result);
-            completed?.Invoke(result);
+            results.Add(await done.ConfigureAwait(true));
         }
 
         return results;
