@@ -31,6 +31,12 @@ internal static class CliApp
             BackfillCommands.RetryFailed(Context),
             BackfillCommands.Resume(Context),
             BackfillCommands.SeedData(Context),
+            PartitionsCommand.Create(Context),
+            ReadCommand.Create(Context),
+            PointerCommands.Create(Context),
+            DailyCommands.Create(Context),
+            LateDataCommand.Create(Context),
+            AlertsCommand.Create(Context),
         };
         BackfillCommands.AddStart(root, Context);
         root.Options.Add(GlobalOptions.Api);

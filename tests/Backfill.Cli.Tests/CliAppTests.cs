@@ -41,4 +41,18 @@ public sealed class CliAppTests
         Assert.Contains("Cannot reach the Backfill API at http://127.0.0.1:1/", run.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Errors, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("read --dataset features", "--date")]
+    [InlineData("daily run --as-of yesterday", "--as-of")]
+    [InlineData("pointer flip features", "--to")]
+    [InlineData("pointer rollback features --expected-sequence one", "--expected-sequence")]
+    [InlineData("set-parallel bf-1 many", "max-parallel")]
+    public async Task RunAsync_BadOrMissingOption_IsUsageErrorNamingIt(string args, string named)
+    {
+        var run = await CliRun.RunAsync(args.Split(' '));
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains(named, run.Errors, StringComparison.Ordinal);
+    }
 }

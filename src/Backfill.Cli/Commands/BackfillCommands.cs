@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Backfill.Cli.Api;
 using Spectre.Console;
 
 namespace Backfill.Cli.Commands;
@@ -8,14 +9,13 @@ namespace Backfill.Cli.Commands;
 /// <summary>Starting, planning, watching and steering backfills; every command is one or a few API calls.</summary>
 internal static class BackfillCommands
 {
-    private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
-
     /// <summary>Makes the root command start a backfill when given the request options (the seed's shape: <c>backfill --partitions … --target …</c>).</summary>
     public static void AddStart(RootCommand root, Func<ParseResult, CliContext> context)
     {
         var options = new BackfillOptions();
         var watch = new Option<bool>("--watch") { Description = "Follow the backfill until it ends (exit 1 on failures)." };
-        foreach (var option in options.All.Append(watch))
+        var noProgress = BackfillWatch.NoProgressOption();
+        foreach (var option in options.All.Append(watch).Append(noProgress))
         {
             root.Options.Add(option);
         }
@@ -31,8 +31,8 @@ internal static class BackfillCommands
 
             var accepted = await cli.Api.SendAsync(HttpMethod.Post, "api/backfills", options.Body(parse, dryRun: false), cancellationToken).ConfigureAwait(false);
             var id = accepted.GetProperty("id").GetString()!;
-            Print(cli, accepted, () => cli.Console.MarkupLine($"started [bold]{Markup.Escape(id)}[/] with {accepted.GetProperty("plannedItems").GetInt32()} work items; follow it with: backfill watch {Markup.Escape(id)}"));
-            return parse.GetValue(watch) ? await WatchAsync(cli, id, cancellationToken).ConfigureAwait(false) : ExitCodes.Ok;
+            cli.Show(accepted, () => cli.Console.MarkupLine($"started [bold]{Markup.Escape(id)}[/] with {accepted.GetProperty("plannedItems").GetInt32()} work items; follow it with: backfill watch {Markup.Escape(id)}"));
+            return parse.GetValue(watch) ? await BackfillWatch.RunAsync(cli, id, parse.GetValue(noProgress), cancellationToken).ConfigureAwait(false) : ExitCodes.Ok;
         });
     }
 
@@ -49,7 +49,7 @@ internal static class BackfillCommands
         {
             var cli = context(parse);
             var plan = await cli.Api.SendAsync(HttpMethod.Post, "api/backfills", options.Body(parse, dryRun: true), cancellationToken).ConfigureAwait(false);
-            Print(cli, plan, () =>
+            cli.Show(plan, () =>
             {
                 var table = new Table().AddColumns("layer", "date", "action", "wave", "reason");
                 foreach (var item in plan.GetProperty("items").EnumerateArray())
@@ -75,7 +75,7 @@ internal static class BackfillCommands
         {
             var cli = context(parse);
             var backfill = await cli.Api.SendAsync(HttpMethod.Get, $"api/backfills/{Uri.EscapeDataString(parse.GetValue(id)!)}", null, cancellationToken).ConfigureAwait(false);
-            Print(cli, backfill, () =>
+            cli.Show(backfill, () =>
             {
                 BackfillView.Summary(cli.Console, backfill);
                 BackfillView.Items(cli.Console, backfill, onlyProblems: true);
@@ -93,10 +93,9 @@ internal static class BackfillCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
-            var query = string.Join("&", new[] { ("status", parse.GetValue(status)), ("target", parse.GetValue(target)) }
-                .Where(q => q.Item2 is not null).Select(q => $"{q.Item1}={Uri.EscapeDataString(q.Item2!)}"));
-            var list = await cli.Api.SendAsync(HttpMethod.Get, "api/backfills" + (query.Length > 0 ? "?" + query : string.Empty), null, cancellationToken).ConfigureAwait(false);
-            Print(cli, list, () =>
+            var path = ApiPath.Of("api/backfills", ("status", parse.GetValue(status)), ("target", parse.GetValue(target)));
+            var list = await cli.Api.SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+            cli.Show(list, () =>
             {
                 foreach (var backfill in list.EnumerateArray())
                 {
@@ -111,8 +110,9 @@ internal static class BackfillCommands
     public static Command Watch(Func<ParseResult, CliContext> context)
     {
         var id = new Argument<string>("id") { Description = "The backfill id (bf-…)." };
-        var command = new Command("watch", "Follow a backfill until it ends; exits 1 if it ends with failures.\n\nExample:\n  backfill watch bf-1234") { id };
-        command.SetAction((parse, cancellationToken) => WatchAsync(context(parse), parse.GetValue(id)!, cancellationToken));
+        var noProgress = BackfillWatch.NoProgressOption();
+        var command = new Command("watch", "Follow a backfill until it ends: a live progress bar with counts, running items and ETA (plain lines with --no-progress or when not a terminal); exits 1 if it ends with failures.\n\nExample:\n  backfill watch bf-1234") { id, noProgress };
+        command.SetAction((parse, cancellationToken) => BackfillWatch.RunAsync(context(parse), parse.GetValue(id)!, parse.GetValue(noProgress), cancellationToken));
         return command;
     }
 
@@ -125,13 +125,27 @@ internal static class BackfillCommands
     public static Command SetParallel(Func<ParseResult, CliContext> context)
     {
         var id = new Argument<string>("id") { Description = "The backfill id (bf-…)." };
-        var value = new Argument<int>("max-parallel") { Description = "The new max parallel (1-64)." };
+        var value = new Argument<int>("max-parallel")
+        {
+            Description = "The new max parallel (1-64).",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    return n;
+                }
+
+                result.AddError($"max-parallel must be a whole number (1-64); got '{text}'.");
+                return 0;
+            },
+        };
         var command = new Command("set-parallel", "Change a running backfill's max parallel; applied at the next refill.\n\nExample:\n  backfill set-parallel bf-1234 1") { id, value };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
             var answer = await cli.Api.SendAsync(HttpMethod.Patch, $"api/backfills/{Uri.EscapeDataString(parse.GetValue(id)!)}", new { maxParallel = parse.GetValue(value) }, cancellationToken).ConfigureAwait(false);
-            Print(cli, answer, () => BackfillView.Summary(cli.Console, answer));
+            cli.Show(answer, () => BackfillView.Summary(cli.Console, answer));
             return ExitCodes.Ok;
         });
         return command;
@@ -146,7 +160,7 @@ internal static class BackfillCommands
         {
             var cli = context(parse);
             var answer = await cli.Api.SendAsync(HttpMethod.Post, $"api/backfills/{Uri.EscapeDataString(parse.GetValue(id)!)}/resume", new { acceptCodeVersion = parse.GetValue(accept) }, cancellationToken).ConfigureAwait(false);
-            Print(cli, answer, () => BackfillView.Summary(cli.Console, answer));
+            cli.Show(answer, () => BackfillView.Summary(cli.Console, answer));
             return ExitCodes.Ok;
         });
         return command;
@@ -168,7 +182,7 @@ internal static class BackfillCommands
             var cli = context(parse);
             var body = new { from = parse.GetValue(from), to = parse.GetValue(to), eventsPerDay = parse.GetValue(events), entities = parse.GetValue(entities), seed = parse.GetValue(seed) };
             var answer = await cli.Api.SendAsync(HttpMethod.Post, "api/seed-data", body, cancellationToken).ConfigureAwait(false);
-            Print(cli, answer, () => cli.Console.MarkupLine(
+            cli.Show(answer, () => cli.Console.MarkupLine(
                 $"landed {answer.GetProperty("days").GetInt32()} days {answer.GetProperty("from").GetString()}..{answer.GetProperty("to").GetString()} ({answer.GetProperty("filesWritten").GetInt32()} new files)"));
             return ExitCodes.Ok;
         });
@@ -184,53 +198,11 @@ internal static class BackfillCommands
             var cli = context(parse);
             var (method, path, body) = call(Uri.EscapeDataString(parse.GetValue(id)!));
             var answer = await cli.Api.SendAsync(method, path, body, cancellationToken).ConfigureAwait(false);
-            Print(cli, answer, () => cli.Console.MarkupLine(answer.TryGetProperty("status", out var status)
+            cli.Show(answer, () => cli.Console.MarkupLine(answer.TryGetProperty("status", out var status)
                 ? $"{Markup.Escape(answer.GetProperty("id").GetString()!)}: {Markup.Escape(status.GetString()!)}"
                 : $"started [bold]{Markup.Escape(answer.GetProperty("id").GetString()!)}[/] with {answer.GetProperty("plannedItems").GetInt32()} work items"));
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static async Task<int> WatchAsync(CliContext cli, string id, CancellationToken cancellationToken)
-    {
-        string? last = null;
-        while (true)
-        {
-            var backfill = await cli.Api.SendAsync(HttpMethod.Get, $"api/backfills/{Uri.EscapeDataString(id)}", null, cancellationToken).ConfigureAwait(false);
-            var counts = backfill.GetProperty("counts");
-            var line = $"{backfill.GetProperty("status").GetString()} {counts.GetProperty("succeeded").GetInt32() + counts.GetProperty("skipped").GetInt32()}/{counts.GetProperty("total").GetInt32()} done, "
-                + $"{counts.GetProperty("running").GetInt32()} running, {counts.GetProperty("failed").GetInt32()} failed, {counts.GetProperty("blocked").GetInt32()} blocked";
-            if (BackfillView.IsFinished(backfill))
-            {
-                Print(cli, backfill, () =>
-                {
-                    BackfillView.Summary(cli.Console, backfill);
-                    BackfillView.Items(cli.Console, backfill, onlyProblems: true);
-                });
-                return BackfillView.HasFailures(backfill) ? ExitCodes.Failed : ExitCodes.Ok;
-            }
-
-            // One plain line per change works in any terminal and in logs.
-            if (!cli.Json && line != last)
-            {
-                cli.Console.WriteLine(line);
-                last = line;
-            }
-
-            await Task.Delay(WatchInterval, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static void Print(CliContext cli, JsonElement answer, Action human)
-    {
-        if (cli.Json)
-        {
-            JsonOutput.Write(cli.Console, answer);
-        }
-        else
-        {
-            human();
-        }
     }
 }

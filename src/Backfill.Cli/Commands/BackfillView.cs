@@ -46,6 +46,15 @@ internal static class BackfillView
         }
     }
 
+    /// <summary>One line of counts and ETA, the same in plain and live watching.</summary>
+    public static string Progress(JsonElement backfill)
+    {
+        var counts = backfill.GetProperty("counts");
+        return $"{counts.Number("succeeded") + counts.Number("skipped")}/{counts.Number("total")} done, {counts.Number("running")} running, "
+            + $"{counts.Number("failed")} failed, {counts.Number("blocked")} blocked"
+            + (backfill.TryGetProperty("etaSeconds", out var eta) && eta.ValueKind == JsonValueKind.Number ? $", eta {TimeSpan.FromSeconds(eta.GetInt64())}" : string.Empty);
+    }
+
     public static bool HasFailures(JsonElement backfill) =>
         backfill.GetProperty("status").GetString() is "CompletedWithFailures" or "Failed" or "Rejected"
         || backfill.GetProperty("counts").GetProperty("failed").GetInt32() > 0;

@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Backfill.Cli.Commands;
+
+/// <summary>The <c>--from</c>/<c>--to</c> day pair of the read commands; the API checks the dates and names a bad one.</summary>
+internal sealed class DayRangeOptions
+{
+    public Option<string?> From { get; } = new("--from") { Description = "First day (YYYY-MM-DD); default chosen by the API." };
+
+    public Option<string?> To { get; } = new("--to") { Description = "Last day (YYYY-MM-DD); default chosen by the API." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(From);
+        command.Options.Add(To);
+    }
+
+    public (string Name, string? Value)[] Query(ParseResult parse) => [("from", parse.GetValue(From)), ("to", parse.GetValue(To))];
+}

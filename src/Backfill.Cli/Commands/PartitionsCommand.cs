@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Backfill.Cli.Api;
+using Spectre.Console;
+
+namespace Backfill.Cli.Commands;
+
+/// <summary><c>backfill partitions</c>: one dataset's days as committed, failed, missing, running or stale, with validation.</summary>
+internal static class PartitionsCommand
+{
+    private static readonly string[] Statuses = ["pass", "warn", "fail"];
+
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var dataset = new Argument<string>("dataset") { Description = "raw, staging, features_v1, features_v2, ..." };
+        var range = new DayRangeOptions();
+        var command = new Command("partitions", "Show a dataset's partitions: state, commit, rows and a validation summary per day.\n\nExample:\n  backfill partitions features_v2 --from 2025-01-01 --to 2025-01-31") { dataset };
+        range.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cli = context(parse);
+            var path = ApiPath.Of($"api/partitions/{ApiPath.Segment(parse.GetValue(dataset)!)}", range.Query(parse));
+            var partitions = await cli.Api.SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+            cli.Show(partitions, () =>
+            {
+                var table = new Table().AddColumns("date", "state", "rows", "commit", "run", "validation", "reason");
+                foreach (var day in partitions.Array("days"))
+                {
+                    var checks = day.Array("validation").GroupBy(v => v.Text("status")).ToDictionary(g => g.Key, g => g.Count());
+                    var summary = string.Join(" ", Statuses.Where(checks.ContainsKey).Select(s => $"{checks[s]} {s}"));
+                    table.AddRow(
+                        day.Text("date"), State(day.Text("state")), day.Text("rows"), Markup.Escape(day.Text("commitId")), Markup.Escape(day.Text("runId")),
+                        Markup.Escape(summary), Markup.Escape(day.Text("reason")));
+                }
+
+                cli.Console.Write(table);
+                var states = partitions.Array("days").CountBy(d => d.Text("state")).Select(s => $"{s.Value} {s.Key}");
+                cli.Console.MarkupLine($"{Markup.Escape(partitions.Text("dataset"))} {Markup.Escape(partitions.Text("from"))}..{Markup.Escape(partitions.Text("to"))}: {string.Join(", ", states)}");
+            });
+            return partitions.Array("days").Any(d => d.Text("state") == "failed") ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string State(string state) => state switch
+    {
+        "committed" => "[green]committed[/]",
+        "failed" => "[red]failed[/]",
+        "running" => "[blue]running[/]",
+        "stale" => "[yellow]stale[/]",
+        _ => Markup.Escape(state),
+    };
+}
