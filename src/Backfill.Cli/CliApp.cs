@@ -37,6 +37,7 @@ internal static class CliApp
             DailyCommands.Create(Context),
             LateDataCommand.Create(Context),
             AlertsCommand.Create(Context),
+            DemoCommand.Create(Context),
         };
         BackfillCommands.AddStart(root, Context);
         root.Options.Add(GlobalOptions.Api);

@@ -36,17 +36,9 @@ internal static class DailyCommands
                 return ExitCodes.Ok;
             }
 
-            while (true)
-            {
-                var run = await GetAsync(cli, id, cancellationToken).ConfigureAwait(false);
-                if (IsFinished(run))
-                {
-                    cli.Show(run, () => Render(cli.Console, run));
-                    return Succeeded(run) ? ExitCodes.Ok : ExitCodes.Failed;
-                }
-
-                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-            }
+            var run = await WaitAsync(cli, id, cancellationToken).ConfigureAwait(false);
+            cli.Show(run, () => Render(cli.Console, run));
+            return Succeeded(run) ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
     }
@@ -78,13 +70,28 @@ internal static class DailyCommands
         return command;
     }
 
+    /// <summary>Polls a daily run until it ends and returns its last status.</summary>
+    public static async Task<JsonElement> WaitAsync(CliContext cli, string id, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var run = await GetAsync(cli, id, cancellationToken).ConfigureAwait(false);
+            if (IsFinished(run))
+            {
+                return run;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static bool Succeeded(JsonElement run) =>
+        run.Text("runtimeStatus") == "Completed" && !run.Array("days").Any(d => d.Text("status") == "failed");
+
     private static Task<JsonElement> GetAsync(CliContext cli, string id, CancellationToken cancellationToken) =>
         cli.Api.SendAsync(HttpMethod.Get, $"api/daily/{ApiPath.Segment(id)}", null, cancellationToken);
 
     private static bool IsFinished(JsonElement run) => run.Text("runtimeStatus") is "Completed" or "Failed" or "Terminated";
-
-    private static bool Succeeded(JsonElement run) =>
-        run.Text("runtimeStatus") == "Completed" && !run.Array("days").Any(d => d.Text("status") == "failed");
 
     private static void Render(IAnsiConsole console, JsonElement run)
     {

@@ -1,0 +1,222 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Backfill.Cli.Api;
+using Backfill.Cli.Demo;
+using Spectre.Console;
+
+namespace Backfill.Cli.Commands;
+
+/// <summary>
+/// <c>backfill demo</c>: the whole product story in one command — land events with late arrivals, fill
+/// features_v1, run the daily runs over the last days, backfill features_v2 beside it, flip the pointer,
+/// and summarise. Every step is idempotent, so running the demo again is safe.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string Pointer = "features";
+    private const string OldVersion = "features_v1";
+    private const string NewVersion = "features_v2";
+    private static readonly DateOnly LastDay = new(2025, 3, 31);
+    private static readonly TimeSpan HostStartTimeout = TimeSpan.FromMinutes(5);
+    private static readonly string[] Datasets = ["raw", "staging", OldVersion, NewVersion];
+    private static readonly string[] States = ["committed", "failed", "missing", "running", "stale"];
+
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var days = new Option<int>("--days") { Description = "Days of events to land, ending 2025-03-31 (7-365); default 90.", DefaultValueFactory = _ => 90 };
+        var dailyRuns = new Option<int>("--daily-runs") { Description = "Days at the end handled by daily runs instead of the first backfill (1-30); default 5.", DefaultValueFactory = _ => 5 };
+        var events = new Option<int>("--events-per-day") { Description = "Average events per day; default 2000.", DefaultValueFactory = _ => 2000 };
+        var maxParallel = new Option<int>("--max-parallel") { Description = "Max parallel of the backfills (1-64); default 3.", DefaultValueFactory = _ => 3 };
+        var exit = new Option<bool>("--exit") { Description = "Exit after the summary instead of keeping the host running until Ctrl+C." };
+        var noProgress = BackfillWatch.NoProgressOption();
+        var command = new Command(
+            "demo",
+            "Run the whole story on a local host (started for you, with Azurite, when none answers at --api): land ~90 days of events with late "
+            + "arrivals, fill features_v1, run daily runs, backfill features_v2 with --max-parallel 3, flip the pointer after canary checks, "
+            + "and print a summary and the dashboard URL. Safe to re-run.\n\nExamples:\n  dotnet run --project src/Backfill.Cli -- demo\n  backfill demo --days 30 --exit")
+        {
+            days, dailyRuns, events, maxParallel, exit, noProgress,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(days) is < 7 or > 365)
+            {
+                result.AddError("--days must be between 7 and 365.");
+            }
+
+            if (result.GetValue(dailyRuns) is < 1 or > 30 || result.GetValue(dailyRuns) >= result.GetValue(days))
+            {
+                result.AddError("--daily-runs must be between 1 and 30 and fewer than --days.");
+            }
+        });
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cli = context(parse);
+            var api = parse.GetValue(GlobalOptions.Api)!;
+            await using var host = await EnsureHostAsync(cli, api, cancellationToken).ConfigureAwait(false);
+            var first = LastDay.AddDays(1 - parse.GetValue(days));
+            var lastBackfilled = LastDay.AddDays(-parse.GetValue(dailyRuns));
+            var options = new DemoOptions(parse.GetValue(events), parse.GetValue(maxParallel), parse.GetValue(noProgress));
+
+            var failures = 0;
+            Step(cli, $"1. landing events {first:yyyy-MM-dd}..{LastDay:yyyy-MM-dd} (late arrivals, duplicates, malformed lines)");
+            var seeded = await cli.Api.SendAsync(HttpMethod.Post, "api/seed-data", new { from = Day(first), to = Day(LastDay), eventsPerDay = options.EventsPerDay }, cancellationToken).ConfigureAwait(false);
+            cli.Console.MarkupLine($"   {seeded.Number("days")} days landed ({seeded.Number("filesWritten")} new files)");
+
+            Step(cli, $"2. backfill {OldVersion} over {first:yyyy-MM-dd}..{lastBackfilled:yyyy-MM-dd}, max parallel {options.MaxParallel}");
+            failures += await BackfillAsync(cli, OldVersion, $"{Day(first)}..{Day(lastBackfilled)}", options, cancellationToken).ConfigureAwait(false);
+
+            Step(cli, $"3. daily runs for {lastBackfilled.AddDays(1):yyyy-MM-dd}..{LastDay:yyyy-MM-dd} (watermark D+2, rolling merge of late events, catchup)");
+            failures += await DailyRunsAsync(cli, lastBackfilled.AddDays(1), cancellationToken).ConfigureAwait(false);
+
+            Step(cli, $"4. backfill {NewVersion} beside {OldVersion} over {first:yyyy-MM-dd}..{LastDay:yyyy-MM-dd}, max parallel {options.MaxParallel}");
+            failures += await BackfillAsync(cli, NewVersion, $"{Day(first)}..{Day(LastDay)}", options, cancellationToken).ConfigureAwait(false);
+
+            Step(cli, $"5. flip the pointer '{Pointer}' to {NewVersion} (completeness + canary checks)");
+            failures += await FlipAsync(cli, $"{Day(first)}..{Day(LastDay)}", cancellationToken).ConfigureAwait(false);
+
+            Step(cli, "6. summary");
+            await SummaryAsync(cli, first, cancellationToken).ConfigureAwait(false);
+            cli.Console.MarkupLine($"dashboard: [link]{Markup.Escape(new Uri(api, "api/dashboard").ToString())}[/]");
+            if (!parse.GetValue(exit))
+            {
+                cli.Console.MarkupLine("The host keeps running; press Ctrl+C to stop.");
+                await WaitForCtrlCAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    private static async Task<LocalHostLauncher?> EnsureHostAsync(CliContext cli, Uri api, CancellationToken cancellationToken)
+    {
+        if (await IsUpAsync(cli, cancellationToken).ConfigureAwait(false))
+        {
+            cli.Console.MarkupLine($"using the host at {Markup.Escape(api.ToString())}");
+            return null;
+        }
+
+        cli.Console.MarkupLine($"no host at {Markup.Escape(api.ToString())}: starting the local host (the first run builds it and installs Azurite; this takes a minute)");
+        var host = LocalHostLauncher.Start(api);
+        var deadline = DateTimeOffset.UtcNow + HostStartTimeout;
+        while (!await IsUpAsync(cli, cancellationToken).ConfigureAwait(false))
+        {
+            if (host.HasExited || DateTimeOffset.UtcNow > deadline)
+            {
+                await host.DisposeAsync().ConfigureAwait(false);
+                throw new ApiUnreachableException(api, new HttpRequestException("the local host did not become healthy; run 'dotnet run --project src/Backfill.LocalHost' to see why"));
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+
+        return host;
+    }
+
+    private static async Task<bool> IsUpAsync(CliContext cli, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await cli.Api.GetHealthAsync(cancellationToken).ConfigureAwait(false)).Status == "healthy";
+        }
+        catch (ApiUnreachableException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<int> BackfillAsync(CliContext cli, string target, string partitions, DemoOptions options, CancellationToken cancellationToken)
+    {
+        var body = new { partitions, target, maxParallel = options.MaxParallel, writeMode = "overwrite" };
+        var accepted = await cli.Api.SendAsync(HttpMethod.Post, "api/backfills", body, cancellationToken).ConfigureAwait(false);
+        var watch = cli with { Json = false };
+        return await BackfillWatch.RunAsync(watch, accepted.Text("id"), options.NoProgress, cancellationToken).ConfigureAwait(false) == ExitCodes.Ok ? 0 : 1;
+    }
+
+    private static async Task<int> DailyRunsAsync(CliContext cli, DateOnly firstDay, CancellationToken cancellationToken)
+    {
+        var failed = 0;
+        for (var day = firstDay; day <= LastDay; day = day.AddDays(1))
+        {
+            // The timer fires at 02:00 two days after the day it finishes (lag 2).
+            var asOf = new DateTimeOffset(day.AddDays(2).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+            var accepted = await cli.Api.SendAsync(HttpMethod.Post, "api/daily/run", new { asOf }, cancellationToken).ConfigureAwait(false);
+            var run = await DailyCommands.WaitAsync(cli, accepted.Text("id"), cancellationToken).ConfigureAwait(false);
+            var ok = DailyCommands.Succeeded(run);
+            failed += ok ? 0 : 1;
+            cli.Console.MarkupLine($"   {Markup.Escape(run.Text("id"))}: {(ok ? "[green]ok[/]" : "[red]failed[/]")} ({run.Array("days").Count()} day(s) processed)");
+        }
+
+        return failed;
+    }
+
+    private static async Task<int> FlipAsync(CliContext cli, string range, CancellationToken cancellationToken)
+    {
+        var pointer = await cli.Api.SendAsync(HttpMethod.Get, $"api/pointers/{Pointer}", null, cancellationToken).ConfigureAwait(false);
+        if (pointer.Text("current") == NewVersion)
+        {
+            cli.Console.MarkupLine($"   already on {NewVersion} (sequence {pointer.Number("sequence")})");
+            return 0;
+        }
+
+        try
+        {
+            var flipped = await cli.Api.SendAsync(HttpMethod.Post, $"api/pointers/{Pointer}/flip", new { to = NewVersion, expectedCurrent = pointer.Text("current"), range }, cancellationToken)
+                .ConfigureAwait(false);
+            cli.Console.MarkupLine($"   {Pointer} → [green]{Markup.Escape(flipped.Text("current"))}[/] (sequence {flipped.Number("sequence")})");
+            return 0;
+        }
+        catch (ApiException ex)
+        {
+            // The pointer stays where it was; the reason (missing days, a canary failure) is the point of the check.
+            cli.Console.MarkupLine($"   [red]flip refused[/]: {Markup.Escape(ex.Message)}");
+            return 1;
+        }
+    }
+
+    private static async Task SummaryAsync(CliContext cli, DateOnly first, CancellationToken cancellationToken)
+    {
+        var table = new Table().AddColumn("dataset");
+        foreach (var state in States)
+        {
+            table.AddColumn(new TableColumn(state).RightAligned());
+        }
+
+        foreach (var dataset in Datasets)
+        {
+            var partitions = await cli.Api.SendAsync(HttpMethod.Get, ApiPath.Of($"api/partitions/{dataset}", ("from", Day(first)), ("to", Day(LastDay))), null, cancellationToken)
+                .ConfigureAwait(false);
+            var counts = partitions.Array("days").CountBy(d => d.Text("state")).ToDictionary();
+            table.AddRow([dataset, .. States.Select(s => counts.GetValueOrDefault(s).ToString(CultureInfo.InvariantCulture))]);
+        }
+
+        cli.Console.Write(table);
+        var late = await cli.Api.SendAsync(HttpMethod.Get, ApiPath.Of("api/late-data", ("from", Day(first)), ("to", Day(LastDay))), null, cancellationToken).ConfigureAwait(false);
+        long Sum(string field) => late.Array("days").Sum(d => d.Number(field));
+        cli.Console.MarkupLine(
+            $"late data: {Sum("onTime")} on time, {Sum("late0To24h")} 0-24 h late, {Sum("late24To48h")} 24-48 h late, {Sum("lateOver48h")} over 48 h late; "
+            + $"rolling reprocess picked up {Sum("pickedUpByRolling")}, repair {Sum("repairedAfterWindow")}, {Sum("beyondWatermarkPending")} pending; watermark {Markup.Escape(late.Text("watermark"))}");
+        var pointer = await cli.Api.SendAsync(HttpMethod.Get, $"api/pointers/{Pointer}", null, cancellationToken).ConfigureAwait(false);
+        cli.Console.MarkupLine($"pointer: {Pointer} → [bold]{Markup.Escape(pointer.Text("current"))}[/] (sequence {pointer.Number("sequence")}, {pointer.Array("history").Count()} in history)");
+    }
+
+    private static async Task WaitForCtrlCAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C is how this demo ends; disposing the launcher stops the host it started.
+        }
+    }
+
+    private static void Step(CliContext cli, string title) => cli.Console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record DemoOptions(int EventsPerDay, int MaxParallel, bool NoProgress);
+}
