@@ -14,15 +14,15 @@ namespace Backfill.EndToEnd.Tests;
 /// <summary>Seeds landing events and drives backfills through the public HTTP API, as a user would.</summary>
 internal static class BackfillApi
 {
-    public static async Task SeedLandingAsync(string connectionString, PartitionKey first, int days, int eventsPerDay = 400)
+    public static async Task SeedLandingAsync(string connectionString, PartitionKey first, int days, int eventsPerDay = 400, int seed = 20250101, string batch = "seed")
     {
         var lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), new LakeOptions(), TimeProvider.System);
         await lake.EnsureCreatedAsync(TestContext.Current.CancellationToken);
-        var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = eventsPerDay, EntityCount = 60 });
+        var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = eventsPerDay, EntityCount = 60, Seed = seed });
         var writer = new LandingWriter(lake);
         for (var day = first; day <= first.AddDays(days - 1); day = day.AddDays(1))
         {
-            await writer.WriteAsync($"seed-{day}", generator.Generate(day.Date), TestContext.Current.CancellationToken);
+            await writer.WriteAsync($"{batch}-{day}", generator.Generate(day.Date), TestContext.Current.CancellationToken);
         }
     }
 

@@ -1,0 +1,51 @@
+using Backfill.Core.Partitions;
+using Backfill.Testing;
+
+namespace Backfill.EndToEnd.Tests;
+
+/// <summary>
+/// A local host (the shared <see cref="BackfillHostFixture"/>) plus a week of June 2024, a range no other test
+/// touches, brought into every partition state the dashboard shows:
+/// 06-01..06-05 backfilled through features_v1 (committed); raw of 06-06, which has no events, fails validation;
+/// raw of 06-03 rebuilt after more events landed, so staging of 06-03 is stale; 06-07 and all of features_v2 missing.
+/// </summary>
+public sealed class DashboardFixture(AzuriteFixture azurite) : IAsyncLifetime
+{
+    public const string From = "2024-06-01";
+    public const string To = "2024-06-07";
+    public const string FailedDay = "2024-06-06";
+    public const string RebuiltDay = "2024-06-03";
+
+    private static readonly string[] RawOnly = ["raw"];
+
+    private readonly BackfillHostFixture _host = new(azurite);
+
+    internal LocalHostProcess Host => _host.Host;
+
+    /// <summary>The backfill of 06-01..06-05 through all layers: completed, every item succeeded.</summary>
+    public string FullBackfill { get; private set; } = "";
+
+    /// <summary>The raw backfill of the empty day: completed with failures.</summary>
+    public string FailedBackfill { get; private set; } = "";
+
+    /// <summary>The raw rebuild of 06-03 after more events landed.</summary>
+    public string RebuildBackfill { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        await _host.InitializeAsync();
+        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse(From), 5, eventsPerDay: 200);
+
+        FullBackfill = await BackfillApi.StartAsync(Host, new { partitions = $"{From}..2024-06-05", target = "features_v1", maxParallel = 3 });
+        await BackfillApi.WaitAsync(Host, FullBackfill);
+        FailedBackfill = await BackfillApi.StartAsync(Host, new { partitions = FailedDay, target = "features_v1", layers = RawOnly, retries = 0 });
+        await BackfillApi.WaitAsync(Host, FailedBackfill);
+
+        // New events for an already built day: its raw rebuild gets a new commit that staging did not read.
+        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse(RebuiltDay), 1, eventsPerDay: 50, seed: 7, batch: "more");
+        RebuildBackfill = await BackfillApi.StartAsync(Host, new { partitions = RebuiltDay, target = "features_v1", layers = RawOnly });
+        await BackfillApi.WaitAsync(Host, RebuildBackfill);
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}
