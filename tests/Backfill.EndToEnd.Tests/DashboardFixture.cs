@@ -22,6 +22,9 @@ public sealed class DashboardFixture(AzuriteFixture azurite) : IAsyncLifetime
 
     internal LocalHostProcess Host => _host.Host;
 
+    /// <summary>The Azurite the host's lake lives in, for tests that land their own events.</summary>
+    public string ConnectionString => azurite.ConnectionString;
+
     /// <summary>The backfill of 06-01..06-05 through all layers: completed, every item succeeded.</summary>
     public string FullBackfill { get; private set; } = "";
 

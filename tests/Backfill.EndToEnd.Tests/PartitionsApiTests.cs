@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Backfill.Core.Partitions;
 using Backfill.Core.Validation;
 using Backfill.Workflows.Api;
 
@@ -9,6 +10,7 @@ namespace Backfill.EndToEnd.Tests;
 [Collection(DashboardTests.Name)]
 public sealed class PartitionsApiTests(DashboardFixture fixture)
 {
+    private static readonly string[] RawOnly = ["raw"];
     private static readonly string[] Week = [.. Enumerable.Range(1, 7).Select(d => $"2024-06-{d:00}")];
 
     private LocalHostProcess Host => fixture.Host;
@@ -65,6 +67,30 @@ public sealed class PartitionsApiTests(DashboardFixture fixture)
         Assert.Equal(["committed", "committed", "committed", "committed", "committed", "missing", "missing"], v1.Days.Select(d => d.State));
         Assert.All(v1.Days.Take(5), d => Assert.Contains(d.Validation, v => v.Name == ValidationCheckNames.KeyUniqueness && v.Status == "pass"));
         Assert.All(v2.Days, d => Assert.Equal("missing", d.State));
+    }
+
+    [Fact]
+    public async Task Partitions_DuringBackfill_ShowsTheDayInFlightAsRunningByThatBackfill()
+    {
+        // July 2024 is this test's alone: one raw item at a time, so each day is in flight for a while.
+        await BackfillApi.SeedLandingAsync(fixture.ConnectionString, PartitionKey.Parse("2024-07-01"), 8, eventsPerDay: 300);
+        var id = await BackfillApi.StartAsync(Host, new { partitions = "2024-07-01..2024-07-08", target = "features_v1", layers = RawOnly, maxParallel = 1 });
+
+        PartitionDayView? running = null;
+        while (running is null && !BackfillApi.IsFinished(await BackfillApi.GetAsync(Host, id)))
+        {
+            var raw = await Host.ReadJsonAsync<PartitionsView>("api/partitions/raw?from=2024-07-01&to=2024-07-08");
+            running = raw.Days.FirstOrDefault(d => d.State == "running");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        var done = await BackfillApi.WaitAsync(Host, id);
+        var after = await Host.ReadJsonAsync<PartitionsView>("api/partitions/raw?from=2024-07-01&to=2024-07-08");
+        Assert.NotNull(running);
+        Assert.Equal(id, running.RunId);
+        Assert.Contains(id, running.Reason, StringComparison.Ordinal);
+        Assert.Equal(8, done.Counts.Succeeded);
+        Assert.All(after.Days, d => Assert.Equal("committed", d.State));
     }
 
     [Fact]
