@@ -9,7 +9,7 @@ namespace Backfill.EndToEnd.Tests;
 /// <c>GET /api/dashboard</c> loaded in the distribution's headless Chromium against a real local host: the grid,
 /// the backfill progress bars and the late-arrival chart are checked against what the API says.
 /// </summary>
-[Collection(DashboardTests.Name)]
+[Collection(DashboardGroup.Name)]
 public sealed class DashboardBrowserTests(DashboardFixture fixture)
 {
     private const string Chromium = "/usr/bin/chromium";

@@ -7,11 +7,11 @@ using Backfill.Workflows.Api;
 namespace Backfill.EndToEnd.Tests;
 
 /// <summary><c>GET /api/partitions/{dataset}</c> of a real local host over partitions real backfills built.</summary>
-[Collection(DashboardTests.Name)]
+[Collection(DashboardGroup.Name)]
 public sealed class PartitionsApiTests(DashboardFixture fixture)
 {
     private static readonly string[] RawOnly = ["raw"];
-    private static readonly string[] Week = [.. Enumerable.Range(1, 7).Select(d => $"2024-06-{d:00}")];
+    private static readonly string[] Week = [.. Enumerable.Range(1, 7).Select(d => $"2023-09-{d:00}")];
 
     private LocalHostProcess Host => fixture.Host;
 
@@ -63,7 +63,7 @@ public sealed class PartitionsApiTests(DashboardFixture fixture)
         var v1 = await GetAsync("features_v1");
         var v2 = await GetAsync("features_v2");
 
-        // features_v1 of 06-03..06-05 read staging 06-03, which did not change: only raw did.
+        // features_v1 of 09-03..09-05 read staging 09-03, which did not change: only raw did.
         Assert.Equal(["committed", "committed", "committed", "committed", "committed", "missing", "missing"], v1.Days.Select(d => d.State));
         Assert.All(v1.Days.Take(5), d => Assert.Contains(d.Validation, v => v.Name == ValidationCheckNames.KeyUniqueness && v.Status == "pass"));
         Assert.All(v2.Days, d => Assert.Equal("missing", d.State));
@@ -72,20 +72,20 @@ public sealed class PartitionsApiTests(DashboardFixture fixture)
     [Fact]
     public async Task Partitions_DuringBackfill_ShowsTheDayInFlightAsRunningByThatBackfill()
     {
-        // July 2024 is this test's alone: one raw item at a time, so each day is in flight for a while.
-        await BackfillApi.SeedLandingAsync(fixture.ConnectionString, PartitionKey.Parse("2024-07-01"), 8, eventsPerDay: 300);
-        var id = await BackfillApi.StartAsync(Host, new { partitions = "2024-07-01..2024-07-08", target = "features_v1", layers = RawOnly, maxParallel = 1 });
+        // October 2023 is this test's alone: one raw item at a time, so each day is in flight for a while.
+        await BackfillApi.SeedLandingAsync(fixture.ConnectionString, PartitionKey.Parse("2023-10-01"), 8, eventsPerDay: 300);
+        var id = await BackfillApi.StartAsync(Host, new { partitions = "2023-10-01..2023-10-08", target = "features_v1", layers = RawOnly, maxParallel = 1 });
 
         PartitionDayView? running = null;
         while (running is null && !BackfillApi.IsFinished(await BackfillApi.GetAsync(Host, id)))
         {
-            var raw = await Host.ReadJsonAsync<PartitionsView>("api/partitions/raw?from=2024-07-01&to=2024-07-08");
+            var raw = await Host.ReadJsonAsync<PartitionsView>("api/partitions/raw?from=2023-10-01&to=2023-10-08");
             running = raw.Days.FirstOrDefault(d => d.State == "running");
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
         var done = await BackfillApi.WaitAsync(Host, id);
-        var after = await Host.ReadJsonAsync<PartitionsView>("api/partitions/raw?from=2024-07-01&to=2024-07-08");
+        var after = await Host.ReadJsonAsync<PartitionsView>("api/partitions/raw?from=2023-10-01&to=2023-10-08");
         Assert.NotNull(running);
         Assert.Equal(id, running.RunId);
         Assert.Contains(id, running.Reason, StringComparison.Ordinal);
@@ -104,11 +104,11 @@ public sealed class PartitionsApiTests(DashboardFixture fixture)
     }
 
     [Theory]
-    [InlineData("features_v9?from=2024-06-01&to=2024-06-07", "dataset")]
-    [InlineData("raw?from=2024-13-01&to=2024-06-07", "from")]
-    [InlineData("raw?from=2024-06-01&to=June", "to")]
-    [InlineData("raw?from=2024-06-07&to=2024-06-01", "to")]
-    [InlineData("raw?from=2024-01-01&to=2024-06-01", "to")]
+    [InlineData("features_v9?from=2023-09-01&to=2023-09-07", "dataset")]
+    [InlineData("raw?from=2024-13-01&to=2023-09-07", "from")]
+    [InlineData("raw?from=2023-09-01&to=June", "to")]
+    [InlineData("raw?from=2023-09-07&to=2023-09-01", "to")]
+    [InlineData("raw?from=2023-01-01&to=2023-09-01", "to")]
     public async Task Partitions_BadInput_ProblemNamingTheField(string query, string field)
     {
         using var response = await Host.Http.GetAsync($"api/partitions/{query}", TestContext.Current.CancellationToken);
