@@ -151,12 +151,6 @@
       "aria-label": "Late arrivals per event day by lateness bucket", "data-watermark": data.watermark || "", "data-rolling-days": data.rollingDays ?? "" });
     const index = date => days.findIndex(d => d.date === date);
     const wm = data.watermark ? index(data.watermark) : -1;
-    if (wm >= 0 && data.rollingDays > 0) {
-      // The rolling reprocess rebuilds the days just before the watermark.
-      const first = Math.max(0, wm - data.rollingDays);
-      chart.append(svg("rect", { class: "rolling-window", x: left + first * step, y: top, width: (wm - first) * step, height: plot,
-        "data-from": days[first].date, "data-to": days[Math.max(first, wm - 1)].date }));
-    }
     days.forEach((d, i) => {
       const group = svg("g", { class: "day", "data-date": d.date, "data-total": total(d) });
       let y = top + plot;
@@ -182,10 +176,16 @@
       }
       chart.append(group);
     });
+    if (wm >= 0 && data.rollingDays > 0) {
+      // The rolling reprocess rebuilds the days just before the watermark; drawn over the bars as a tint.
+      const first = Math.max(0, wm - data.rollingDays);
+      chart.append(svg("rect", { class: "rolling-window", x: left + first * step, y: top, width: (wm - first) * step, height: plot,
+        "data-from": days[first].date, "data-to": days[Math.max(first, wm - 1)].date }));
+    }
     if (wm >= 0) {
       const lx = left + (wm + 1) * step;
       chart.append(svg("line", { class: "watermark", x1: lx, x2: lx, y1: top - 6, y2: top + plot, "data-date": data.watermark }));
-      const label = svg("text", { class: "axis", x: lx + 3, y: top - 8 });
+      const label = svg("text", { class: "axis", x: lx - 3, y: top - 8, "text-anchor": "end" });
       label.textContent = `watermark ${data.watermark}`;
       chart.append(label);
     }
