@@ -14,15 +14,18 @@ namespace Backfill.EndToEnd.Tests;
 /// <summary>Seeds landing events and drives backfills through the public HTTP API, as a user would.</summary>
 internal static class BackfillApi
 {
-    public static async Task SeedLandingAsync(string connectionString, PartitionKey first, int days, int eventsPerDay = 400)
+    public static bool IsFinished(BackfillView view) =>
+        view.Status is BackfillStatus.Completed or BackfillStatus.CompletedWithFailures or BackfillStatus.Failed or BackfillStatus.Canceled or BackfillStatus.Rejected;
+
+    public static async Task SeedLandingAsync(string connectionString, PartitionKey first, int days, int eventsPerDay = 400, int seed = 20250101, string batch = "seed")
     {
         var lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), new LakeOptions(), TimeProvider.System);
         await lake.EnsureCreatedAsync(TestContext.Current.CancellationToken);
-        var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = eventsPerDay, EntityCount = 60 });
+        var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = eventsPerDay, EntityCount = 60, Seed = seed });
         var writer = new LandingWriter(lake);
         for (var day = first; day <= first.AddDays(days - 1); day = day.AddDays(1))
         {
-            await writer.WriteAsync($"seed-{day}", generator.Generate(day.Date), TestContext.Current.CancellationToken);
+            await writer.WriteAsync($"{batch}-{day}", generator.Generate(day.Date), TestContext.Current.CancellationToken);
         }
     }
 
@@ -46,11 +49,10 @@ internal static class BackfillApi
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(TimeSpan.FromMinutes(4));
-        BackfillStatus[] finished = [BackfillStatus.Completed, BackfillStatus.CompletedWithFailures, BackfillStatus.Failed, BackfillStatus.Canceled, BackfillStatus.Rejected];
         while (true)
         {
             var view = await GetAsync(host, id);
-            if (until?.Invoke(view) ?? finished.Contains(view.Status))
+            if (until?.Invoke(view) ?? IsFinished(view))
             {
                 return view;
             }

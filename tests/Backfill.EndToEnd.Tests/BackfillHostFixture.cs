@@ -13,13 +13,16 @@ public sealed class BackfillHostFixture(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse("2025-01-01"), 41);
-        _host = await LocalHostProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["TaskHubName"] = "b" + Guid.NewGuid().ToString("N")[..12],
-            ["Backfill:RetryDelaySeconds"] = "1",
-        });
+        _host = await StartHostAsync(azurite);
     }
+
+    /// <summary>A local host on its own task hub over the shared Azurite, retrying after 1 s.</summary>
+    internal static Task<LocalHostProcess> StartHostAsync(AzuriteFixture azurite) => LocalHostProcess.StartAsync(new Dictionary<string, string>
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["TaskHubName"] = "b" + Guid.NewGuid().ToString("N")[..12],
+        ["Backfill:RetryDelaySeconds"] = "1",
+    });
 
     public async ValueTask DisposeAsync()
     {

@@ -59,6 +59,66 @@ public sealed class LineageStore
         return entries;
     }
 
+    /// <summary>Returns the lineage of every commit of a dataset's partitions from one day to another, in one query.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day (inclusive).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entries by day, then commit id (time) order.</returns>
+    public async Task<IReadOnlyList<LineageEntry>> ListRangeAsync(
+        string dataset, PartitionKey from, PartitionKey to, CancellationToken cancellationToken)
+    {
+        var entries = new List<LineageEntry>();
+        var first = TableKey(dataset, from);
+        var last = TableKey(dataset, to);
+        try
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(
+                               TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}"),
+                               cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(ToEntry(entity));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No commit has been staged yet, so the table does not exist.
+        }
+
+        return entries;
+    }
+
+    /// <summary>Returns the newest day of a dataset that has any commit.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The day; null when the dataset has no commit.</returns>
+    public async Task<PartitionKey?> NewestDayAsync(string dataset, CancellationToken cancellationToken)
+    {
+        // Keys are "dataset|YYYY-MM-DD": '}' sorts after '|', so this range is exactly the dataset's rows.
+        var first = dataset + "|";
+        var after = dataset + "}";
+        string? newest = null;
+        try
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(
+                               TableClient.CreateQueryFilter($"PartitionKey gt {first} and PartitionKey lt {after}"),
+                               select: ["PartitionKey"],
+                               cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (newest is null || string.CompareOrdinal(entity.PartitionKey, newest) > 0)
+                {
+                    newest = entity.PartitionKey;
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No commit has been staged yet.
+        }
+
+        return newest is null ? null : PartitionKey.Parse(newest[(newest.LastIndexOf('|') + 1)..]);
+    }
+
     internal Task RecordStagedAsync(CommitRecord commit, CancellationToken cancellationToken)
     {
         var lineage = commit.Lineage;
@@ -146,6 +206,9 @@ public sealed class LineageStore
                 entity.GetInt64("StageMs") ?? 0,
                 entity.GetInt64("ValidateMs"),
                 entity.GetInt64("PublishMs")),
-            validation is null ? null : Parse<ValidationStatus>(validation));
+            validation is null ? null : Parse<ValidationStatus>(validation),
+            entity.GetString("ValidationResults") is { } results
+                ? JsonSerializer.Deserialize<List<ValidationResult>>(results, LakeJson.LineOptions) ?? []
+                : []);
     }
 }

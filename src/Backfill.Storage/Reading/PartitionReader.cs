@@ -38,6 +38,14 @@ public sealed class PartitionReader
     public async Task<CommitRecord?> GetLiveCommitAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
         (await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false)).Manifest?.Commit;
 
+    /// <summary>Returns the manifest of a partition: its live commit, when it was published, and the commits kept for rollback.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="partition">The partition's day.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The manifest; null when the partition has never been published.</returns>
+    public async Task<PartitionManifest?> GetManifestAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
+        (await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false)).Manifest;
+
     /// <summary>Returns the live commit of a partition, or throws when there is none.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="partition">The partition's day.</param>

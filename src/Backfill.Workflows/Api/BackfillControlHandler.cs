@@ -28,7 +28,7 @@ public sealed class BackfillControlHandler(BackfillItemStore items)
     }
 
     /// <summary><c>GET /api/backfills?status=&amp;target=&amp;top=</c>: newest first, without items.</summary>
-    public async Task<IResult> ListAsync(HttpRequest request, DurableTaskClient client)
+    public static async Task<IResult> ListAsync(HttpRequest request, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
@@ -52,15 +52,8 @@ public sealed class BackfillControlHandler(BackfillItemStore items)
 
         var target = query["target"].ToString();
         var found = new List<BackfillSnapshot>();
-        var filter = new OrchestrationQuery { InstanceIdPrefix = BackfillSnapshot.IdPrefix, FetchInputsAndOutputs = true };
-        await foreach (var metadata in client.GetAllInstancesAsync(filter).WithCancellation(request.HttpContext.RequestAborted).ConfigureAwait(false))
+        await foreach (var snapshot in BackfillSnapshot.ListAsync(client, request.HttpContext.RequestAborted).ConfigureAwait(false))
         {
-            if (metadata.Name != nameof(BackfillOrchestrator))
-            {
-                continue;
-            }
-
-            var snapshot = BackfillSnapshot.Of(metadata);
             if ((status is null || snapshot.Status == status) && (target.Length == 0 || snapshot.Spec.Target == target))
             {
                 found.Add(snapshot);

@@ -47,6 +47,7 @@ public static class WorkflowServices
         services.AddSingleton<BackfillsHandler>();
         services.AddSingleton<BackfillControlHandler>();
         services.AddSingleton<SeedDataHandler>();
+        services.AddSingleton<PartitionsHandler>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

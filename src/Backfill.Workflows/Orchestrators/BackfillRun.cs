@@ -99,8 +99,11 @@ internal sealed class BackfillRun
         var cancel = _context.WaitForExternalEvent<bool>(BackfillEvents.Cancel);
         var capChange = _context.WaitForExternalEvent<int>(BackfillEvents.SetMaxParallel);
         var resume = _context.WaitForExternalEvent<string>(BackfillEvents.Resume);
-        Publish();
+
+        // Refill before publishing: the status must list the items just started as running, or a reader
+        // never sees an item in flight (with max parallel 1 the list would always be empty).
         Refill();
+        Publish();
 
         // Bounded: each generation finishes at most GenerationSize items, then continues as new.
         while (_inFlight.Count > 0 || _status == BackfillStatus.Paused)
@@ -133,8 +136,8 @@ internal sealed class BackfillRun
                 Finish(item, finished.Result);
             }
 
-            Publish();
             Refill();
+            Publish();
         }
 
         ContinueAsNew = _finishedThisGeneration >= BackfillOrchestrator.GenerationSize && _ready.Count > 0 && _status == BackfillStatus.Running;

@@ -70,6 +70,37 @@ public sealed class LineageStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListRangeAsync_CommitsOnFourDays_ReturnsOnlyTheRangeWithValidationResults()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        var ct = TestContext.Current.CancellationToken;
+        var dataset = FeatureRowsBuilder.Features.Name;
+        var validator = new FixedValidator(
+            new ValidationResult(ValidationCheckNames.RowCountBounds, null, ValidationStatus.Pass, 1, 1, "1 rows is within 1..max."),
+            new ValidationResult(ValidationCheckNames.KeyUniqueness, "entity_id", ValidationStatus.Warn, 0.5, null, "half the keys repeat."));
+        var results = new Dictionary<PartitionKey, CommitResult>();
+        foreach (var day in new[] { Day.AddDays(-1), Day, Day.AddDays(1), Day.AddDays(3) })
+        {
+            results[day] = await pipeline.Committer.CommitAsync(
+                new CommitRequest(dataset, day, WriteMode.Overwrite, TestLake.Run()),
+                new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("a", day.Date, 1)]),
+                validator,
+                ct);
+        }
+
+        var store = new LineageStore(lake);
+        var entries = await store.ListRangeAsync(dataset, Day, Day.AddDays(1), ct);
+
+        Assert.Equal([Day, Day.AddDays(1)], entries.Select(e => e.Partition));
+        Assert.All(entries, e => Assert.Equal(results[e.Partition].Commit.CommitId, e.CommitId));
+        Assert.All(entries, e => Assert.Equal(results[e.Partition].Validation.Results, e.ValidationResults));
+        Assert.Equal(2, entries[0].ValidationResults.Count);
+        Assert.Equal(Day.AddDays(3), await store.NewestDayAsync(dataset, ct));
+        Assert.Null(await store.NewestDayAsync(dataset + "_other", ct));
+    }
+
+    [Fact]
     public async Task StageAsync_DataFiles_CarryLineageBlobMetadata()
     {
         var lake = await TestLake.CreateAsync(azurite);

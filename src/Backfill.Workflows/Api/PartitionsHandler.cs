@@ -1,0 +1,222 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Backfill.Core.Features;
+using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
+using Backfill.Core.Validation;
+using Backfill.Storage.Backfills;
+using Backfill.Storage.Building;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Lineage;
+using Backfill.Storage.Reading;
+using Backfill.Workflows.Models;
+using Backfill.Workflows.Pipeline;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+
+namespace Backfill.Workflows.Api;
+
+/// <summary>
+/// <c>GET /api/partitions/{dataset}?from=&amp;to=</c>: the state of every day of a dataset, from its manifests
+/// (live commits), lineage (validation, rejected commits, inputs) and the engine's backfills (running and failed items).
+/// </summary>
+public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore items, TimeProvider time)
+{
+    /// <summary>The route.</summary>
+    public const string Route = "partitions/{dataset}";
+
+    /// <summary>Most days one request may name.</summary>
+    public const int MaxDays = 120;
+
+    /// <summary>Days shown when the request names no range.</summary>
+    public const int DefaultDays = 30;
+
+    private const int Concurrency = 16;
+
+    /// <summary>The datasets the API knows, in pipeline order.</summary>
+    public static IReadOnlyList<string> KnownDatasets { get; } = [Datasets.Raw, Datasets.Staging, .. FeatureVersions.All.Select(v => v.Name)];
+
+    /// <summary>Validates the dataset and range, then reads and classifies each day.</summary>
+    public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string dataset)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        if (!KnownDatasets.Contains(dataset, StringComparer.Ordinal))
+        {
+            return Problems.Invalid("dataset", $"dataset must be one of {string.Join(", ", KnownDatasets)}; got '{dataset}'.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var from = Day(request.Query["from"].ToString(), "from", errors);
+        var to = Day(request.Query["to"].ToString(), "to", errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var lake = await lakeReady.GetAsync().ConfigureAwait(false);
+        var lineage = new LineageStore(lake);
+        if (to is null)
+        {
+            to = from?.AddDays(DefaultDays - 1)
+                ?? await lineage.NewestDayAsync(dataset, cancellationToken).ConfigureAwait(false)
+                ?? new PartitionKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        }
+
+        from ??= to.Value.AddDays(1 - DefaultDays);
+        if (to < from || to.Value.Date.DayNumber - from.Value.Date.DayNumber >= MaxDays)
+        {
+            return Problems.Invalid("to", $"to must be on or after from, and at most {MaxDays} days from it; got {from}..{to}.");
+        }
+
+        var days = Enumerable.Range(0, to.Value.Date.DayNumber - from.Value.Date.DayNumber + 1).Select(i => from.Value.AddDays(i)).ToList();
+        var reader = new PartitionReader(lake);
+        var manifests = await ManifestsAsync(reader, days.Select(d => (dataset, d)), cancellationToken).ConfigureAwait(false);
+        var upstream = await ManifestsAsync(
+            reader,
+            manifests.Values.OfType<PartitionManifest>().SelectMany(m => m.Commit.Lineage.Inputs).Select(i => (i.Dataset, i.Partition)),
+            cancellationToken).ConfigureAwait(false);
+        var entries = (await lineage.ListRangeAsync(dataset, from.Value, to.Value, cancellationToken).ConfigureAwait(false))
+            .ToLookup(e => e.Partition);
+        var activity = await BackfillActivityAsync(client, dataset, from.Value, to.Value, cancellationToken).ConfigureAwait(false);
+
+        var views = days.Select(day => View(
+            day,
+            manifests.GetValueOrDefault((dataset, day)),
+            entries[day].ToList(),
+            activity.Running.GetValueOrDefault(day),
+            activity.Failed.GetValueOrDefault(day),
+            (d, p) => upstream.GetValueOrDefault((d, p))?.Commit.CommitId)).ToList();
+        return Results.Json(new PartitionsView(dataset, from.Value.ToString(), to.Value.ToString(), views), ApiJson.Options);
+    }
+
+    private static PartitionDayView View(
+        PartitionKey day,
+        PartitionManifest? manifest,
+        List<LineageEntry> entries,
+        string? runningIn,
+        BackfillItemRecord? failedItem,
+        Func<string, PartitionKey, string?> liveCommitOf)
+    {
+        var live = manifest?.Commit;
+        var liveEntry = live is null ? null : entries.Find(e => e.CommitId == live.CommitId);
+
+        // Commit ids are version 7 UUIDs, so a rejected commit newer than the live one sorts after it.
+        var rejected = entries
+            .Where(e => e.Status == CommitStatus.Rejected && (live is null || string.CompareOrdinal(e.CommitId, live.CommitId) > 0))
+            .MaxBy(e => e.CommitId, StringComparer.Ordinal);
+        DateTimeOffset? rejectedAt = rejected is null ? null : CreatedAt(rejected.CommitId);
+        var failedAt = Latest(rejectedAt, failedItem?.FinishedAt);
+        var changed = live is null ? [] : PartitionStates.ChangedInputs(live.Lineage.Inputs, liveCommitOf);
+        var state = PartitionStates.Classify(new PartitionFacts(manifest?.PublishedAt, runningIn is not null, failedAt, changed.Count));
+        var name = state.ToString().ToLowerInvariant();
+        var date = day.ToString();
+
+        switch (state)
+        {
+            case PartitionState.Failed when rejected is not null:
+                var failures = rejected.ValidationResults.Where(r => r.Status == ValidationStatus.Fail).Select(r => $"{r.Name}: {r.Message}");
+                return new PartitionDayView(
+                    date, name, rejected.CommitId, rejected.RunId, rejected.CodeVersion, rejected.RowCount, null, Views(rejected),
+                    failedItem is not null && failedItem.FinishedAt > rejectedAt ? failedItem.Error : "validation failed: " + string.Join("; ", failures));
+            case PartitionState.Failed:
+                return new PartitionDayView(date, name, null, null, null, null, null, [], failedItem?.Error);
+            case PartitionState.Missing:
+                return new PartitionDayView(date, name, null, null, null, null, null, [], null);
+            default:
+                var reason = state switch
+                {
+                    PartitionState.Running => $"backfill {runningIn} is building it",
+                    PartitionState.Stale => "upstream changed since it was built: " + string.Join(
+                        "; ", changed.Select(i => $"{i.Dataset}/{i.Partition} read {i.CommitId}, live is {liveCommitOf(i.Dataset, i.Partition) ?? "none"}")),
+                    _ => null,
+                };
+                return live is null
+                    ? new PartitionDayView(date, name, null, runningIn, null, null, null, [], reason)
+                    : new PartitionDayView(
+                        date, name, live.CommitId, live.Lineage.RunId, live.Lineage.CodeVersion, live.RowCount, manifest!.PublishedAt,
+                        liveEntry is null ? [] : Views(liveEntry), reason);
+        }
+    }
+
+    private static List<ValidationView> Views(LineageEntry entry) => [.. entry.ValidationResults.Select(ValidationView.Of)];
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    /// <summary>The creation time a version 7 UUID commit id carries in its first 48 bits (Unix milliseconds).</summary>
+    private static DateTimeOffset? CreatedAt(string commitId) =>
+        commitId.Length >= 12 && long.TryParse(commitId.AsSpan(0, 12), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+
+    private static PartitionKey? Day(string text, string field, Dictionary<string, string[]> errors)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (PartitionKey.TryParse(text, out var day))
+        {
+            return day;
+        }
+
+        errors[field] = [$"{field} must be a day as YYYY-MM-DD; got '{text}'."];
+        return null;
+    }
+
+    private static async Task<IReadOnlyDictionary<(string Dataset, PartitionKey Day), PartitionManifest?>> ManifestsAsync(
+        PartitionReader reader, IEnumerable<(string Dataset, PartitionKey Day)> partitions, CancellationToken cancellationToken)
+    {
+        var found = new ConcurrentDictionary<(string, PartitionKey), PartitionManifest?>();
+        await Parallel.ForEachAsync(
+            partitions.Distinct(),
+            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+            async (partition, token) => found[partition] = await reader.GetManifestAsync(partition.Dataset, partition.Day, token).ConfigureAwait(false))
+            .ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>
+    /// The days of the range a running backfill is building (with its id), and each day's latest failed work item.
+    /// Item details are read only for backfills that failed an item of this dataset in the range.
+    /// </summary>
+    private async Task<(Dictionary<PartitionKey, string> Running, Dictionary<PartitionKey, BackfillItemRecord> Failed)> BackfillActivityAsync(
+        DurableTaskClient client, string dataset, PartitionKey from, PartitionKey to, CancellationToken cancellationToken)
+    {
+        var running = new Dictionary<PartitionKey, string>();
+        var failed = new Dictionary<PartitionKey, BackfillItemRecord>();
+        bool Mine(WorkItem item, BackfillSnapshot backfill) =>
+            Datasets.Of(item.Layer, backfill.Spec.Target) == dataset && item.Partition >= from && item.Partition <= to;
+
+        await foreach (var backfill in BackfillSnapshot.ListAsync(client, cancellationToken).ConfigureAwait(false))
+        {
+            if (!backfill.IsFinished)
+            {
+                foreach (var item in (backfill.Progress?.Running ?? []).Select(WorkItem.Parse).Where(i => Mine(i, backfill)))
+                {
+                    running[item.Partition] = backfill.Metadata.InstanceId;
+                }
+            }
+
+            var failures = backfill.ItemsIn(ItemState.Failed).Where(i => Mine(i, backfill)).ToList();
+            if (failures.Count == 0)
+            {
+                continue;
+            }
+
+            var details = await items.ReadAsync(backfill.Metadata.InstanceId, cancellationToken).ConfigureAwait(false);
+            foreach (var item in failures)
+            {
+                if (details.TryGetValue(item.Id, out var record)
+                    && (!failed.TryGetValue(item.Partition, out var known) || record.FinishedAt > known.FinishedAt))
+                {
+                    failed[item.Partition] = record;
+                }
+            }
+        }
+
+        return (running, failed);
+    }
+}
