@@ -43,6 +43,13 @@ internal static class ParquetFiles
         }
     }
 
+    /// <summary>The columns a file declares, as a reader sees them.</summary>
+    public static async Task<IReadOnlyList<ColumnSchema>> ReadColumnsAsync(Stream input, CancellationToken cancellationToken)
+    {
+        await using var reader = await ParquetReader.CreateAsync(input, Options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Columns(reader.Schema);
+    }
+
     /// <summary>The columns of a schema with the storage type names validation compares, for the commit record.</summary>
     public static IReadOnlyList<ColumnSchema> Columns(ParquetSchema schema) =>
         [.. schema.DataFields.Select(field => new ColumnSchema(field.Name, TypeName(field), field.IsNullable))];

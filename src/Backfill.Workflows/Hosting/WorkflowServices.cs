@@ -47,6 +47,8 @@ public static class WorkflowServices
         services.AddSingleton<BackfillsHandler>();
         services.AddSingleton<BackfillControlHandler>();
         services.AddSingleton<SeedDataHandler>();
+        services.AddSingleton<PointersHandler>();
+        services.AddSingleton<ReadHandler>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
