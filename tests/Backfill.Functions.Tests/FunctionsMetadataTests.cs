@@ -32,6 +32,11 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [InlineData("BackfillRetryFailed", "backfills/{id}/retry-failed", "POST", "Function")]
     [InlineData("BackfillResume", "backfills/{id}/resume", "POST", "Function")]
     [InlineData("SeedData", "seed-data", "POST", "Function")]
+    [InlineData("PointerGet", "pointers/{name}", "GET", "Function")]
+    [InlineData("PointerFlip", "pointers/{name}/flip", "POST", "Function")]
+    [InlineData("PointerRollback", "pointers/{name}/rollback", "POST", "Function")]
+    [InlineData("PointerOperation", "pointers/{name}/operations/{instanceId}", "GET", "Function")]
+    [InlineData("DatasetRead", "read/{dataset}/{date}", "GET", "Function")]
     public void Metadata_HttpFunction_HasRouteMethodAndAuthLevel(string name, string route, string method, string authLevel)
     {
         var trigger = app.Trigger(name);
