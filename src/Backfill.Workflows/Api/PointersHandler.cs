@@ -143,7 +143,11 @@ public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<Backf
     }
 
     /// <summary>The entity's state (the initial state before the first flip), after moving the mirror up to it.</summary>
-    internal async Task<PointerState> ReconcileAsync(DurableTaskClient client, string name, CancellationToken cancellationToken)
+    /// <param name="client">The host's durable client.</param>
+    /// <param name="name">A known pointer.</param>
+    /// <param name="cancellationToken">Cancels the reads and the write.</param>
+    /// <returns>The entity's state.</returns>
+    public async Task<PointerState> ReconcileAsync(DurableTaskClient client, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var entity = await client.Entities.GetEntityAsync<PointerState>(new EntityInstanceId(nameof(PointerEntity), name), includeState: true, cancellationToken)
