@@ -14,9 +14,9 @@ namespace Backfill.EndToEnd.Tests;
 /// <summary>Seeds landing events and drives backfills through the public HTTP API, as a user would.</summary>
 internal static class BackfillApi
 {
-    public static async Task SeedLandingAsync(string connectionString, PartitionKey first, int days, int eventsPerDay = 400)
+    public static async Task SeedLandingAsync(string connectionString, PartitionKey first, int days, int eventsPerDay = 400, LakeOptions? options = null)
     {
-        var lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), new LakeOptions(), TimeProvider.System);
+        var lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options ?? new LakeOptions(), TimeProvider.System);
         await lake.EnsureCreatedAsync(TestContext.Current.CancellationToken);
         var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = eventsPerDay, EntityCount = 60 });
         var writer = new LandingWriter(lake);

@@ -66,6 +66,8 @@ public sealed class PointerStoreTests(AzuriteFixture azurite)
         Assert.All(after.Commits, c => Assert.Equal("features_v2", c.Dataset));
         Assert.All(after.Rows, r => Assert.Equal(FeatureVersions.V2.Features.Count, r.Values.Length));
         Assert.Equal("features_v1", direct.Dataset);
+        var commit = await pipeline.Reader.GetLiveCommitAsync("features_v2", first, Cancel);
+        Assert.Equal(FeatureReader.Columns(FeatureVersions.V2), await pipeline.Reader.ReadFeatureColumnsAsync(commit!, Cancel));
         Assert.Null(await reader.ResolveAsync("raw", Cancel));
     }
 
