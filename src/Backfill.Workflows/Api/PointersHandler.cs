@@ -166,37 +166,12 @@ public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<Backf
         var cancellationToken = request.HttpContext.RequestAborted;
         var sequence = expectedSequence ?? (await ReconcileAsync(client, name, cancellationToken).ConfigureAwait(false)).Sequence;
 
-        // One run per starting sequence: two requests racing from the same state share an id, so the engine
-        // itself lets only one start; the entity's compare-and-set settles any that slip past.
-        var id = string.Create(CultureInfo.InvariantCulture, $"{IdPrefix}{name}-{sequence}");
-        var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && !existing.IsCompleted)
-        {
-            return Problems.Conflict($"A flip or rollback of '{name}' from sequence {sequence} is already running.", new Dictionary<string, object?> { ["instanceId"] = id });
-        }
-
-        if (existing?.RuntimeStatus == OrchestrationRuntimeStatus.Completed && existing.ReadOutputAs<FlipOutcome>() is { Changed: true } done)
-        {
-            return Problems.Conflict($"Pointer '{name}' already moved on from sequence {sequence} (to {done.State.Current} at {done.State.Sequence}).",
-                ConflictExtensions(done.State));
-        }
-
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(FlipOrchestrator), input(id, sequence), new StartOrchestrationOptions(id), cancellationToken)
-                .ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // Each host's client signals "already exists" with its own exception type.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            if (await client.GetInstanceAsync(id, cancellationToken).ConfigureAwait(false) is not { IsCompleted: false })
-            {
-                throw;
-            }
-
-            return Problems.Conflict($"A flip or rollback of '{name}' from sequence {sequence} is already running.", new Dictionary<string, object?> { ["instanceId"] = id });
-        }
+        // One run per request, named by the sequence it starts from. Racing requests each run their checks; the
+        // entity's compare-and-set lets exactly one change the pointer and refuses the others with a 409. (An id
+        // shared per sequence would let two racing requests attach to one run and both report its success.)
+        var id = string.Create(CultureInfo.InvariantCulture, $"{IdPrefix}{name}-{sequence}-{Guid.NewGuid().ToString("N")[..12]}");
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(FlipOrchestrator), input(id, sequence), new StartOrchestrationOptions(id), cancellationToken)
+            .ConfigureAwait(false);
 
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(TimeSpan.FromSeconds(settings.Value.FlipWaitSeconds));

@@ -49,7 +49,9 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
 
         if (spec.FlipOnSuccess && progress.Status == BackfillStatus.Completed)
         {
-            // Flipped while the days are still claimed, so no other backfill rewrites the target under the canary.
+            // Flipped while the days are still claimed, so no other backfill rewrites the target under the canary;
+            // shown as running until the flip ends, so a client that waits for the backfill also waits for its flip.
+            context.SetCustomStatus(progress with { Status = BackfillStatus.Running, Reason = $"every item succeeded; flipping {FeaturePointer.Name} to {spec.Target}" });
             progress = progress with { Flip = await FlipAsync(context, spec) };
             context.SetCustomStatus(progress);
         }
