@@ -141,6 +141,14 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         var lost = racing.Single(r => r.Status == HttpStatusCode.Conflict).Body;
         Assert.Equal(("features_v2", 1L), (lost.GetProperty("current").GetString(), lost.GetProperty("sequence").GetInt64()));
         Assert.Equal([("features_v1", 0L)], won.History.Select(h => (h.Version, h.Sequence)));
+        var operation = await Host.ReadJsonAsync<PointerOperationStatus>($"api/pointers/features/operations/{won.FlippedBy}");
+        Assert.Equal(("Completed", FlipOutcomeKind.Flipped), (operation.RuntimeStatus, operation.Outcome!.Kind));
+        Assert.Equal(Days, operation.Outcome.Completeness!.Required.Count);
+        var canary = operation.Outcome.Canary!.Days;
+        Assert.Equal(5, canary.Count);
+        Assert.Equal([Last.AddDays(-2), Last.AddDays(-1), Last], canary.TakeLast(3).Select(d => d.Day));
+        Assert.All(canary, day => Assert.Contains(day.Results, r => r.Name == "schema" && r.Status == Core.Validation.ValidationStatus.Pass));
+        Assert.All(canary, day => Assert.Contains(day.Results, r => r.Name == "drift" && r.Column == "amount_7d"));
         Assert.All(reads, read =>
         {
             Assert.Equal(Days, read.Commits.Count);
