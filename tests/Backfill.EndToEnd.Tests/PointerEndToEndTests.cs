@@ -141,7 +141,7 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         var lost = racing.Single(r => r.Status == HttpStatusCode.Conflict).Body;
         Assert.Equal(("features_v2", 1L), (lost.GetProperty("current").GetString(), lost.GetProperty("sequence").GetInt64()));
         Assert.Equal([("features_v1", 0L)], won.History.Select(h => (h.Version, h.Sequence)));
-        var operation = await Host.ReadJsonAsync<PointerOperationStatus>($"api/pointers/features/operations/{won.FlippedBy}");
+        var operation = (await Host.Http.GetFromJsonAsync<PointerOperationStatus>($"api/pointers/features/operations/{won.FlippedBy}", ApiJson.Options, Cancel))!;
         Assert.Equal(("Completed", FlipOutcomeKind.Flipped), (operation.RuntimeStatus, operation.Outcome!.Kind));
         Assert.Equal(Days, operation.Outcome.Completeness!.Required.Count);
         var canary = operation.Outcome.Canary!.Days;
