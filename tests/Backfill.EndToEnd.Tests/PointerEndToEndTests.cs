@@ -39,7 +39,9 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private static string Range(PartitionKey from, PartitionKey to) => $"{from}..{to}";
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    private async Task StartAsync(Dictionary<string, string>? settings = null)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var options = new LakeOptions { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
@@ -52,7 +54,7 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
             ["Lake:ContainerName"] = options.ContainerName,
             ["Lake:LineageTableName"] = options.LineageTableName,
             ["Backfill:RetryDelaySeconds"] = "1",
-        });
+        }.Concat(settings ?? []).ToDictionary());
     }
 
     public async ValueTask DisposeAsync()
@@ -95,6 +97,7 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Switchover_V1ToV2_CompletenessConcurrentFlipsReaderLoopRollbackAndFlipOnSuccess()
     {
+        await StartAsync();
         var v1 = await BackfillAsync(new { partitions = Range(First, Last), target = "features_v1", maxParallel = 4 });
         var v2Partial = await BackfillAsync(new { partitions = Range(First, Last.AddDays(-1)), target = "features_v2", layers = FeaturesOnly, maxParallel = 4 });
         Assert.Equal((BackfillStatus.Completed, BackfillStatus.Completed), (v1.Status, v2Partial.Status));
@@ -201,8 +204,10 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Repair_FewDaysOfTheCurrentVersion_PublishesThemAndLeavesNeighbouringManifestsUntouched()
+    public async Task Repair_FewDaysOfTheCurrentVersion_PublishesThemAndLeavesNeighbouringManifestsUntouched_AndARunStillGoingIs202()
     {
+        // No wait for flip runs: the rollback at the end answers 202 and is followed through its status URL.
+        await StartAsync(new() { ["Backfill:FlipWaitSeconds"] = "0" });
         const int RepairDays = 5;
         var last = First.AddDays(RepairDays - 1);
         Assert.Equal(BackfillStatus.Completed, (await BackfillAsync(new { partitions = Range(First, last), target = "features_v1", maxParallel = 4 })).Status);
@@ -246,5 +251,22 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.NotEqual(readBefore.GetProperty("commitId").GetString(), readAfter.GetProperty("commitId").GetString());
         Assert.Equal("features_v1", readAfter.GetProperty("resolvedDataset").GetString());
         Assert.Equal(await LiveCommitAsync("features_v1", First.AddDays(2)), readAfter.GetProperty("commitId").GetString());
+
+        using var rollback = await Host.Http.PostAsJsonAsync("api/pointers/features/rollback", new { }, Cancel);
+        var accepted = (await rollback.Content.ReadFromJsonAsync<PointerOperationStatus>(ApiJson.Options, Cancel))!;
+        Assert.Equal(HttpStatusCode.Accepted, rollback.StatusCode);
+        Assert.Equal(accepted.StatusUri, rollback.Headers.Location!.ToString());
+        PointerOperationStatus status;
+        do
+        {
+            await Task.Delay(100, Cancel);
+            status = (await Host.Http.GetFromJsonAsync<PointerOperationStatus>(accepted.StatusUri, ApiJson.Options, Cancel))!;
+        }
+        while (status.RuntimeStatus is "Pending" or "Running");
+
+        // Nothing to roll back to: refused by the entity, and the pointer stays at sequence 0.
+        Assert.Equal(FlipOutcomeKind.Conflict, status.Outcome!.Kind);
+        Assert.Contains("no previous version", status.Outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, (await PointerAsync()).Sequence);
     }
 }
