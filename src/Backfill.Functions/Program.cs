@@ -17,4 +17,7 @@ builder.Services.AddBackfillWorkflows(builder.Configuration);
 builder.Services.AddSingleton<IEngineStatusSource, FunctionsEngineStatus>();
 builder.Services.AddTransient<EngineCheckActivity>();
 builder.Services.AddTransient<RunWorkItemActivity>();
+builder.Services.AddTransient<CheckCompletenessActivity>();
+builder.Services.AddTransient<CanaryActivity>();
+builder.Services.AddTransient<PublishPointerActivity>();
 await builder.Build().RunAsync();

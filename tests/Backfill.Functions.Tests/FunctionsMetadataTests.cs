@@ -34,6 +34,11 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [InlineData("SeedData", "seed-data", "POST", "Function")]
     [InlineData("PartitionsGet", "partitions/{dataset}", "GET", "Function")]
     [InlineData("Dashboard", "dashboard", "GET", "Function")]
+    [InlineData("PointerGet", "pointers/{name}", "GET", "Function")]
+    [InlineData("PointerFlip", "pointers/{name}/flip", "POST", "Function")]
+    [InlineData("PointerRollback", "pointers/{name}/rollback", "POST", "Function")]
+    [InlineData("PointerOperation", "pointers/{name}/operations/{instanceId}", "GET", "Function")]
+    [InlineData("DatasetRead", "read/{dataset}/{date}", "GET", "Function")]
     public void Metadata_HttpFunction_HasRouteMethodAndAuthLevel(string name, string route, string method, string authLevel)
     {
         var trigger = app.Trigger(name);

@@ -36,6 +36,16 @@ internal static class ApiRoutes
         api.MapGet(PartitionsHandler.Route, (HttpRequest request, [FromServices] PartitionsHandler handler, [FromServices] DurableTaskClient client, string dataset) =>
             handler.GetAsync(request, client, dataset));
         api.MapGet(DashboardHandler.Route, DashboardHandler.Get);
+        api.MapGet(PointerRoutes.Item, (HttpRequest request, [FromServices] PointersHandler handler, [FromServices] DurableTaskClient client, string name) =>
+            handler.GetAsync(request, client, name));
+        api.MapPost(PointerRoutes.Flip, (HttpRequest request, [FromServices] PointersHandler handler, [FromServices] DurableTaskClient client, string name) =>
+            handler.FlipAsync(request, client, name));
+        api.MapPost(PointerRoutes.Rollback, (HttpRequest request, [FromServices] PointersHandler handler, [FromServices] DurableTaskClient client, string name) =>
+            handler.RollbackAsync(request, client, name));
+        api.MapGet(PointerRoutes.Operation, (HttpRequest request, [FromServices] PointersHandler handler, [FromServices] DurableTaskClient client, string name, string instanceId) =>
+            handler.GetOperationAsync(request, client, name, instanceId));
+        api.MapGet(PointerRoutes.Read, (HttpRequest request, [FromServices] ReadHandler handler, string dataset, string date) =>
+            handler.ReadAsync(request, dataset, date));
         api.MapPost(SeedDataHandler.Route, (HttpRequest request, [FromServices] SeedDataHandler handler) => handler.SeedAsync(request));
     }
 }

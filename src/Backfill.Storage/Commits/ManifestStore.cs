@@ -25,6 +25,25 @@ internal sealed class ManifestStore(LakeStorage lake)
         }
     }
 
+    /// <summary>The days of <paramref name="dataset"/> that have a manifest, ascending.</summary>
+    public async Task<IReadOnlyList<PartitionKey>> ListDaysAsync(string dataset, CancellationToken cancellationToken)
+    {
+        var days = new List<PartitionKey>();
+        var prefix = dataset + "/date=";
+        await foreach (var item in lake.Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            // dataset/date=YYYY-MM-DD/_manifest.json; commit folders hold the other blobs.
+            var rest = item.Name.AsSpan(prefix.Length);
+            if (rest.Length == 10 + 1 + LakePaths.ManifestName.Length && rest.EndsWith(LakePaths.ManifestName, StringComparison.Ordinal)
+                && PartitionKey.TryParse(rest[..10].ToString(), out var day))
+            {
+                days.Add(day);
+            }
+        }
+
+        return [.. days.Order()];
+    }
+
     /// <summary>Replaces the manifest if it is still the version read; false when another writer got there first.</summary>
     public async Task<bool> TryReplaceAsync(PartitionManifest manifest, ETag? expected, CancellationToken cancellationToken)
     {

@@ -33,6 +33,9 @@ internal static class LakePaths
         return end < 0 ? null : blobName[prefix.Length..end];
     }
 
+    /// <summary>The mirror blob of a pointer, read by every reader outside Durable.</summary>
+    public static string Pointer(string name) => $"_pointers/{name}.json";
+
     public static string Quarantine(PartitionKey partition, string commitId) =>
         $"quarantine/{partition.PathSegment}/{CommitSegment}{commitId}.jsonl";
 

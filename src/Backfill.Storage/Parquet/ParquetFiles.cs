@@ -43,6 +43,13 @@ internal static class ParquetFiles
         }
     }
 
+    /// <summary>The columns a file declares, as a reader sees them.</summary>
+    public static async Task<IReadOnlyList<ColumnSchema>> ReadColumnsAsync(Stream input, CancellationToken cancellationToken)
+    {
+        await using var reader = await ParquetReader.CreateAsync(input, Options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Columns(reader.Schema);
+    }
+
     /// <summary>The columns of a schema with the storage type names validation compares, for the commit record.</summary>
     public static IReadOnlyList<ColumnSchema> Columns(ParquetSchema schema) =>
         [.. schema.DataFields.Select(field => new ColumnSchema(field.Name, TypeName(field), field.IsNullable))];
@@ -50,12 +57,16 @@ internal static class ParquetFiles
     private static string TypeName(DataField field) => field switch
     {
         DecimalDataField decimalField => string.Create(CultureInfo.InvariantCulture, $"decimal({decimalField.Precision},{decimalField.Scale})"),
+        DateTimeDataField { DateTimeFormat: DateTimeFormat.Date } => "date",
         DateTimeDataField => "timestamp_us_utc",
         _ when field.ClrType == typeof(DateOnly) => "date",
         _ when field.ClrType == typeof(byte) => "uint8",
         _ when field.ClrType == typeof(long) => "int64",
         _ when field.ClrType == typeof(double) => "double",
         DataField<string> => "string",
+
+        // Reading a file back reports text columns as the reader's span type, not string.
+        _ when field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>) => "string",
         _ => throw new NotSupportedException($"Column {field.Name} has a type the data plane does not store: {field.ClrType}."),
     };
 

@@ -1,20 +1,69 @@
 using Backfill.Core.Features;
 using Backfill.Core.Lineage;
 using Backfill.Core.Partitions;
+using Backfill.Core.Switchover;
+using Backfill.Core.Validation;
+using Backfill.Storage.Parquet;
+using Backfill.Storage.Pointers;
 
 namespace Backfill.Storage.Reading;
 
-/// <summary>The downstream read path training jobs use: a feature version's rows for a date range, via manifests.</summary>
+/// <summary>
+/// The downstream read path training jobs use: a feature version's rows for a date range, via manifests. A read
+/// of the pointer (<c>features</c>) resolves it once, with one blob read of its mirror, and reads every day from
+/// that one version, so a read running during a flip sees the old version or the new one, never a mix.
+/// </summary>
 public sealed class FeatureReader
 {
     private readonly PartitionReader partitions;
+    private readonly PointerStore pointers;
 
     /// <summary>Creates the reader.</summary>
     /// <param name="partitions">Reads partitions through their manifests.</param>
-    public FeatureReader(PartitionReader partitions)
+    /// <param name="pointers">Resolves pointers through their mirror blobs.</param>
+    public FeatureReader(PartitionReader partitions, PointerStore pointers)
     {
         ArgumentNullException.ThrowIfNull(partitions);
+        ArgumentNullException.ThrowIfNull(pointers);
         this.partitions = partitions;
+        this.pointers = pointers;
+    }
+
+    /// <summary>The columns a reader sees in a feature version's files, in order.</summary>
+    /// <param name="features">The feature version.</param>
+    /// <returns>entity_id, date, then one column per feature.</returns>
+    public static IReadOnlyList<ColumnSchema> Columns(FeatureVersion features) => new FeatureParquet(features).Columns;
+
+    /// <summary>
+    /// Resolves a dataset name: the pointer <c>features</c> names the version in its mirror (the initial version
+    /// before any flip); a feature version's own name resolves to itself.
+    /// </summary>
+    /// <param name="dataset">The pointer or a feature version's dataset name.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The feature version; null when the name is neither a pointer nor a feature version.</returns>
+    public async Task<FeatureVersion?> ResolveAsync(string dataset, CancellationToken cancellationToken)
+    {
+        if (FeaturePointer.InitialVersionOf(dataset) is { } initial)
+        {
+            var mirror = await pointers.GetAsync(dataset, cancellationToken).ConfigureAwait(false);
+            return FeatureVersions.Get(mirror?.Current ?? initial);
+        }
+
+        return FeatureVersions.All.FirstOrDefault(version => version.Name == dataset);
+    }
+
+    /// <summary>Reads <paramref name="dataset"/> (a pointer or a feature version) from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    /// <param name="dataset">The pointer, e.g. <c>features</c>, or a feature version's dataset name.</param>
+    /// <param name="first">The first day, inclusive.</param>
+    /// <param name="last">The last day, inclusive.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rows of the one version the name resolved to.</returns>
+    /// <exception cref="ArgumentException">The name is neither a pointer nor a feature version.</exception>
+    public async Task<FeatureRead> ReadAsync(string dataset, PartitionKey first, PartitionKey last, CancellationToken cancellationToken)
+    {
+        var features = await ResolveAsync(dataset, cancellationToken).ConfigureAwait(false)
+            ?? throw new ArgumentException($"'{dataset}' is neither a pointer nor a feature version.", nameof(dataset));
+        return await ReadAsync(features, first, last, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads every published partition of <paramref name="features"/> from <paramref name="first"/> to <paramref name="last"/>.</summary>
@@ -42,6 +91,6 @@ public sealed class FeatureReader
             commits.Add(new InputCommit(features.Name, day, commit.CommitId));
         }
 
-        return new FeatureRead(rows, commits, missing);
+        return new FeatureRead(features.Name, rows, commits, missing);
     }
 }

@@ -46,6 +46,13 @@ public sealed class PartitionReader
     public async Task<PartitionManifest?> GetManifestAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
         (await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false)).Manifest;
 
+    /// <summary>Lists the days of a dataset that have a live commit.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The days, ascending.</returns>
+    public Task<IReadOnlyList<PartitionKey>> ListCommittedDaysAsync(string dataset, CancellationToken cancellationToken) =>
+        manifests.ListDaysAsync(dataset, cancellationToken);
+
     /// <summary>Returns the live commit of a partition, or throws when there is none.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="partition">The partition's day.</param>
@@ -85,6 +92,16 @@ public sealed class PartitionReader
     {
         using var file = await OpenAsync(commit, FeatureParquet.FileName, cancellationToken).ConfigureAwait(false);
         return await new FeatureParquet(features).ReadAsync(file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the schema a features commit's file declares, as training's reader sees it.</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The file's columns, in order.</returns>
+    public async Task<IReadOnlyList<Backfill.Core.Validation.ColumnSchema>> ReadFeatureColumnsAsync(CommitRecord commit, CancellationToken cancellationToken)
+    {
+        using var file = await OpenAsync(commit, FeatureParquet.FileName, cancellationToken).ConfigureAwait(false);
+        return await ParquetFiles.ReadColumnsAsync(file, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the lines a <c>raw</c> commit quarantined.</summary>

@@ -13,6 +13,7 @@ namespace Backfill.Workflows.Api;
 /// <param name="FailFast">Stop starting items after the first failure; default false.</param>
 /// <param name="DryRun">Return the plan instead of starting; default false.</param>
 /// <param name="IdempotencyKey">Makes a retried POST return the same backfill instead of starting another.</param>
+/// <param name="FlipOnSuccess">Flip the <c>features</c> pointer to the target when every item succeeds; default false. Needs the features layer.</param>
 public sealed record BackfillBody(
     string? Partitions,
     string? Start,
@@ -25,4 +26,5 @@ public sealed record BackfillBody(
     int? Retries,
     bool? FailFast,
     bool? DryRun,
-    string? IdempotencyKey);
+    string? IdempotencyKey,
+    bool? FlipOnSuccess = null);

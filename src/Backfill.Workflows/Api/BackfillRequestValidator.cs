@@ -41,6 +41,11 @@ internal static partial class BackfillRequestValidator
             errors["idempotencyKey"] = ["idempotencyKey must be 1-64 letters, digits, '.', '_' or '-'."];
         }
 
+        if (body.FlipOnSuccess == true && layers.Length > 0 && !layers.Contains(Layer.Features))
+        {
+            errors["flipOnSuccess"] = ["flipOnSuccess needs the features layer: only a backfill that fills the target version can flip to it."];
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -48,7 +53,7 @@ internal static partial class BackfillRequestValidator
 
         var spec = new BackfillSpec(
             days!.ToExpression(), feature!.Name, layers, feature.InputWindowDays, maxParallel, writeMode, order, retries,
-            settings.RetryDelaySeconds, body.FailFast ?? false, CodeVersion.Current.Value, feature.ConfigHash, now);
+            settings.RetryDelaySeconds, body.FailFast ?? false, CodeVersion.Current.Value, feature.ConfigHash, now, body.FlipOnSuccess ?? false);
         return (spec, errors);
     }
 

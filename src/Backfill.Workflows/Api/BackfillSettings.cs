@@ -19,4 +19,8 @@ public sealed class BackfillSettings
     /// <summary>The first retry's delay in seconds; each further retry doubles it.</summary>
     [Range(0, 300)]
     public int RetryDelaySeconds { get; set; } = 5;
+
+    /// <summary>How long <c>POST /api/pointers/{name}/flip</c> (and rollback) waits for the flip before answering 202 with a status URL.</summary>
+    [Range(0, 200)]
+    public int FlipWaitSeconds { get; set; } = 60;
 }

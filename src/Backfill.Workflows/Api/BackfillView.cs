@@ -2,7 +2,7 @@ using Backfill.Workflows.Models;
 
 namespace Backfill.Workflows.Api;
 
-/// <summary>Body of <c>GET /api/backfills/{id}</c> (items only there; the list leaves them out).</summary>
+/// <summary>Body of <c>GET /api/backfills/{id}</c> (items only there; the list leaves them out); <c>flip</c> says how a <c>flipOnSuccess</c> flip ended.</summary>
 public sealed record BackfillView(
     string Id,
     BackfillStatus Status,
@@ -17,4 +17,5 @@ public sealed record BackfillView(
     DateTimeOffset UpdatedAt,
     long? EtaSeconds,
     string? Reason,
-    string? ConflictWith);
+    string? ConflictWith,
+    string? Flip = null);

@@ -16,6 +16,10 @@ public static class Problems
     public static IResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
         Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict.", type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", extensions: extensions);
 
+    /// <summary>422: the request is well formed but the data does not allow it; extensions say what is lacking.</summary>
+    public static IResult Unprocessable(string detail, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable.", type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21", extensions: extensions);
+
     /// <summary>404 naming what was looked for.</summary>
     public static IResult NotFound(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.", type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");

@@ -37,8 +37,10 @@ public static class WorkflowServices
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<EngineCheckHandler>();
         services.AddSingleton<BackfillItemStore>();
+        // Section "Lake" (container and lineage table names, retention): separate lakes can share one account.
+        var lake = configuration.GetSection("Lake").Get<LakeOptions>() ?? new LakeOptions();
         services.AddSingleton(sp => new LakeStorage(
-            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), new LakeOptions(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), lake, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LakeReady>();
         services.AddSingleton(new ValidationThresholds());
         services.AddSingleton<ICommitValidator, PartitionGate>();
@@ -48,6 +50,8 @@ public static class WorkflowServices
         services.AddSingleton<BackfillControlHandler>();
         services.AddSingleton<SeedDataHandler>();
         services.AddSingleton<PartitionsHandler>();
+        services.AddSingleton<PointersHandler>();
+        services.AddSingleton<ReadHandler>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -14,6 +14,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="Generation">How many times the orchestration continued as new.</param>
 /// <param name="Reason">Why it is paused, failed or rejected; null otherwise.</param>
 /// <param name="ConflictWith">For a rejected backfill, the active backfill it overlaps.</param>
+/// <param name="Flip">For a <c>flipOnSuccess</c> backfill that completed, how its flip ended; null otherwise.</param>
 /// <param name="Items">One <see cref="ItemState"/> char per plan item, in plan order (about 11 KB for 10,950 items).</param>
 public sealed record BackfillProgress(
     BackfillStatus Status,
@@ -26,4 +27,5 @@ public sealed record BackfillProgress(
     int Generation,
     string? Reason,
     string? ConflictWith,
-    string Items);
+    string Items,
+    string? Flip = null);

@@ -21,6 +21,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="CodeVersion">The code version at submission.</param>
 /// <param name="ConfigHash">The config hash at submission.</param>
 /// <param name="SubmittedAt">When the request was accepted.</param>
+/// <param name="FlipOnSuccess">Flip the <c>features</c> pointer to <paramref name="Target"/> when every item succeeds.</param>
 public sealed record BackfillSpec(
     string Partitions,
     string Target,
@@ -34,4 +35,5 @@ public sealed record BackfillSpec(
     bool FailFast,
     string CodeVersion,
     string ConfigHash,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt,
+    bool FlipOnSuccess = false);

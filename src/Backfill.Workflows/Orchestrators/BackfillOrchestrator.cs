@@ -1,3 +1,4 @@
+using Backfill.Core.Switchover;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask;
@@ -46,7 +47,33 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
             return progress;
         }
 
+        if (spec.FlipOnSuccess && progress.Status == BackfillStatus.Completed)
+        {
+            // Flipped while the days are still claimed, so no other backfill rewrites the target under the canary;
+            // shown as running until the flip ends, so a client that waits for the backfill also waits for its flip.
+            context.SetCustomStatus(progress with { Status = BackfillStatus.Running, Reason = $"every item succeeded; flipping {FeaturePointer.Name} to {spec.Target}" });
+            progress = progress with { Flip = await FlipAsync(context, spec) };
+            context.SetCustomStatus(progress);
+        }
+
         await context.Entities.CallEntityAsync(registry, nameof(BackfillRegistryEntity.Release), context.InstanceId);
         return progress;
+    }
+
+    private static async Task<string> FlipAsync(TaskOrchestrationContext context, BackfillSpec spec)
+    {
+        var request = new FlipRequest(FeaturePointer.Name, PointerOperation.Flip, spec.Target, null, null, null, context.InstanceId);
+        try
+        {
+            var outcome = await context.CallSubOrchestratorAsync<FlipOutcome>(
+                nameof(FlipOrchestrator), request, new SubOrchestrationOptions { InstanceId = context.InstanceId + "-flip" });
+            return outcome.Changed
+                ? $"flipped {FeaturePointer.Name} to {outcome.State.Current} at sequence {outcome.State.Sequence}"
+                : $"not flipped ({outcome.Kind}): {outcome.Reason}";
+        }
+        catch (TaskFailedException ex)
+        {
+            return $"not flipped: the flip run failed: {ex.FailureDetails.ErrorMessage}";
+        }
     }
 }

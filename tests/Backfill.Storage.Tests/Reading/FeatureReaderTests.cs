@@ -1,6 +1,7 @@
 using Backfill.Core.Features;
 using Backfill.Core.Lineage;
 using Backfill.Core.Partitions;
+using Backfill.Storage.Pointers;
 using Backfill.Storage.Reading;
 using Backfill.Storage.Tests.Support;
 using Backfill.Testing;
@@ -14,7 +15,8 @@ public sealed class FeatureReaderTests(AzuriteFixture azurite)
     [Fact]
     public async Task ReadAsync_RangeWithAGap_ReturnsPublishedDaysAndNamesTheMissingOne()
     {
-        var pipeline = new Pipeline(await TestLake.CreateAsync(azurite));
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
         await pipeline.SeedAsync(First, 4);
         await pipeline.BuildEventsAsync(First, 4);
         var published = new List<InputCommit>();
@@ -24,7 +26,7 @@ public sealed class FeatureReaderTests(AzuriteFixture azurite)
             published.Add(new InputCommit(FeatureVersions.V2.Name, day, result.Commit.CommitId));
         }
 
-        var read = await new FeatureReader(pipeline.Reader).ReadAsync(FeatureVersions.V2, First, First.AddDays(3), TestContext.Current.CancellationToken);
+        var read = await new FeatureReader(pipeline.Reader, new PointerStore(lake)).ReadAsync(FeatureVersions.V2, First, First.AddDays(3), TestContext.Current.CancellationToken);
 
         Assert.Equal(published, read.Commits);
         Assert.Equal([First.AddDays(2)], read.Missing);

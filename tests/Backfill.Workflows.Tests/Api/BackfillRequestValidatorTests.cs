@@ -44,6 +44,7 @@ public sealed class BackfillRequestValidatorTests
     [InlineData("""{"partitions":"2025-01-01","target":"features_v2","retries":11}""", "retries")]
     [InlineData("""{"partitions":"2025-01-01","target":"features_v2","retries":-1}""", "retries")]
     [InlineData("""{"partitions":"2025-01-01","target":"features_v2","idempotencyKey":"a/b"}""", "idempotencyKey")]
+    [InlineData("""{"partitions":"2025-01-01","target":"features_v2","layers":["raw","staging"],"flipOnSuccess":true}""", "flipOnSuccess")]
     public async Task Validate_BadField_NamesThatField(string json, string field)
     {
         var (body, problem) = await ReadAsync(json);
@@ -85,5 +86,18 @@ public sealed class BackfillRequestValidatorTests
         Assert.Equal(2, spec.Retries);
         Assert.Equal(28, spec.FeatureWindowDays);
         Assert.Equal(Now, spec.SubmittedAt);
+        Assert.False(spec.FlipOnSuccess);
+    }
+
+    [Fact]
+    public async Task Validate_FlipOnSuccess_IsPinnedInTheSpec()
+    {
+        var (body, _) = await ReadAsync("""{"partitions":"2025-01-01","target":"features_v2","flipOnSuccess":true}""");
+
+        var (spec, errors) = BackfillRequestValidator.Validate(body!, new BackfillSettings(), Now);
+
+        Assert.Empty(errors);
+        Assert.True(spec!.FlipOnSuccess);
+        Assert.True(BackfillRequestView.Of(spec).FlipOnSuccess);
     }
 }

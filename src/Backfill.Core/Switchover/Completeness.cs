@@ -1,0 +1,42 @@
+using Backfill.Core.Partitions;
+using Backfill.Core.Validation;
+
+namespace Backfill.Core.Switchover;
+
+/// <summary>The completeness check of a flip: every required day committed in the target version and validated.</summary>
+public static class Completeness
+{
+    /// <summary>Checks <paramref name="required"/> against the target version's live commits.</summary>
+    /// <param name="required">The days the flip requires.</param>
+    /// <param name="committed">
+    /// The target version's days with a live commit, each with the validation status recorded for that commit
+    /// (null when none was recorded).
+    /// </param>
+    /// <returns>The missing and failed days, ascending.</returns>
+    public static CompletenessReport Check(IEnumerable<PartitionKey> required, IReadOnlyDictionary<PartitionKey, ValidationStatus?> committed)
+    {
+        ArgumentNullException.ThrowIfNull(required);
+        ArgumentNullException.ThrowIfNull(committed);
+        var days = required.Distinct().Order().ToList();
+        var missing = new List<PartitionKey>();
+        var failed = new List<FailedPartition>();
+        foreach (var day in days)
+        {
+            if (!committed.TryGetValue(day, out var validation))
+            {
+                missing.Add(day);
+            }
+            else if (validation is null)
+            {
+                // A live commit without a recorded validation never went through the partition gate.
+                failed.Add(new FailedPartition(day, "no validation recorded for the live commit"));
+            }
+            else if (validation == ValidationStatus.Fail)
+            {
+                failed.Add(new FailedPartition(day, "the live commit failed validation"));
+            }
+        }
+
+        return new CompletenessReport(days, missing, failed);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Backfill.Workflows.Api;
+
+/// <summary>Body of <c>POST /api/pointers/{name}/flip</c>.</summary>
+/// <param name="To">The version to flip to, e.g. <c>features_v2</c>.</param>
+/// <param name="ExpectedCurrent">The version the caller believes is current; the flip is refused (409) otherwise.</param>
+/// <param name="Range">Days that must be complete in <paramref name="To"/> (a partition set); default: the days the current version has committed.</param>
+/// <param name="ExpectedSequence">The sequence the caller read; default: the pointer's sequence now.</param>
+public sealed record FlipBody(string? To, string? ExpectedCurrent, string? Range, long? ExpectedSequence);

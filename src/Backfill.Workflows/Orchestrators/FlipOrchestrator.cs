@@ -1,0 +1,81 @@
+using Backfill.Core.Switchover;
+using Backfill.Storage.Pointers;
+using Backfill.Workflows.Activities;
+using Backfill.Workflows.Entities;
+using Backfill.Workflows.Models;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Entities;
+
+namespace Backfill.Workflows.Orchestrators;
+
+/// <summary>
+/// Flips (or rolls back) a pointer: completeness of the target version, the canary, the entity's
+/// compare-and-set, then the mirror blob and the lineage record in the very next step. A crash between the
+/// entity change and the mirror write is healed by the replay of this step, and by every later flip,
+/// rollback or read of the pointer, which first moves the mirror up to the entity's state.
+/// </summary>
+public sealed class FlipOrchestrator : TaskOrchestrator<FlipRequest, FlipOutcome>
+{
+    /// <inheritdoc />
+    public override async Task<FlipOutcome> RunAsync(TaskOrchestrationContext context, FlipRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var pointer = new EntityInstanceId(nameof(PointerEntity), input.Name);
+        var state = await context.Entities.CallEntityAsync<PointerState>(pointer, nameof(PointerEntity.Get));
+        await context.CallActivityAsync<PointerMirror>(nameof(PublishPointerActivity), new PointerPublication(state, null));
+        var expectedSequence = input.ExpectedSequence ?? state.Sequence;
+        var now = context.CurrentUtcDateTime;
+        if (input.Operation == PointerOperation.Rollback)
+        {
+            var rolledBack = await context.Entities.CallEntityAsync<PointerChange>(
+                pointer, nameof(PointerEntity.Rollback), new PointerRollback(expectedSequence, input.FlippedBy, now));
+            return await PublishAsync(context, rolledBack, "rollback", null, null);
+        }
+
+        var to = input.To ?? throw new ArgumentException("A flip needs a target version.", nameof(input));
+        var expectedCurrent = input.ExpectedCurrent ?? state.Current;
+
+        // Refuse a stale request before the expensive checks; the entity's compare-and-set below stays the judge.
+        if (state.RefuseFlip(expectedCurrent, to, expectedSequence) is { } refused)
+        {
+            return new FlipOutcome(FlipOutcomeKind.Conflict, state, refused, null, null);
+        }
+
+        var completeness = await context.CallActivityAsync<CompletenessReport>(
+            nameof(CheckCompletenessActivity), new CompletenessRequest(state.Current, to, input.Range));
+        if (!completeness.IsComplete)
+        {
+            return new FlipOutcome(FlipOutcomeKind.Incomplete, state,
+                $"{to} is not complete: {completeness.Missing.Count} day(s) missing, {completeness.Failed.Count} failed validation", completeness, null);
+        }
+
+        // Seeded by the sequence the flip starts from: a replay or retry of this flip samples the same days.
+        var sample = CanarySample.Choose(completeness.Required, unchecked((int)expectedSequence));
+        var canary = await context.CallActivityAsync<CanaryReport>(nameof(CanaryActivity), new CanaryRequest(state.Current, to, sample));
+        if (!canary.Passed)
+        {
+            return new FlipOutcome(FlipOutcomeKind.CanaryFailed, state, $"canary failed: {canary.Summary}", completeness, canary);
+        }
+
+        var flipped = await context.Entities.CallEntityAsync<PointerChange>(
+            pointer, nameof(PointerEntity.Flip), new PointerFlip(expectedCurrent, to, expectedSequence, input.FlippedBy, now));
+        return await PublishAsync(context, flipped, "flip", completeness, canary);
+    }
+
+    private static async Task<FlipOutcome> PublishAsync(
+        TaskOrchestrationContext context, PointerChange change, string kind, CompletenessReport? completeness, CanaryReport? canary)
+    {
+        if (!change.Applied)
+        {
+            return new FlipOutcome(FlipOutcomeKind.Conflict, change.State, change.Reason, completeness, canary);
+        }
+
+        var state = change.State;
+        var record = new PointerChangeRecord(
+            state.Name, kind, change.From, state.Current, state.Sequence, state.FlippedAt!.Value, state.FlippedBy!,
+            completeness?.Required.Count ?? 0, canary?.Summary ?? string.Empty);
+        await context.CallActivityAsync<PointerMirror>(nameof(PublishPointerActivity), new PointerPublication(state, record));
+        return new FlipOutcome(kind == "flip" ? FlipOutcomeKind.Flipped : FlipOutcomeKind.RolledBack, state, null, completeness, canary);
+    }
+}

@@ -1,0 +1,40 @@
+using Backfill.Core.Partitions;
+using Backfill.Core.Switchover;
+using Backfill.Core.Validation;
+
+namespace Backfill.Core.Tests.Switchover;
+
+public sealed class CompletenessTests
+{
+    private static PartitionKey Day(int d) => new(new DateOnly(2025, 1, d));
+
+    [Fact]
+    public void Check_EveryDayCommittedAndPassed_IsComplete()
+    {
+        var committed = new Dictionary<PartitionKey, ValidationStatus?> { [Day(1)] = ValidationStatus.Pass, [Day(2)] = ValidationStatus.Warn };
+
+        var report = Completeness.Check([Day(2), Day(1)], committed);
+
+        Assert.True(report.IsComplete);
+        Assert.Equal([Day(1), Day(2)], report.Required);
+    }
+
+    [Fact]
+    public void Check_MissingAndFailedDays_AreListedAscending()
+    {
+        var committed = new Dictionary<PartitionKey, ValidationStatus?>
+        {
+            [Day(1)] = ValidationStatus.Pass,
+            [Day(3)] = ValidationStatus.Fail,
+            [Day(4)] = null,
+        };
+
+        var report = Completeness.Check([Day(5), Day(4), Day(3), Day(2), Day(1)], committed);
+
+        Assert.False(report.IsComplete);
+        Assert.Equal([Day(2), Day(5)], report.Missing);
+        Assert.Equal([Day(3), Day(4)], report.Failed.Select(f => f.Day));
+        Assert.Contains("failed validation", report.Failed[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("no validation recorded", report.Failed[1].Reason, StringComparison.Ordinal);
+    }
+}
