@@ -17,4 +17,6 @@ builder.Services.AddBackfillWorkflows(builder.Configuration);
 builder.Services.AddSingleton<IEngineStatusSource, FunctionsEngineStatus>();
 builder.Services.AddTransient<EngineCheckActivity>();
 builder.Services.AddTransient<RunWorkItemActivity>();
+builder.Services.AddTransient<RecordLateDataActivity>();
+builder.Services.AddTransient<ScanLateArrivalsActivity>();
 await builder.Build().RunAsync();

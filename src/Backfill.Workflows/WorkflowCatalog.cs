@@ -11,11 +11,11 @@ namespace Backfill.Workflows;
 public static class WorkflowCatalog
 {
     /// <summary>Orchestrator classes; each is registered under its class name.</summary>
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(EngineCheckOrchestrator), typeof(BackfillOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(EngineCheckOrchestrator), typeof(BackfillOrchestrator), typeof(DailyOrchestrator), typeof(DailyDayOrchestrator)];
 
     /// <summary>Activity classes; each is registered under its class name.</summary>
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(EngineCheckActivity), typeof(RunWorkItemActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(EngineCheckActivity), typeof(RunWorkItemActivity), typeof(RecordLateDataActivity), typeof(ScanLateArrivalsActivity)];
 
     /// <summary>Entity classes; each is registered under its class name (the engine lower-cases it).</summary>
-    public static IReadOnlyList<Type> Entities { get; } = [typeof(TallyEntity), typeof(BackfillRegistryEntity)];
+    public static IReadOnlyList<Type> Entities { get; } = [typeof(TallyEntity), typeof(BackfillRegistryEntity), typeof(DailyWatermarkEntity)];
 }

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Backfill.Core.Features;
 using Backfill.Core.Validation;
+using Backfill.Storage.Daily;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Layout;
@@ -33,6 +35,11 @@ public static class WorkflowServices
             .Bind(configuration.GetSection(BackfillSettings.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<DailySettings>()
+            .Bind(configuration.GetSection(DailySettings.Section))
+            .Validate(s => FeatureVersions.All.Any(v => v.Name == s.Target), "Daily:Target must name a feature version.")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<EngineCheckHandler>();
@@ -47,6 +54,11 @@ public static class WorkflowServices
         services.AddSingleton<BackfillsHandler>();
         services.AddSingleton<BackfillControlHandler>();
         services.AddSingleton<SeedDataHandler>();
+        services.AddSingleton<LateDataStore>();
+        services.AddSingleton<LateDataRecorder>();
+        services.AddSingleton<DailyRunStarter>();
+        services.AddSingleton<DailyHandler>();
+        services.AddSingleton<LateDataHandler>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
