@@ -55,6 +55,8 @@ public static class WorkflowServices
         services.AddSingleton<BackfillControlHandler>();
         services.AddSingleton<SeedDataHandler>();
         services.AddSingleton<LateDataStore>();
+        services.AddSingleton(sp => new DailyRunClaims(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>(), configuration["TaskHubName"] ?? "default"));
         services.AddSingleton<LateDataRecorder>();
         services.AddSingleton<DailyRunStarter>();
         services.AddSingleton<DailyHandler>();

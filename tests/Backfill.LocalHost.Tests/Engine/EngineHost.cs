@@ -17,7 +17,10 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public DurableTaskClient Client => _host.Services.GetRequiredService<DurableTaskClient>();
 
-    public static async Task<EngineHost> StartAsync(string connectionString, string taskHub, Action<IServiceCollection>? services = null)
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<EngineHost> StartAsync(
+        string connectionString, string taskHub, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -26,6 +29,7 @@ internal sealed class EngineHost : IAsyncDisposable
             [StorageSettings.ConnectionStringKey] = connectionString,
             ["TaskHubName"] = taskHub,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddBackfillWorkflows(builder.Configuration);
         builder.Services.AddLocalDurableEngine(builder.Configuration);
         services?.Invoke(builder.Services);
