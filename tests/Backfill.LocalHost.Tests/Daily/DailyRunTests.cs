@@ -26,10 +26,11 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
 
     private static PartitionKey Day(string day) => PartitionKey.Parse(day);
 
-    private Task<EngineHost> StartHostAsync(int maxParallel = 3) => EngineHost.StartAsync(
+    private Task<EngineHost> StartHostAsync(int maxParallel = 3, int rollingDays = 3) => EngineHost.StartAsync(
         azurite.ConnectionString, TaskHubNames.New(), settings: new Dictionary<string, string?>
         {
             ["Daily:MaxParallel"] = maxParallel.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Daily:RollingDays"] = rollingDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Backfill:RetryDelaySeconds"] = "1",
         });
 
@@ -172,9 +173,50 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task DailyRuns_LateDataBeyondTheRollingWindow_IsCountedQueuedAndRepairedByTheNextRun()
+    {
+        // One rolling day: a day is last reprocessed at date + 3 days, 02:00, so events 50-96 h late miss it.
+        var lake = new DailyLake(azurite.ConnectionString);
+        var landed = await lake.LandAsync(DailyLake.Options(33) with { EventsPerDay = 1000 }, Day("2033-04-01"), Day("2033-04-11"), "gen");
+        await using var host = await StartHostAsync(rollingDays: 1);
+
+        var runs = new List<DailyRunResult>();
+        for (var run = 4; run <= 11; run++)
+        {
+            runs.Add(await RunAsync(host, At($"2033-04-{run:00}")));
+            Assert.Equal(DailyOrchestrator.Completed, runs[^1].Status);
+        }
+
+        Assert.Contains(runs, r => r.RepairsQueued.Count > 0);
+        Assert.Contains(runs, r => r.Days.Any(d => d.Role == Core.Lineage.RunTrigger.Repair && d.Layers.Count >= 2 && d.Layers.All(l => l.Succeeded)));
+
+        // Days whose every late event has landed and been repaired: features equal the full recompute.
+        var last = Day("2033-04-05");
+        for (var day = Day("2033-04-02"); day <= last; day = day.AddDays(1))
+        {
+            var expected = DailyLake.Recompute(landed, day);
+            Assert.Equal(expected.OrderBy(r => r.EntityId, StringComparer.Ordinal), (await lake.LiveFeaturesAsync(day)).OrderBy(r => r.EntityId, StringComparer.Ordinal));
+        }
+
+        var metrics = await host.Services.GetRequiredService<LateDataStore>().ReadAsync("features_v1", Day("2033-04-02"), last, Cancel);
+        Assert.Equal(4, metrics.Count);
+        Assert.True(metrics.Sum(m => m.RepairedAfterWindow) > 0, "some events were repaired after the window");
+        foreach (var m in metrics)
+        {
+            var expected = Independent(landed, m.Day);
+            var rollingAt = m.Day.Date.ToDateTime(new TimeOnly(2, 0)).AddDays(3);
+            Assert.Equal(expected.AtFirstProcessing, m.IncludedAtFirstProcessing);
+            Assert.Equal(expected.FirstArrivals.Count(a => a >= m.Day.Date.ToDateTime(new TimeOnly(2, 0)).AddDays(2) && a < rollingAt), m.PickedUpByRolling);
+            Assert.Equal(expected.FirstArrivals.Count(a => a >= rollingAt), m.RepairedAfterWindow);
+            Assert.Equal(0, m.BeyondWatermarkPending);
+            Assert.Equal(expected.Bands.Sum(), m.Included);
+        }
+    }
+
     // Counted from the generator's lines by arrival date, without the metrics code: first copy of each event
     // id decides its band; the day is first processed at date + 2 days, 02:00 (lag 2), reading hours that ended by then.
-    private static (long[] Bands, long Duplicates, long Malformed, long AtFirstProcessing) Independent(IReadOnlyList<GeneratedLine> landed, PartitionKey day)
+    private static (long[] Bands, long Duplicates, long Malformed, long AtFirstProcessing, IReadOnlyCollection<DateTime> FirstArrivals) Independent(IReadOnlyList<GeneratedLine> landed, PartitionKey day)
     {
         var firstArrival = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         long copies = 0, malformed = 0;
@@ -204,6 +246,6 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
         }
 
         var firstProcessing = day.Date.ToDateTime(new TimeOnly(2, 0)).AddDays(2);
-        return (bands, copies - firstArrival.Count, malformed, firstArrival.Values.Count(arrival => arrival < firstProcessing));
+        return (bands, copies - firstArrival.Count, malformed, firstArrival.Values.Count(arrival => arrival < firstProcessing), firstArrival.Values);
     }
 }
