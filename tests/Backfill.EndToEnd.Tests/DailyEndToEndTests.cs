@@ -57,6 +57,10 @@ public sealed class DailyEndToEndTests(DailyHostFixture fixture) : IClassFixture
                 + built.GetProperty("lateOver48h").GetInt64(),
             built.GetProperty("includedAtFirstProcessing").GetInt64());
         Assert.All(days[4].EnumerateObject().Where(p => p.Name != "date"), p => Assert.Equal(0, p.Value.GetInt64()));
+
+        // A day's sub-orchestration shares the id prefix but is not a run.
+        using var subInstance = await Host.Http.GetAsync("api/daily/daily-2026-06-06-2026-06-04", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, subInstance.StatusCode);
     }
 
     [Theory]

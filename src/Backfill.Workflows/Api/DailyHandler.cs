@@ -47,7 +47,8 @@ public sealed class DailyHandler(DailyRunStarter starter, IOptions<DailySettings
         }
 
         var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        return metadata is null
+        // A day's sub-orchestration shares the prefix but is not a run.
+        return metadata is null || metadata.Name != nameof(Orchestrators.DailyOrchestrator)
             ? Problems.NotFound($"No daily run with id '{id}'.")
             : Results.Json(DailyRunView.Of(metadata), ApiJson.Options);
     }

@@ -39,7 +39,7 @@ public sealed class DailyRunStarter(IOptions<DailySettings> settings, IOptions<B
         var daily = settings.Value;
         var target = FeatureVersions.Get(daily.Target);
         var input = new DailyRunInput(
-            asOf, target.Name, daily.LagDays, daily.RollingDays, daily.Catchup, daily.MaxParallel, daily.RepairLateBeyondWindow,
+            asOf, target.Name, daily.LagDays, daily.RollingDays, daily.Catchup, daily.MaxCatchupDays, daily.MaxParallel, daily.RepairLateBeyondWindow,
             daily.Retries, backfill.Value.RetryDelaySeconds, CodeVersion.Current.Value, target.ConfigHash);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(DailyOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken)
             .ConfigureAwait(false);

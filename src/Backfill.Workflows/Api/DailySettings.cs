@@ -26,6 +26,10 @@ public sealed class DailySettings
     /// <summary>Whether a run also processes the days missed since the committed watermark.</summary>
     public bool Catchup { get; set; } = true;
 
+    /// <summary>The most catchup days one run processes, oldest first; the rest wait for the next runs.</summary>
+    [Range(1, 366)]
+    public int MaxCatchupDays { get; set; } = DailyOptions.DefaultMaxCatchupDays;
+
     /// <summary>The daily cap: work items of one daily run in flight at once; catchup days start oldest first under it.</summary>
     [Range(1, 64)]
     public int MaxParallel { get; set; } = 3;
@@ -43,7 +47,4 @@ public sealed class DailySettings
     /// <summary>Retries of a transiently failed work item.</summary>
     [Range(0, 10)]
     public int Retries { get; set; } = 2;
-
-    /// <summary>The options the planner takes.</summary>
-    public DailyOptions Options => new() { LagDays = LagDays, RollingDays = RollingDays, Catchup = Catchup };
 }

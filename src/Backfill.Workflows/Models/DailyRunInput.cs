@@ -6,6 +6,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="LagDays">Days the watermark trails the run date.</param>
 /// <param name="RollingDays">Days before the watermark rebuilt in merge mode.</param>
 /// <param name="Catchup">Whether missed days since the committed watermark are processed.</param>
+/// <param name="MaxCatchupDays">The most catchup days this run processes, oldest first.</param>
 /// <param name="MaxParallel">Work items in flight at once.</param>
 /// <param name="RepairLateBeyondWindow">Whether beyond-watermark late days are queued for repair.</param>
 /// <param name="Retries">Retries of a transiently failed work item.</param>
@@ -18,6 +19,7 @@ public sealed record DailyRunInput(
     int LagDays,
     int RollingDays,
     bool Catchup,
+    int MaxCatchupDays,
     int MaxParallel,
     bool RepairLateBeyondWindow,
     int Retries,

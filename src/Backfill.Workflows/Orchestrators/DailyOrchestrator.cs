@@ -42,7 +42,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         ArgumentNullException.ThrowIfNull(input);
         var entity = new EntityInstanceId(nameof(DailyWatermarkEntity), input.Target);
         var state = await context.Entities.CallEntityAsync<DailyWatermarkState>(entity, nameof(DailyWatermarkEntity.Get));
-        var options = new DailyOptions { LagDays = input.LagDays, RollingDays = input.RollingDays, Catchup = input.Catchup };
+        var options = new DailyOptions { LagDays = input.LagDays, RollingDays = input.RollingDays, Catchup = input.Catchup, MaxCatchupDays = input.MaxCatchupDays };
         var dependencies = new LayerDependencies(FeatureVersions.Get(input.Target).InputWindowDays);
         var committedDays = state.CommittedDays.ToHashSet();
         bool IsCommitted(PartitionKey day) => day <= state.Watermark || committedDays.Contains(day);

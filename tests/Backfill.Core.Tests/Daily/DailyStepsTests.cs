@@ -71,6 +71,19 @@ public sealed class DailyStepsTests
     }
 
     [Fact]
+    public void Create_LongOutage_CatchesUpOnlyTheOldestMaxCatchupDays()
+    {
+        var plan = DailyPlanner.Create(RunTime, Day("2025-01-31"), [], new DailyOptions { MaxCatchupDays = 5 }, Window7);
+
+        Assert.Equal(Days("2025-02-01", "2025-02-02", "2025-02-03", "2025-02-04", "2025-02-05"), plan.CatchupDays);
+        Assert.Equal(Day("2025-03-07"), plan.Watermark);
+    }
+
+    [Fact]
+    public void MaxCatchupDays_BelowOne_IsRejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DailyOptions { MaxCatchupDays = 0 });
+
+    [Fact]
     public void DaysToScan_DefaultWindow_AreTheFiveDaysBeforeTheRollingWindow()
     {
         var days = BeyondWindow.DaysToScan(Day("2025-03-07"), 3, ArrivalWindow.Default);
