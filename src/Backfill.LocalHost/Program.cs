@@ -1,5 +1,6 @@
 using Backfill.LocalHost.Engine;
 using Backfill.LocalHost.Hosting;
+using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
 
 // Content root = the app folder, so appsettings.json applies from any working directory; the
@@ -22,6 +23,8 @@ await using var azurite = await DevelopmentStorage.EnsureAsync(
 builder.Services.AddProblemDetails();
 builder.Services.AddBackfillWorkflows(builder.Configuration);
 builder.Services.AddLocalDurableEngine(builder.Configuration);
+builder.Services.AddSingleton(new DailySchedule(builder.Configuration[DailySettings.ScheduleSetting]));
+builder.Services.AddHostedService<DailyTimerService>();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -11,13 +11,16 @@ namespace Backfill.Workflows;
 public static class WorkflowCatalog
 {
     /// <summary>Orchestrator classes; each is registered under its class name.</summary>
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(EngineCheckOrchestrator), typeof(BackfillOrchestrator), typeof(FlipOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [
+        typeof(EngineCheckOrchestrator), typeof(BackfillOrchestrator), typeof(FlipOrchestrator), typeof(DailyOrchestrator), typeof(DailyDayOrchestrator),
+    ];
 
     /// <summary>Activity classes; each is registered under its class name.</summary>
     public static IReadOnlyList<Type> Activities { get; } = [
         typeof(EngineCheckActivity), typeof(RunWorkItemActivity), typeof(CheckCompletenessActivity), typeof(CanaryActivity), typeof(PublishPointerActivity),
+        typeof(RecordLateDataActivity), typeof(ScanLateArrivalsActivity),
     ];
 
     /// <summary>Entity classes; each is registered under its class name (the engine lower-cases it).</summary>
-    public static IReadOnlyList<Type> Entities { get; } = [typeof(TallyEntity), typeof(BackfillRegistryEntity), typeof(PointerEntity)];
+    public static IReadOnlyList<Type> Entities { get; } = [typeof(TallyEntity), typeof(BackfillRegistryEntity), typeof(PointerEntity), typeof(DailyWatermarkEntity)];
 }

@@ -39,6 +39,10 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [InlineData("PointerRollback", "pointers/{name}/rollback", "POST", "Function")]
     [InlineData("PointerOperation", "pointers/{name}/operations/{instanceId}", "GET", "Function")]
     [InlineData("DatasetRead", "read/{dataset}/{date}", "GET", "Function")]
+    [InlineData("DailyRun", "daily/run", "POST", "Function")]
+    [InlineData("DailyGet", "daily/{id}", "GET", "Function")]
+    [InlineData("DailyWatermark", "daily/watermark", "GET", "Function")]
+    [InlineData("LateData", "late-data", "GET", "Function")]
     public void Metadata_HttpFunction_HasRouteMethodAndAuthLevel(string name, string route, string method, string authLevel)
     {
         var trigger = app.Trigger(name);

@@ -9,6 +9,9 @@ public sealed record DailyOptions
     /// <summary>The default of <see cref="RollingDays"/>.</summary>
     public const int DefaultRollingDays = 3;
 
+    /// <summary>The default of <see cref="MaxCatchupDays"/>.</summary>
+    public const int DefaultMaxCatchupDays = 31;
+
     /// <summary>The most <see cref="RollingDays"/> allowed: a week of merge rebuilds per run.</summary>
     public const int MaxRollingDays = 7;
 
@@ -45,4 +48,17 @@ public sealed record DailyOptions
     /// <see langword="true"/>.
     /// </summary>
     public bool Catchup { get; init; } = true;
+
+    /// <summary>
+    /// Gets the most catchup days one run processes, oldest first; later missed days stay gaps for the next runs,
+    /// so a long outage never makes one run (and its history) unbounded.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int MaxCatchupDays
+    {
+        get;
+        init => field = value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxCatchupDays), value, "MaxCatchupDays must be at least 1.");
+    } = DefaultMaxCatchupDays;
 }

@@ -6,7 +6,8 @@ namespace Backfill.Core.Daily;
 /// <param name="Watermark">The newest day: raw, staging and features are built for it.</param>
 /// <param name="CatchupDays">
 /// The days after the committed watermark and before <paramref name="Watermark"/> that are not committed: built
-/// in every layer, like the watermark day. Empty when catchup is off.
+/// in every layer, like the watermark day: the oldest <see cref="DailyOptions.MaxCatchupDays"/> of them. Empty when
+/// catchup is off.
 /// </param>
 /// <param name="RollingDays">
 /// The rolling reprocess: the days just before <paramref name="Watermark"/>, other than catchup days, whose raw

@@ -32,7 +32,7 @@ public static class DailyPlanner
         bool IsCommitted(PartitionKey day) => day <= committedWatermark || committed.Contains(day);
 
         PartitionKey[] catchup = options.Catchup && committedWatermark is { } from
-            ? [.. DaysBetween(from.AddDays(1), watermark.AddDays(-1)).Where(day => !IsCommitted(day))]
+            ? [.. DaysBetween(from.AddDays(1), watermark.AddDays(-1)).Where(day => !IsCommitted(day)).Take(options.MaxCatchupDays)]
             : [];
         var builtInFull = catchup.Append(watermark).ToHashSet();
         PartitionKey[] rolling =

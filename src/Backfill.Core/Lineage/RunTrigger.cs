@@ -14,4 +14,7 @@ public enum RunTrigger
 
     /// <summary>A user-started backfill.</summary>
     Backfill,
+
+    /// <summary>The daily run's targeted merge repair of a day whose late events landed after its last reprocess.</summary>
+    Repair,
 }

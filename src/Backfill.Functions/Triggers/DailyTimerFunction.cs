@@ -1,17 +1,25 @@
+using Backfill.Workflows.Api;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Backfill.Functions.Triggers;
 
-/// <summary>The daily run's clock. The schedule is the app setting <c>DailySchedule</c> (NCRONTAB, UTC).</summary>
-internal sealed partial class DailyTimerFunction(ILogger<DailyTimerFunction> logger)
+/// <summary>
+/// The daily run's clock. The schedule is the app setting <c>DailySchedule</c> (NCRONTAB, UTC). A past-due fire
+/// (the app was down) starts only today's run: that run's catchup processes the missed days from the durable
+/// watermark, oldest first.
+/// </summary>
+internal sealed partial class DailyTimerFunction(DailyRunStarter starter, TimeProvider time, ILogger<DailyTimerFunction> logger)
 {
     [Function("DailyTimer")]
-    public void Run([TimerTrigger("%DailySchedule%", UseMonitor = true)] TimerInfo timer)
+    public async Task RunAsync([TimerTrigger("%DailySchedule%", UseMonitor = true)] TimerInfo timer, [DurableClient] DurableTaskClient client)
     {
-        LogFired(logger, timer.IsPastDue, timer.ScheduleStatus?.Next);
+        ArgumentNullException.ThrowIfNull(timer);
+        var (id, created) = await starter.StartAsync(client, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        LogFired(logger, timer.IsPastDue, id, created);
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Daily timer fired (past due: {PastDue}); next occurrence {Next}")]
-    private static partial void LogFired(ILogger logger, bool pastDue, DateTime? next);
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Daily timer fired (past due: {PastDue}): run {RunId} (started now: {Created})")]
+    private static partial void LogFired(ILogger logger, bool pastDue, string runId, bool created);
 }

@@ -46,6 +46,14 @@ internal static class ApiRoutes
             handler.GetOperationAsync(request, client, name, instanceId));
         api.MapGet(PointerRoutes.Read, (HttpRequest request, [FromServices] ReadHandler handler, string dataset, string date) =>
             handler.ReadAsync(request, dataset, date));
+        api.MapPost(DailyRoutes.Run, (HttpRequest request, [FromServices] DailyHandler handler, [FromServices] DurableTaskClient client) =>
+            handler.RunAsync(request, client));
+        api.MapGet(DailyRoutes.Watermark, ([FromServices] DailyHandler handler, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
+            handler.WatermarkAsync(client, cancellationToken));
+        api.MapGet(DailyRoutes.Item, ([FromServices] DurableTaskClient client, string id, CancellationToken cancellationToken) =>
+            DailyHandler.GetAsync(client, id, cancellationToken));
+        api.MapGet(DailyRoutes.LateData, (HttpRequest request, [FromServices] LateDataHandler handler, [FromServices] DurableTaskClient client) =>
+            handler.GetAsync(request, client));
         api.MapPost(SeedDataHandler.Route, (HttpRequest request, [FromServices] SeedDataHandler handler) => handler.SeedAsync(request));
     }
 }

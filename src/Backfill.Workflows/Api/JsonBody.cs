@@ -23,4 +23,27 @@ internal static class JsonBody
             return (null, Problems.Invalid(field, $"Malformed JSON: {ex.Message}"));
         }
     }
+
+    /// <summary>Like <see cref="ReadAsync{T}"/>, but an empty body is a valid "no fields" body (null, no problem).</summary>
+    internal static async Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(HttpRequest request)
+        where T : class
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(text, Options);
+            return value is null ? (null, Problems.Invalid("body", "A JSON object is required.")) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return (null, Problems.Invalid(field, $"Malformed JSON: {ex.Message}"));
+        }
+    }
 }

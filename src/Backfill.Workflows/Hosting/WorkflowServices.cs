@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Backfill.Core.Features;
 using Backfill.Core.Validation;
+using Backfill.Storage.Daily;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Layout;
@@ -33,6 +35,11 @@ public static class WorkflowServices
             .Bind(configuration.GetSection(BackfillSettings.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<DailySettings>()
+            .Bind(configuration.GetSection(DailySettings.Section))
+            .Validate(s => FeatureVersions.All.Any(v => v.Name == s.Target), "Daily:Target must name a feature version.")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<EngineCheckHandler>();
@@ -52,6 +59,13 @@ public static class WorkflowServices
         services.AddSingleton<PartitionsHandler>();
         services.AddSingleton<PointersHandler>();
         services.AddSingleton<ReadHandler>();
+        services.AddSingleton<LateDataStore>();
+        services.AddSingleton(sp => new DailyRunClaims(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>(), configuration["TaskHubName"] ?? "default"));
+        services.AddSingleton<LateDataRecorder>();
+        services.AddSingleton<DailyRunStarter>();
+        services.AddSingleton<DailyHandler>();
+        services.AddSingleton<LateDataHandler>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,10 +1,11 @@
+using Backfill.Core.Lineage;
 using Backfill.Core.Planning;
 using Backfill.Storage.Commits;
 
 namespace Backfill.Workflows.Models;
 
 /// <summary>One attempt at one work item.</summary>
-/// <param name="BackfillId">The backfill (orchestration instance id).</param>
+/// <param name="BackfillId">The run: the backfill's or the daily run's orchestration instance id.</param>
 /// <param name="Item">The (layer, day) to build, validate and publish.</param>
 /// <param name="Target">The feature version dataset for the features layer.</param>
 /// <param name="WriteMode">Overwrite or merge.</param>
@@ -12,5 +13,14 @@ namespace Backfill.Workflows.Models;
 /// <param name="CodeVersion">The pinned code version the running code must match.</param>
 /// <param name="ConfigHash">The pinned config hash of the target feature version.</param>
 /// <param name="ProcessingTime">What "now" is for raw: events that arrived after it are left out, so reruns are reproducible.</param>
+/// <param name="Trigger">What started the run (a backfill, or the daily run's daily, catchup, rolling or repair work); recorded in lineage.</param>
 public sealed record WorkItemRequest(
-    string BackfillId, WorkItem Item, string Target, WriteMode WriteMode, int Attempt, string CodeVersion, string ConfigHash, DateTimeOffset ProcessingTime);
+    string BackfillId,
+    WorkItem Item,
+    string Target,
+    WriteMode WriteMode,
+    int Attempt,
+    string CodeVersion,
+    string ConfigHash,
+    DateTimeOffset ProcessingTime,
+    RunTrigger Trigger = RunTrigger.Backfill);

@@ -11,8 +11,6 @@ namespace Backfill.Workflows.Orchestrators;
 /// </summary>
 internal sealed class BackfillRun
 {
-    private const int MaxRetryDelaySeconds = 300;
-
     private readonly TaskOrchestrationContext _context;
     private readonly Plan _plan;
     private readonly char[] _items;
@@ -169,18 +167,12 @@ internal sealed class BackfillRun
     private async Task<WorkItemOutcome> RunItemAsync(WorkItem item)
     {
         var spec = _state.Spec;
-        for (var attempt = 1; ; attempt++)
-        {
-            var request = new WorkItemRequest(_context.InstanceId, item, spec.Target, spec.WriteMode, attempt, spec.CodeVersion, spec.ConfigHash, spec.SubmittedAt);
-            var outcome = await _context.CallActivityAsync<WorkItemOutcome>(nameof(RunWorkItemActivity), request);
-            if (outcome.Kind != WorkItemOutcomeKind.Transient || attempt > spec.Retries)
-            {
-                return outcome;
-            }
-
-            var delay = Math.Min(MaxRetryDelaySeconds, spec.RetryDelaySeconds * (1 << (attempt - 1)));
-            await _context.CreateTimer(TimeSpan.FromSeconds(delay), CancellationToken.None);
-        }
+        var (outcome, _) = await WorkItemCalls.RunAsync(
+            _context,
+            attempt => new WorkItemRequest(_context.InstanceId, item, spec.Target, spec.WriteMode, attempt, spec.CodeVersion, spec.ConfigHash, spec.SubmittedAt),
+            spec.Retries,
+            spec.RetryDelaySeconds);
+        return outcome;
     }
 
     private void Finish(int item, WorkItemOutcome outcome)

@@ -47,7 +47,7 @@ public sealed class PipelineWorkItemRunner(LakeReady lakeReady, ICommitValidator
             _ => new FeaturePartitionBuilder(reader, target, day),
         };
         var run = new RunContext(
-            request.BackfillId, RunTrigger.Backfill, request.BackfillId, new CodeVersion(request.CodeVersion), PipelineConfig.ConfigHashOf(request.Item.Layer, target));
+            request.BackfillId, request.Trigger, request.Trigger == RunTrigger.Backfill ? request.BackfillId : null, new CodeVersion(request.CodeVersion), PipelineConfig.ConfigHashOf(request.Item.Layer, target));
 
         CommitResult result;
         try

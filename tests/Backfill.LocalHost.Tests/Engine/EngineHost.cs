@@ -29,11 +29,7 @@ internal sealed class EngineHost : IAsyncDisposable
             [StorageSettings.ConnectionStringKey] = connectionString,
             ["TaskHubName"] = taskHub,
         });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddBackfillWorkflows(builder.Configuration);
         builder.Services.AddLocalDurableEngine(builder.Configuration);
         services?.Invoke(builder.Services);

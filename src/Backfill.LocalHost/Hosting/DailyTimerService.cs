@@ -1,0 +1,54 @@
+using Backfill.Workflows.Api;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Backfill.LocalHost.Hosting;
+
+/// <summary>
+/// The local host's daily timer: at each occurrence of <c>DailySchedule</c> it starts the run of that scheduled
+/// time, as the Functions timer does. Off when <c>Daily:TimerEnabled</c> is false (tests drive runs through asOf).
+/// Occurrences missed while the host was down are not replayed: the next run's catchup covers their days.
+/// </summary>
+internal sealed partial class DailyTimerService(
+    DailySchedule schedule, DailyRunStarter starter, DurableTaskClient client, IOptions<DailySettings> settings, TimeProvider time, ILogger<DailyTimerService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.Value.TimerEnabled)
+        {
+            LogDisabled(logger);
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var next = schedule.Next(time.GetUtcNow());
+            var wait = next - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                var (id, created) = await starter.StartAsync(client, next, stoppingToken).ConfigureAwait(false);
+                LogFired(logger, id, created);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One failed start (storage briefly down) must not stop the timer; the next run catches up.
+                LogStartFailed(logger, ex, next);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Daily timer is disabled (Daily:TimerEnabled=false)")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Daily timer fired: run {RunId} (started now: {Created})")]
+    private static partial void LogFired(ILogger logger, string runId, bool created);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Error, Message = "Daily timer could not start the run scheduled at {Scheduled}")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, DateTimeOffset scheduled);
+}

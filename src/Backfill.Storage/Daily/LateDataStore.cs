@@ -1,0 +1,93 @@
+using Azure;
+using Azure.Data.Tables;
+using Backfill.Core.Daily;
+using Backfill.Core.Partitions;
+
+namespace Backfill.Storage.Daily;
+
+/// <summary>
+/// The late-arrival metrics in the <c>latedata</c> table: partition = the feature version the daily run
+/// maintains, row = event day. Written by the daily run's activities, read by <c>GET /api/late-data</c>.
+/// </summary>
+public sealed class LateDataStore(TableServiceClient tables)
+{
+    /// <summary>The table's name.</summary>
+    public const string TableName = "latedata";
+
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private bool _created;
+
+    /// <summary>The metrics of one day, or <see langword="null"/> before its first build.</summary>
+    public async Task<LateDataDay?> GetAsync(string target, PartitionKey day, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(target, day.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? Read(row.Value!) : null;
+    }
+
+    /// <summary>Writes the metrics of one day (a later write replaces an earlier one).</summary>
+    public async Task SaveAsync(string target, LateDataDay metrics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var landed = metrics.Landed;
+        var entity = new TableEntity(target, metrics.Day.ToString())
+        {
+            ["OnTime"] = landed.OnTime,
+            ["Late0To24h"] = landed.Late0To24Hours,
+            ["Late24To48h"] = landed.Late24To48Hours,
+            ["LateOver48h"] = landed.LateOver48Hours,
+            ["Duplicates"] = landed.Duplicates,
+            ["Malformed"] = landed.Malformed,
+            ["IncludedAtFirstProcessing"] = metrics.IncludedAtFirstProcessing,
+            ["PickedUpByRolling"] = metrics.PickedUpByRolling,
+            ["RepairedAfterWindow"] = metrics.RepairedAfterWindow,
+            ["BeyondWatermarkPending"] = metrics.BeyondWatermarkPending,
+            ["Included"] = metrics.Included,
+            ["LastProcessedAt"] = metrics.LastProcessedAt,
+        };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The metrics of the days from <paramref name="from"/> to <paramref name="to"/> that have any, oldest first.</summary>
+    public async Task<IReadOnlyList<LateDataDay>> ReadAsync(string target, PartitionKey from, PartitionKey to, CancellationToken cancellationToken)
+    {
+        var days = new List<LateDataDay>();
+        try
+        {
+            var first = from.ToString();
+            var last = to.ToString();
+            await foreach (var row in _table.QueryAsync<TableEntity>(
+                               e => e.PartitionKey == target && e.RowKey.CompareTo(first) >= 0 && e.RowKey.CompareTo(last) <= 0,
+                               cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                days.Add(Read(row));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No daily run has recorded anything yet.
+        }
+
+        return [.. days.OrderBy(day => day.Day)];
+    }
+
+    private static LateDataDay Read(TableEntity row)
+    {
+        long Get(string name) => row.GetInt64(name) ?? 0;
+        return new LateDataDay(
+            PartitionKey.Parse(row.RowKey),
+            new LandedCounts(Get("OnTime"), Get("Late0To24h"), Get("Late24To48h"), Get("LateOver48h"), Get("Duplicates"), Get("Malformed")),
+            Get("IncludedAtFirstProcessing"), Get("PickedUpByRolling"), Get("RepairedAfterWindow"), Get("BeyondWatermarkPending"), Get("Included"),
+            row.GetDateTimeOffset("LastProcessedAt") ?? default);
+    }
+
+    private async Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        if (!_created)
+        {
+            await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            _created = true;
+        }
+    }
+}
