@@ -22,6 +22,7 @@ namespace Backfill.Storage.Lineage;
 /// <param name="PreviousCommitId">The commit live when it was built.</param>
 /// <param name="Timings">Milliseconds per step: build, stage, validate, publish (the last two once they ran).</param>
 /// <param name="Validation">The worst validation status, once validated.</param>
+/// <param name="ValidationResults">Every validation result, once validated: the reasons of a rejected commit.</param>
 public sealed record LineageEntry(
     string Dataset,
     PartitionKey Partition,
@@ -38,4 +39,5 @@ public sealed record LineageEntry(
     string ContentHash,
     string? PreviousCommitId,
     CommitTimings Timings,
-    ValidationStatus? Validation);
+    ValidationStatus? Validation,
+    IReadOnlyList<ValidationResult>? ValidationResults = null);

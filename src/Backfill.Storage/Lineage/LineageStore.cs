@@ -146,6 +146,9 @@ public sealed class LineageStore
                 entity.GetInt64("StageMs") ?? 0,
                 entity.GetInt64("ValidateMs"),
                 entity.GetInt64("PublishMs")),
-            validation is null ? null : Parse<ValidationStatus>(validation));
+            validation is null ? null : Parse<ValidationStatus>(validation),
+            entity.GetString("ValidationResults") is { } results
+                ? JsonSerializer.Deserialize<List<ValidationResult>>(results, LakeJson.LineOptions)
+                : null);
     }
 }

@@ -43,6 +43,27 @@ internal static class ParquetFiles
         }
     }
 
+    /// <summary>The columns a file was written with, read from its footer.</summary>
+    public static async Task<IReadOnlyList<ColumnSchema>> ReadSchemaAsync(Stream input, CancellationToken cancellationToken)
+    {
+        await using var reader = await ParquetReader.CreateAsync(input, Options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return [.. reader.Schema.DataFields.Select(field => new ColumnSchema(field.Name, ReadTypeName(field), field.IsNullable))];
+    }
+
+    // A file written by something else may hold a type the data plane never writes; name it, so the schema check
+    // reports it instead of the read throwing.
+    private static string ReadTypeName(DataField field)
+    {
+        try
+        {
+            return TypeName(field);
+        }
+        catch (NotSupportedException)
+        {
+            return field.ClrType.Name.ToLowerInvariant();
+        }
+    }
+
     /// <summary>The columns of a schema with the storage type names validation compares, for the commit record.</summary>
     public static IReadOnlyList<ColumnSchema> Columns(ParquetSchema schema) =>
         [.. schema.DataFields.Select(field => new ColumnSchema(field.Name, TypeName(field), field.IsNullable))];
