@@ -32,6 +32,7 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [InlineData("BackfillRetryFailed", "backfills/{id}/retry-failed", "POST", "Function")]
     [InlineData("BackfillResume", "backfills/{id}/resume", "POST", "Function")]
     [InlineData("SeedData", "seed-data", "POST", "Function")]
+    [InlineData("Alerts", "alerts", "GET", "Function")]
     public void Metadata_HttpFunction_HasRouteMethodAndAuthLevel(string name, string route, string method, string authLevel)
     {
         var trigger = app.Trigger(name);

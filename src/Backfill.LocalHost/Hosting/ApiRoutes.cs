@@ -33,6 +33,7 @@ internal static class ApiRoutes
             handler.RetryFailedAsync(request, client, id));
         api.MapPost(BackfillRoutes.Resume, (HttpRequest request, [FromServices] DurableTaskClient client, string id) =>
             BackfillControlHandler.ResumeAsync(request, client, id));
+        api.MapGet(AlertsHandler.Route, (HttpRequest request, [FromServices] AlertsHandler handler) => handler.ListAsync(request));
         api.MapPost(SeedDataHandler.Route, (HttpRequest request, [FromServices] SeedDataHandler handler) => handler.SeedAsync(request));
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Backfill.Core.Validation;
+using Backfill.Storage.Alerts;
+using Backfill.Workflows.Alerts;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Layout;
@@ -40,7 +41,13 @@ public static class WorkflowServices
         services.AddSingleton(sp => new LakeStorage(
             sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), new LakeOptions(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LakeReady>();
-        services.AddSingleton(new ValidationThresholds());
+        services.AddOptions<ValidationSettings>().Bind(configuration.GetSection(ValidationSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ValidationSettings>, ValidationSettingsValidator>();
+        services.AddOptions<AlertSettings>().Bind(configuration.GetSection(AlertSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(AlertRaiser.WebhookClient);
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertRaiser>();
+        services.AddSingleton<AlertsHandler>();
         services.AddSingleton<ICommitValidator, PartitionGate>();
         services.AddSingleton<IWorkItemRunner, PipelineWorkItemRunner>();
         services.AddSingleton<ICommittedPartitions, LakeCommittedPartitions>();
