@@ -46,7 +46,9 @@ internal static class ParquetFiles
     /// <summary>The columns a file was written with, read from its footer.</summary>
     public static async Task<IReadOnlyList<ColumnSchema>> ReadSchemaAsync(Stream input, CancellationToken cancellationToken)
     {
-        await using var reader = await ParquetReader.CreateAsync(input, Options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Without this a date column reads back as DateTime, so the schema would differ from the one written.
+        var options = new ParquetOptions { CompressionMethod = Options.CompressionMethod, UseDateOnlyTypeForDates = true };
+        await using var reader = await ParquetReader.CreateAsync(input, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return [.. reader.Schema.DataFields.Select(field => new ColumnSchema(field.Name, ReadTypeName(field), field.IsNullable))];
     }
 
@@ -77,6 +79,9 @@ internal static class ParquetFiles
         _ when field.ClrType == typeof(long) => "int64",
         _ when field.ClrType == typeof(double) => "double",
         DataField<string> => "string",
+
+        // A file read back reports its text columns as character memory, whatever the writer's CLR type was.
+        _ when field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>) => "string",
         _ => throw new NotSupportedException($"Column {field.Name} has a type the data plane does not store: {field.ClrType}."),
     };
 
