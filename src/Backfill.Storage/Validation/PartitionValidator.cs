@@ -61,7 +61,12 @@ public sealed class PartitionValidator : ICommitValidator
             return new PartitionValidationReport(results);
         }
 
-        var trailing = TrailingProfilesAsync(commit.Dataset, commit.Partition, thresholds.BaselinePartitions, cancellationToken);
+        // A features partition whose window reaches before the first committed staging day (the warm-up at the
+        // start of history) differs from a full window's by construction: it is compared with any trailing
+        // partition and only reported; a full-window partition is compared with full-window partitions only.
+        var warmUp = features is null ? null : WarmUp(commit, features);
+        Func<CommitRecord, bool> comparable = features is null || warmUp is not null ? _ => true : trailingCommit => WarmUp(trailingCommit, features) is null;
+        var trailing = TrailingProfilesAsync(commit.Dataset, commit.Partition, thresholds.BaselinePartitions, comparable, cancellationToken);
         PartitionProfile profile;
         if (features is null)
         {
@@ -93,12 +98,15 @@ public sealed class PartitionValidator : ICommitValidator
 
         await profiles.WriteAsync(commit, profile, cancellationToken).ConfigureAwait(false);
         var baseline = await trailing.ConfigureAwait(false);
-        results.Add(RowCountRule.CheckTrend(commit.RowCount, [.. baseline.Select(p => p.RowCount)], thresholds));
+        var trend = RowCountRule.CheckTrend(commit.RowCount, [.. baseline.Select(p => p.RowCount)], thresholds);
+        results.AddRange(warmUp is null ? [trend] : ReportOnly.Apply([trend], warmUp));
         results.AddRange(NullRateRule.Check(profile, baseline, declared, thresholds));
         if (features is not null)
         {
+            // The same day of the previous version read the same staging days, so it compares even in the warm-up.
             var previous = await PreviousVersionProfileAsync(features, commit.Partition, cancellationToken).ConfigureAwait(false);
-            results.AddRange(DriftRule.CheckAgainst(previous is null ? baseline : [previous], profile, thresholds));
+            var drift = DriftRule.CheckAgainst(previous is null ? baseline : [previous], profile, thresholds);
+            results.AddRange(previous is null && warmUp is not null ? ReportOnly.Apply(drift, warmUp) : drift);
         }
 
         return new PartitionValidationReport(results);
@@ -109,11 +117,11 @@ public sealed class PartitionValidator : ICommitValidator
     /// have one, looking back at most <see cref="LookbackFactor"/> times as many days.
     /// </summary>
     private async Task<IReadOnlyList<PartitionProfile>> TrailingProfilesAsync(
-        string dataset, PartitionKey day, int count, CancellationToken cancellationToken)
+        string dataset, PartitionKey day, int count, Func<CommitRecord, bool> comparable, CancellationToken cancellationToken)
     {
         var days = Enumerable.Range(1, count * LookbackFactor).Select(back => day.AddDays(-back));
         var found = await Task.WhenAll(days.Select(async earlier =>
-            await reader.GetLiveCommitAsync(dataset, earlier, cancellationToken).ConfigureAwait(false) is { } live
+            await reader.GetLiveCommitAsync(dataset, earlier, cancellationToken).ConfigureAwait(false) is { } live && comparable(live)
                 ? await profiles.ReadAsync(live, cancellationToken).ConfigureAwait(false)
                 : null)).ConfigureAwait(false);
         return [.. found.OfType<PartitionProfile>().Take(count)];
@@ -146,6 +154,15 @@ public sealed class PartitionValidator : ICommitValidator
         })).ConfigureAwait(false);
         var stagingEntities = rollups.SelectMany(day => day).Select(rollup => rollup.EntityId).Distinct(StringComparer.Ordinal).LongCount();
         return CrossLayerRule.CheckFeaturesEntities(featuresEntities, stagingEntities);
+    }
+
+    /// <summary>Why a features commit is in the warm-up (its build read fewer staging days than its window); null when it is not.</summary>
+    private static string? WarmUp(CommitRecord commit, FeatureVersion features)
+    {
+        var read = commit.Lineage.Inputs.Count(input => input.Dataset == Datasets.Staging);
+        return read >= features.InputWindowDays
+            ? null
+            : $"input window incomplete ({read} of {features.InputWindowDays} staging days)";
     }
 
     private static DuplicateKeys Duplicates(IReadOnlyList<string> columns, IEnumerable<string> keys)

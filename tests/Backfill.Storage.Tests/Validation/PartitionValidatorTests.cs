@@ -213,6 +213,19 @@ public sealed class PartitionValidatorTests(GateLake gate) : IClassFixture<GateL
         Assert.Contains("the reference has no values", drift["purchases_28d"].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WarmUp_FeaturesWithIncompleteWindow_ReportsTrendAndDriftWithoutFailing()
+    {
+        var second = await gate.Pipeline.FeaturesAsync(FeatureVersions.V1, GateLake.First.AddDays(1));
+        var third = await gate.Pipeline.FeaturesAsync(FeatureVersions.V1, GateLake.First.AddDays(2));
+
+        Assert.Equal((CommitStatus.Published, CommitStatus.Published), (second.Status, third.Status));
+
+        // The 7-day features of day 3 (3 of 7 staging days) are far from day 2's (2 of 7): drift that is only reported.
+        var reported = third.Validation.Results.Where(r => r.Name == ValidationCheckNames.Drift && r.Status == ValidationStatus.Warn).ToList();
+        Assert.Contains(reported, r => r.Message.EndsWith("Reported, not failed: input window incomplete (3 of 7 staging days).", StringComparison.Ordinal));
+    }
+
     private PartitionValidationReport Last(string dataset) => gate.Clean.Last(r => r.Commit.Dataset == dataset).Validation;
 
     private static ValidationResult Trend(PartitionValidationReport report) =>
