@@ -89,13 +89,19 @@ public static class DriftRule
         }
 
         var psi = Psi.Compute(reference.Histogram, candidate.Histogram);
-        var expected = thresholds.ExpectedToDrift.Contains(feature);
+        var fewest = Math.Min(reference.Summary.Count, candidate.Summary.Count);
+        var tooFew = fewest < thresholds.MinDriftValues;
+        var expected = thresholds.ExpectedToDrift.Contains(feature) || tooFew;
         var (status, threshold) = psi >= thresholds.PsiFail
             ? (expected ? ValidationStatus.Warn : ValidationStatus.Fail, thresholds.PsiFail)
             : psi >= thresholds.PsiWarn
                 ? (ValidationStatus.Warn, thresholds.PsiWarn)
                 : (ValidationStatus.Pass, thresholds.PsiWarn);
-        var note = expected ? " Expected to drift: reported, never failed." : string.Empty;
+        var note = thresholds.ExpectedToDrift.Contains(feature)
+            ? " Expected to drift: reported, never failed."
+            : tooFew
+                ? Invariant($" Only {fewest} values on one side, fewer than {thresholds.MinDriftValues}: reported, not failed.")
+                : string.Empty;
         var message = Invariant($"PSI {psi:0.####} for '{feature}'; warn at {thresholds.PsiWarn:0.##}, fail at {thresholds.PsiFail:0.##}. ")
             + $"Shift: {SummaryShift.Between(reference.Summary, candidate.Summary)}.{note}";
         return new ValidationResult(ValidationCheckNames.Drift, feature, status, psi, threshold, message);

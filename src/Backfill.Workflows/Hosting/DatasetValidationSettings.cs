@@ -41,6 +41,10 @@ public sealed class DatasetValidationSettings
     [Range(0.0, 100.0)]
     public double? PsiFail { get; set; }
 
+    /// <summary>Fewest values either side of a drift comparison needs before its PSI can fail.</summary>
+    [Range(0, long.MaxValue)]
+    public long? MinDriftValues { get; set; }
+
     /// <summary>Features whose drift is reported, never failed; replaces the default list when set.</summary>
     public IList<string>? ExpectedToDrift { get; set; }
 
@@ -61,6 +65,7 @@ public sealed class DatasetValidationSettings
             NullRateFailIncrease = NullRateFailIncrease ?? thresholds.NullRateFailIncrease,
             PsiWarn = PsiWarn ?? thresholds.PsiWarn,
             PsiFail = PsiFail ?? thresholds.PsiFail,
+            MinDriftValues = MinDriftValues ?? thresholds.MinDriftValues,
             ExpectedToDrift = ExpectedToDrift is { } names
                 ? names.ToHashSet(StringComparer.Ordinal)
                 : thresholds.ExpectedToDrift,

@@ -158,6 +158,17 @@ public sealed class DriftRuleTests
     }
 
     [Fact]
+    public void CheckFeature_LargeShiftWithTooFewValues_WarnsInsteadOfFailing()
+    {
+        var few = new NumericProfile(Summary with { Count = 60 }, new Histogram(Quartiles, [0, 0, 0, 60]));
+
+        var result = DriftRule.CheckFeature("events_1d", Reference, few, Defaults);
+
+        Assert.Equal(ValidationStatus.Warn, result.Status);
+        Assert.EndsWith("Only 60 values on one side, fewer than 100: reported, not failed.", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CheckAgainst_NoReference_PassesSayingSo()
     {
         var result = Assert.Single(DriftRule.CheckAgainst([], Profile("amount_1d", Uniform(0, 100, 50)), Defaults));
