@@ -45,6 +45,24 @@ public sealed class AlertRaiserTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RaiseAsync_HungWebhook_GivesUpAfterTheTimeoutAndLogs()
+    {
+        using var webhook = new WebhookListener(answers: false);
+        var (raiser, log) = Alerting.Raiser(azurite, webhook.Url, timeoutSeconds: 1);
+        var runId = "bf-" + Guid.NewGuid().ToString("N");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await raiser.RaiseAsync(
+            AlertSeverity.Error, "validation_failed", "raw/2025-01-10 not published", "raw", "2025-01-10", runId, null,
+            TestContext.Current.CancellationToken);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+        Assert.Equal(runId, (await webhook.NextAsync(TimeSpan.FromSeconds(1))).GetProperty("runId").GetString());
+        Assert.Contains(log.Events, e => e.Level == LogLevel.Warning && e.Id.Id == 502);
+        Assert.Equal(runId, (await Alerting.SingleOfRunAsync(azurite, runId)).RunId);
+    }
+
+    [Fact]
     public async Task RaiseAsync_Info_LogsAtInformation()
     {
         var (raiser, log) = Alerting.Raiser(azurite, null);

@@ -4,15 +4,20 @@ using System.Text.Json;
 
 namespace Backfill.Workflows.Tests.Support;
 
-/// <summary>A real HTTP endpoint on a free loopback port that records the JSON bodies POSTed to it.</summary>
+/// <summary>
+/// A real HTTP endpoint on a free loopback port that records the JSON bodies POSTed to it; one made with
+/// <c>answers: false</c> reads each request and never answers, like a hung receiver.
+/// </summary>
 internal sealed class WebhookListener : IDisposable
 {
+    private readonly bool answers;
     private readonly HttpListener listener = new();
     private readonly List<JsonElement> bodies = [];
     private readonly SemaphoreSlim received = new(0);
 
-    public WebhookListener()
+    public WebhookListener(bool answers = true)
     {
+        this.answers = answers;
         Url = $"http://127.0.0.1:{FreePort()}/hook/";
         listener.Prefixes.Add(Url);
         listener.Start();
@@ -67,9 +72,12 @@ internal sealed class WebhookListener : IDisposable
                 }
             }
 
-            context.Response.StatusCode = context.Request.HttpMethod == "POST" ? 204 : 405;
-            context.Response.Close();
             received.Release();
+            if (answers)
+            {
+                context.Response.StatusCode = context.Request.HttpMethod == "POST" ? 204 : 405;
+                context.Response.Close();
+            }
         }
     }
 }
