@@ -43,6 +43,7 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [InlineData("DailyGet", "daily/{id}", "GET", "Function")]
     [InlineData("DailyWatermark", "daily/watermark", "GET", "Function")]
     [InlineData("LateData", "late-data", "GET", "Function")]
+    [InlineData("Alerts", "alerts", "GET", "Function")]
     public void Metadata_HttpFunction_HasRouteMethodAndAuthLevel(string name, string route, string method, string authLevel)
     {
         var trigger = app.Trigger(name);

@@ -21,23 +21,31 @@ public static class RawBuilder
         ArgumentNullException.ThrowIfNull(lines);
         var events = new List<ArrivedEvent>();
         var quarantined = new List<QuarantinedLine>();
+        long landed = 0;
         foreach (var line in lines.Where(line => ArrivalWindow.HasArrived(line.ArrivalTime, processingTime)))
         {
             var parsed = EventLine.Parse(line.Text);
+            if (DayOf(parsed, line) != day.Date)
+            {
+                continue;
+            }
+
+            landed++;
             if (parsed.Event is { } parsedEvent)
             {
-                if (parsedEvent.EventDate == day.Date)
-                {
-                    events.Add(new ArrivedEvent(parsedEvent, line.ArrivalTime));
-                }
+                events.Add(new ArrivedEvent(parsedEvent, line.ArrivalTime));
             }
-            else if (DateOnly.FromDateTime(parsed.EventTime ?? line.ArrivalTime) == day.Date)
+            else
             {
                 quarantined.Add(new QuarantinedLine(line, parsed.Reason!.Value, parsed.Detail!));
             }
         }
 
         events.Sort(ArrivedEvent.StorageOrder);
-        return new RawBuild(events, quarantined);
+        return new RawBuild(events, quarantined, landed);
     }
+
+    // A parsed event belongs to its event date; a malformed line to its event time when readable, else its arrival date.
+    private static DateOnly DayOf(ParsedLine parsed, LandedLine line) =>
+        parsed.Event?.EventDate ?? DateOnly.FromDateTime(parsed.EventTime ?? line.ArrivalTime);
 }

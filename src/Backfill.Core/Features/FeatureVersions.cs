@@ -45,4 +45,32 @@ public static class FeatureVersions
         ?? throw new ArgumentException(
             $"'{dataset}' is not a feature version; known: {string.Join(", ", All.Select(set => set.Name))}.",
             nameof(dataset));
+
+    /// <summary>Returns the feature version before <paramref name="features"/> in <see cref="All"/>: the one a switch to it replaces.</summary>
+    /// <param name="features">A known feature version.</param>
+    /// <returns>The previous version; null for the first.</returns>
+    public static FeatureVersion? Previous(FeatureVersion features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var index = All.ToList().FindIndex(version => version.Name == features.Name);
+        return index > 0 ? All[index - 1] : null;
+    }
+
+    /// <summary>
+    /// Returns the features of <paramref name="next"/> whose definition intentionally changed from
+    /// <paramref name="previous"/>: same name, different canonical text (e.g. <c>amount_7d</c> in v2). Their drift
+    /// is expected, so by default it is reported, never failed. New features have no counterpart and are not listed.
+    /// </summary>
+    /// <param name="previous">The version being replaced.</param>
+    /// <param name="next">The new version.</param>
+    /// <returns>The changed feature names, in <paramref name="next"/>'s order.</returns>
+    public static IReadOnlyList<string> ChangedFeatures(FeatureVersion previous, FeatureVersion next)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(next);
+        var before = previous.Features.ToDictionary(feature => feature.Name, feature => feature.CanonicalText, StringComparer.Ordinal);
+        return [.. next.Features
+            .Where(feature => before.TryGetValue(feature.Name, out var text) && text != feature.CanonicalText)
+            .Select(feature => feature.Name)];
+    }
 }

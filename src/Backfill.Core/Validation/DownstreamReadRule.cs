@@ -46,6 +46,14 @@ public static class DownstreamReadRule
         return new ValidationResult(ValidationCheckNames.Schema, null, status, differences.Count, 0, message);
     }
 
+    /// <summary>Fails the row read back when the file could not be read as the declared schema at all.</summary>
+    /// <param name="rowsWritten">The rows the commit wrote, from its lineage.</param>
+    /// <param name="reason">Why it was not read, e.g. the schema differs.</param>
+    /// <returns>Observed is null (nothing was read); the threshold is the rows written.</returns>
+    public static ValidationResult Unreadable(long rowsWritten, string reason) =>
+        new(ValidationCheckNames.RowsRead, null, ValidationStatus.Fail, null, rowsWritten,
+            Invariant($"Rows not read back ({reason}); {rowsWritten} were written."));
+
     /// <summary>Fails when the rows read back differ from the rows written.</summary>
     /// <param name="rowsWritten">The rows the commit wrote, from its lineage.</param>
     /// <param name="rowsRead">The rows the reader returned.</param>

@@ -31,6 +31,36 @@ public static class DriftRule
     }
 
     /// <summary>
+    /// Checks every numeric column of <paramref name="candidate"/> against one or more stored reference profiles:
+    /// the same day of the previous feature version (one profile), or the trailing committed partitions (pooled
+    /// with <see cref="NumericProfile.Pool"/>). Both sides are binned from their stored sketches at the pooled
+    /// reference's quantile edges, so no data file is read.
+    /// </summary>
+    /// <param name="references">The reference profiles; empty when there is no reference yet (every column passes, saying so).</param>
+    /// <param name="candidate">The staged commit's profile.</param>
+    /// <param name="thresholds">The dataset's thresholds, including the features expected to drift.</param>
+    /// <returns>One result per numeric column of the candidate, in column order.</returns>
+    public static IReadOnlyList<ValidationResult> CheckAgainst(
+        IReadOnlyCollection<PartitionProfile> references, PartitionProfile candidate, ValidationThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return [.. candidate.Columns.Where(column => column.Numeric is not null).Select(column =>
+        {
+            var sides = references.Select(reference => reference.Column(column.Name)?.Numeric)
+                .Where(numeric => numeric?.Sketch is not null).Select(numeric => numeric!).ToList();
+            if (sides.Count == 0 || column.Numeric!.Sketch is null)
+            {
+                return CheckFeature(column.Name, null, column.Numeric, thresholds);
+            }
+
+            var reference = NumericProfile.Pool(sides);
+            return CheckFeature(column.Name, reference, column.Numeric.Rebin(reference.Histogram.Edges), thresholds);
+        })];
+    }
+
+    /// <summary>
     /// Checks one numeric feature: warn at PSI ≥ <see cref="ValidationThresholds.PsiWarn"/>, fail at
     /// ≥ <see cref="ValidationThresholds.PsiFail"/> — but a feature in
     /// <see cref="ValidationThresholds.ExpectedToDrift"/> warns at most. The message reports the mean, std and
@@ -59,13 +89,19 @@ public static class DriftRule
         }
 
         var psi = Psi.Compute(reference.Histogram, candidate.Histogram);
-        var expected = thresholds.ExpectedToDrift.Contains(feature);
+        var fewest = Math.Min(reference.Summary.Count, candidate.Summary.Count);
+        var tooFew = fewest < thresholds.MinDriftValues;
+        var expected = thresholds.ExpectedToDrift.Contains(feature) || tooFew;
         var (status, threshold) = psi >= thresholds.PsiFail
             ? (expected ? ValidationStatus.Warn : ValidationStatus.Fail, thresholds.PsiFail)
             : psi >= thresholds.PsiWarn
                 ? (ValidationStatus.Warn, thresholds.PsiWarn)
                 : (ValidationStatus.Pass, thresholds.PsiWarn);
-        var note = expected ? " Expected to drift: reported, never failed." : string.Empty;
+        var note = thresholds.ExpectedToDrift.Contains(feature)
+            ? " Expected to drift: reported, never failed."
+            : tooFew
+                ? Invariant($" Only {fewest} values on one side, fewer than {thresholds.MinDriftValues}: reported, not failed.")
+                : string.Empty;
         var message = Invariant($"PSI {psi:0.####} for '{feature}'; warn at {thresholds.PsiWarn:0.##}, fail at {thresholds.PsiFail:0.##}. ")
             + $"Shift: {SummaryShift.Between(reference.Summary, candidate.Summary)}.{note}";
         return new ValidationResult(ValidationCheckNames.Drift, feature, status, psi, threshold, message);

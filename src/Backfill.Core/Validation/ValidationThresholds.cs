@@ -25,6 +25,9 @@ public sealed record ValidationThresholds
     /// <summary>The default of <see cref="PsiFail"/>.</summary>
     public const double DefaultPsiFail = 0.25;
 
+    /// <summary>The default of <see cref="MinDriftValues"/>.</summary>
+    public const long DefaultMinDriftValues = 100;
+
     /// <summary>
     /// Gets the fewest rows a partition may have; default 1, because an empty partition is far more often a
     /// broken build than a quiet day.
@@ -110,6 +113,20 @@ public sealed record ValidationThresholds
         get;
         init => field = NonNegative(value, nameof(PsiFail));
     } = DefaultPsiFail;
+
+    /// <summary>
+    /// Gets the fewest values either side of a drift comparison needs before its PSI can fail: over ten bins,
+    /// sampling noise alone gives a PSI of about 9/n, so a smaller partition's drift is reported (warn at most).
+    /// Default 100.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public long MinDriftValues
+    {
+        get;
+        init => field = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MinDriftValues), value, "MinDriftValues cannot be negative.");
+    } = DefaultMinDriftValues;
 
     /// <summary>
     /// Gets the features whose definition intentionally changed (e.g. in a new feature version): their drift

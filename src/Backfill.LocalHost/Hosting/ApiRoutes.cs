@@ -54,6 +54,7 @@ internal static class ApiRoutes
             DailyHandler.GetAsync(client, id, cancellationToken));
         api.MapGet(DailyRoutes.LateData, (HttpRequest request, [FromServices] LateDataHandler handler, [FromServices] DurableTaskClient client) =>
             handler.GetAsync(request, client));
+        api.MapGet(AlertsHandler.Route, (HttpRequest request, [FromServices] AlertsHandler handler) => handler.ListAsync(request));
         api.MapPost(SeedDataHandler.Route, (HttpRequest request, [FromServices] SeedDataHandler handler) => handler.SeedAsync(request));
     }
 }

@@ -1,3 +1,5 @@
+using Backfill.Core.Validation;
+
 namespace Backfill.Storage.Backfills;
 
 /// <summary>The latest attempt at one work item of one backfill, as the API shows it.</summary>
@@ -9,4 +11,7 @@ namespace Backfill.Storage.Backfills;
 /// <param name="Error">Why the latest attempt failed; null on success.</param>
 /// <param name="StartedAt">When the latest attempt started.</param>
 /// <param name="FinishedAt">When the latest attempt ended.</param>
-public sealed record BackfillItemRecord(string WorkItem, string Outcome, int Attempts, long Rows, long DurationMilliseconds, string? Error, DateTimeOffset StartedAt, DateTimeOffset FinishedAt);
+/// <param name="Validation">The validation results when the latest attempt failed validation; otherwise null.</param>
+public sealed record BackfillItemRecord(
+    string WorkItem, string Outcome, int Attempts, long Rows, long DurationMilliseconds, string? Error, DateTimeOffset StartedAt, DateTimeOffset FinishedAt,
+    IReadOnlyList<ValidationResult>? Validation = null);

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Backfill.Core.Validation;
+using Backfill.Storage.Layout;
 
 namespace Backfill.Storage.Backfills;
 
@@ -31,6 +34,7 @@ public sealed class BackfillItemStore(TableServiceClient tables)
             ["Error"] = record.Error,
             ["StartedAt"] = record.StartedAt,
             ["FinishedAt"] = record.FinishedAt,
+            ["Validation"] = record.Validation is { } validation ? JsonSerializer.Serialize(validation, LakeJson.LineOptions) : null,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -46,7 +50,10 @@ public sealed class BackfillItemStore(TableServiceClient tables)
                 var record = new BackfillItemRecord(
                     row.GetString("WorkItem"), row.GetString("Outcome"), row.GetInt32("Attempts") ?? 0, row.GetInt64("Rows") ?? 0,
                     row.GetInt64("DurationMilliseconds") ?? 0, row.GetString("Error"),
-                    row.GetDateTimeOffset("StartedAt") ?? default, row.GetDateTimeOffset("FinishedAt") ?? default);
+                    row.GetDateTimeOffset("StartedAt") ?? default, row.GetDateTimeOffset("FinishedAt") ?? default,
+                    row.GetString("Validation") is { } validation
+                        ? JsonSerializer.Deserialize<List<ValidationResult>>(validation, LakeJson.LineOptions)
+                        : null);
                 records[record.WorkItem] = record;
             }
         }

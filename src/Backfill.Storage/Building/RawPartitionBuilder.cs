@@ -38,13 +38,17 @@ public sealed class RawPartitionBuilder : IPartitionContentBuilder
         var lines = await landing.ReadAsync(day, processingTime, cancellationToken).ConfigureAwait(false);
         var build = RawBuilder.Build(day, processingTime, lines);
         IReadOnlyList<ArrivedEvent> rows = build.Events;
+        long? landed = build.LandedLines;
         if (mode == WriteMode.Merge && live is not null)
         {
             var existing = await partitions.ReadEventsAsync(live, cancellationToken).ConfigureAwait(false);
             rows = RowMerge.MergeCopies(existing, rows, ArrivedEvent.StorageOrder);
+
+            // The merged rows span two processing times, so no single landing read accounts for them.
+            landed = null;
         }
 
         var file = await EventParquet.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
-        return new PartitionContent([new ContentFile(EventParquet.FileName, file, rows.Count, EventParquet.Columns)], [], build.Quarantined);
+        return new PartitionContent([new ContentFile(EventParquet.FileName, file, rows.Count, EventParquet.Columns)], [], build.Quarantined, landed);
     }
 }

@@ -18,6 +18,10 @@ namespace Backfill.Storage.Commits;
 /// <param name="QuarantinedCount">Malformed lines quarantined with this commit.</param>
 /// <param name="Lineage">What produced it.</param>
 /// <param name="StagedAt">When its files were uploaded.</param>
+/// <param name="LandedLines">
+/// For a <c>raw</c> commit, the landed lines of the day as of its processing time (validation checks that raw rows
+/// plus quarantined add up to it); null for other datasets.
+/// </param>
 public sealed record CommitRecord(
     string CommitId,
     string Dataset,
@@ -28,7 +32,8 @@ public sealed record CommitRecord(
     string ContentHash,
     int QuarantinedCount,
     CommitLineage Lineage,
-    DateTimeOffset StagedAt)
+    DateTimeOffset StagedAt,
+    long? LandedLines = null)
 {
     /// <summary>Returns the file named <paramref name="name"/>.</summary>
     /// <param name="name">The file name, e.g. <c>rollup.parquet</c>.</param>

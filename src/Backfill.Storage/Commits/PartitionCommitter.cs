@@ -60,7 +60,7 @@ public sealed class PartitionCommitter
                 return new CommitResult(CommitStatus.Rejected, staged.Commit, validation, attempt);
             }
 
-            var status = await PublishAsync(staged, cancellationToken).ConfigureAwait(false);
+            var status = await PublishAsync(staged, validation, cancellationToken).ConfigureAwait(false);
             if (status == CommitStatus.Published || attempt >= attempts)
             {
                 return new CommitResult(status, staged.Commit, validation, attempt);
@@ -112,7 +112,8 @@ public sealed class PartitionCommitter
             new CommitLineage(
                 run.RunId, run.Trigger, run.BackfillId, run.CodeVersion.Value, run.ConfigHash, content.Inputs,
                 live?.CommitId, Milliseconds(started, built), Milliseconds(built, lake.Time.GetTimestamp())),
-            lake.Time.GetUtcNow());
+            lake.Time.GetUtcNow(),
+            content.LandedLines);
         await lake.Container.GetBlobClient(LakePaths.CommitFile(request.Dataset, request.Partition, commitId, LakePaths.CommitRecordName))
             .UploadAsync(LakeJson.Serialize(commit), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken)
             .ConfigureAwait(false);
@@ -147,11 +148,24 @@ public sealed class PartitionCommitter
     /// <param name="staged">The staged commit.</param>
     /// <param name="cancellationToken">Cancels the publish.</param>
     /// <returns><see cref="CommitStatus.Published"/>, or <see cref="CommitStatus.Conflict"/> when another commit won.</returns>
-    public async Task<CommitStatus> PublishAsync(StagedCommit staged, CancellationToken cancellationToken)
+    public Task<CommitStatus> PublishAsync(StagedCommit staged, CancellationToken cancellationToken) =>
+        PublishAsync(staged, new PartitionValidationReport([]), cancellationToken);
+
+    /// <summary>
+    /// Makes a staged commit live by replacing the manifest, only if the manifest is still the version the commit
+    /// was built against; the manifest carries the validation results the commit passed with.
+    /// </summary>
+    /// <param name="staged">The staged commit.</param>
+    /// <param name="validation">What validation said about it, stored in the manifest.</param>
+    /// <param name="cancellationToken">Cancels the publish.</param>
+    /// <returns><see cref="CommitStatus.Published"/>, or <see cref="CommitStatus.Conflict"/> when another commit won.</returns>
+    public async Task<CommitStatus> PublishAsync(
+        StagedCommit staged, PartitionValidationReport validation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staged);
+        ArgumentNullException.ThrowIfNull(validation);
         var started = lake.Time.GetTimestamp();
-        var manifest = new PartitionManifest(staged.Commit, staged.History, lake.Time.GetUtcNow());
+        var manifest = new PartitionManifest(staged.Commit, staged.History, lake.Time.GetUtcNow(), validation.Results);
         var expected = staged.BaseETag is { } etag ? new ETag(etag) : (ETag?)null;
         var status = await manifests.TryReplaceAsync(manifest, expected, cancellationToken).ConfigureAwait(false)
             ? CommitStatus.Published

@@ -7,5 +7,6 @@ namespace Backfill.Storage.Commits;
 /// <param name="Files">The data files; the first holds the partition's rows.</param>
 /// <param name="Inputs">The upstream commits read, for lineage.</param>
 /// <param name="Quarantined">Malformed lines to quarantine with the commit.</param>
+/// <param name="LandedLines">For raw, the landed lines of the day the build read; null for other datasets.</param>
 public sealed record PartitionContent(
-    IReadOnlyList<ContentFile> Files, IReadOnlyList<InputCommit> Inputs, IReadOnlyList<QuarantinedLine> Quarantined);
+    IReadOnlyList<ContentFile> Files, IReadOnlyList<InputCommit> Inputs, IReadOnlyList<QuarantinedLine> Quarantined, long? LandedLines = null);

@@ -1,3 +1,5 @@
+using Backfill.Core.Validation;
+
 namespace Backfill.Storage.Commits;
 
 /// <summary>
@@ -7,4 +9,6 @@ namespace Backfill.Storage.Commits;
 /// <param name="Commit">The live commit.</param>
 /// <param name="History">Previous live commit ids, newest first, at most <c>KeepPreviousCommits</c>.</param>
 /// <param name="PublishedAt">When this manifest was written.</param>
-public sealed record PartitionManifest(CommitRecord Commit, IReadOnlyList<string> History, DateTimeOffset PublishedAt);
+/// <param name="Validation">The validation results the live commit passed with (warnings included); empty when none ran.</param>
+public sealed record PartitionManifest(
+    CommitRecord Commit, IReadOnlyList<string> History, DateTimeOffset PublishedAt, IReadOnlyList<ValidationResult>? Validation = null);

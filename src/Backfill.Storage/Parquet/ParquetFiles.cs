@@ -43,11 +43,27 @@ internal static class ParquetFiles
         }
     }
 
-    /// <summary>The columns a file declares, as a reader sees them.</summary>
-    public static async Task<IReadOnlyList<ColumnSchema>> ReadColumnsAsync(Stream input, CancellationToken cancellationToken)
+    /// <summary>The columns a file was written with, read from its footer.</summary>
+    public static async Task<IReadOnlyList<ColumnSchema>> ReadSchemaAsync(Stream input, CancellationToken cancellationToken)
     {
-        await using var reader = await ParquetReader.CreateAsync(input, Options, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Columns(reader.Schema);
+        // Without this a date column reads back as DateTime, so the schema would differ from the one written.
+        var options = new ParquetOptions { CompressionMethod = Options.CompressionMethod, UseDateOnlyTypeForDates = true };
+        await using var reader = await ParquetReader.CreateAsync(input, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return [.. reader.Schema.DataFields.Select(field => new ColumnSchema(field.Name, ReadTypeName(field), field.IsNullable))];
+    }
+
+    // A file written by something else may hold a type the data plane never writes; name it, so the schema check
+    // reports it instead of the read throwing.
+    private static string ReadTypeName(DataField field)
+    {
+        try
+        {
+            return TypeName(field);
+        }
+        catch (NotSupportedException)
+        {
+            return field.ClrType.Name.ToLowerInvariant();
+        }
     }
 
     /// <summary>The columns of a schema with the storage type names validation compares, for the commit record.</summary>

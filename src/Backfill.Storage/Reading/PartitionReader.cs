@@ -3,6 +3,7 @@ using Backfill.Core.Events;
 using Backfill.Core.Features;
 using Backfill.Core.Landing;
 using Backfill.Core.Partitions;
+using Backfill.Core.Validation;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Layout;
 using Backfill.Storage.Parquet;
@@ -63,6 +64,31 @@ public sealed class PartitionReader
         await GetLiveCommitAsync(dataset, partition, cancellationToken).ConfigureAwait(false)
         ?? throw new MissingPartitionException(dataset, partition);
 
+    /// <summary>Returns a commit by id, live or not, from its <c>_commit.json</c>.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="partition">The partition's day.</param>
+    /// <param name="commitId">The commit.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The commit record.</returns>
+    public async Task<CommitRecord> GetCommitAsync(string dataset, PartitionKey partition, string commitId, CancellationToken cancellationToken)
+    {
+        var content = await lake.Container
+            .GetBlobClient(LakePaths.CommitFile(dataset, partition, commitId, LakePaths.CommitRecordName))
+            .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        return LakeJson.Deserialize<CommitRecord>(content.Value.Content);
+    }
+
+    /// <summary>Reads the schema a commit's file actually has, from the Parquet footer, as validation compares it.</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="name">The file name, e.g. <c>features.parquet</c>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The file's columns, in file order.</returns>
+    public async Task<IReadOnlyList<ColumnSchema>> ReadSchemaAsync(CommitRecord commit, string name, CancellationToken cancellationToken)
+    {
+        using var file = await OpenAsync(commit, name, cancellationToken).ConfigureAwait(false);
+        return await ParquetFiles.ReadSchemaAsync(file, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Reads the events of a <c>raw</c> or <c>staging</c> commit.</summary>
     /// <param name="commit">The commit.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -101,7 +127,7 @@ public sealed class PartitionReader
     public async Task<IReadOnlyList<Backfill.Core.Validation.ColumnSchema>> ReadFeatureColumnsAsync(CommitRecord commit, CancellationToken cancellationToken)
     {
         using var file = await OpenAsync(commit, FeatureParquet.FileName, cancellationToken).ConfigureAwait(false);
-        return await ParquetFiles.ReadColumnsAsync(file, cancellationToken).ConfigureAwait(false);
+        return await ParquetFiles.ReadSchemaAsync(file, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the lines a <c>raw</c> commit quarantined.</summary>

@@ -1,4 +1,5 @@
 using Azure;
+using Backfill.Core.Validation;
 using Backfill.Core.Versioning;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Building;
@@ -29,19 +30,19 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, Backfill
             ["Partition"] = input.Item.Partition.ToString(),
         });
         var startedAt = time.GetUtcNow();
-        var outcome = await AttemptAsync(input).ConfigureAwait(false);
-        await RecordAsync(input, outcome, startedAt).ConfigureAwait(false);
+        var (outcome, validation) = await AttemptAsync(input).ConfigureAwait(false);
+        await RecordAsync(input, outcome, validation, startedAt).ConfigureAwait(false);
         return outcome;
     }
 
-    private async Task<WorkItemOutcome> AttemptAsync(WorkItemRequest input)
+    private async Task<(WorkItemOutcome Outcome, IReadOnlyList<ValidationResult>? Validation)> AttemptAsync(WorkItemRequest input)
     {
         var running = CodeVersion.Current.Value;
         if (running != input.CodeVersion)
         {
             // Mixing outputs of two code versions in one backfill is never what the user wants.
-            return new WorkItemOutcome(WorkItemOutcomeKind.CodeVersionMismatch, 0, 0,
-                $"code version changed mid-backfill: pinned {input.CodeVersion}, running {running}");
+            return (new WorkItemOutcome(WorkItemOutcomeKind.CodeVersionMismatch, 0, 0,
+                $"code version changed mid-backfill: pinned {input.CodeVersion}, running {running}"), null);
         }
 
         var started = time.GetTimestamp();
@@ -49,29 +50,30 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, Backfill
         {
             var result = await runner.RunAsync(input, CancellationToken.None).ConfigureAwait(false);
             var kind = result.Skipped ? WorkItemOutcomeKind.Skipped : WorkItemOutcomeKind.Succeeded;
-            return new WorkItemOutcome(kind, result.Rows, Elapsed(started), null);
+            return (new WorkItemOutcome(kind, result.Rows, Elapsed(started), null), null);
         }
         catch (WorkItemFailedException ex)
         {
             LogFailed(logger, input.BackfillId, input.Item.Id, input.Attempt, ex.Message);
-            return new WorkItemOutcome(WorkItemOutcomeKind.Failed, 0, Elapsed(started), ex.Message);
+            return (new WorkItemOutcome(WorkItemOutcomeKind.Failed, 0, Elapsed(started), ex.Message), ex.Validation);
         }
 #pragma warning disable CA1031 // Any other failure is retried by the orchestration; it must not crash the activity.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogTransient(logger, ex, input.BackfillId, input.Item.Id, input.Attempt);
-            return new WorkItemOutcome(WorkItemOutcomeKind.Transient, 0, Elapsed(started), $"{ex.GetType().Name}: {ex.Message}");
+            return (new WorkItemOutcome(WorkItemOutcomeKind.Transient, 0, Elapsed(started), $"{ex.GetType().Name}: {ex.Message}"), null);
         }
     }
 
     // Item details are for people; the orchestration's own state is authoritative, so a failed
     // write here is logged, never turned into a failed item.
-    private async Task RecordAsync(WorkItemRequest input, WorkItemOutcome outcome, DateTimeOffset startedAt)
+    private async Task RecordAsync(
+        WorkItemRequest input, WorkItemOutcome outcome, IReadOnlyList<ValidationResult>? validation, DateTimeOffset startedAt)
     {
         var record = new BackfillItemRecord(
             input.Item.Id, JsonNamingPolicy.CamelCase.ConvertName(outcome.Kind.ToString()), input.Attempt, outcome.Rows, outcome.DurationMilliseconds,
-            outcome.Error, startedAt, time.GetUtcNow());
+            outcome.Error, startedAt, time.GetUtcNow(), validation);
         try
         {
             await items.RecordAsync(input.BackfillId, record, CancellationToken.None).ConfigureAwait(false);

@@ -10,4 +10,7 @@ namespace Backfill.Workflows.Api;
 /// <param name="Error">Why it failed, or why it is blocked.</param>
 /// <param name="StartedAt">When the latest attempt started.</param>
 /// <param name="FinishedAt">When the latest attempt ended.</param>
-public sealed record BackfillItemView(string Layer, string Date, string Status, int Attempts, long Rows, long DurationMs, string? Error, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);
+/// <param name="Validation">Every validation result when the latest attempt failed validation: the failure reasons and the checks that passed.</param>
+public sealed record BackfillItemView(
+    string Layer, string Date, string Status, int Attempts, long Rows, long DurationMs, string? Error, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    IReadOnlyList<ValidationResultView>? Validation = null);

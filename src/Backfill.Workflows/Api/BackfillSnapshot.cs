@@ -92,7 +92,8 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
             var state = ((ItemState)codes[i]).ToString().ToLowerInvariant();
             var error = state == "blocked" ? "an item it depends on failed or is blocked" : null;
             return details.TryGetValue(item.Id, out var d)
-                ? new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error ?? error, d.StartedAt, d.FinishedAt)
+                ? new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error ?? error, d.StartedAt, d.FinishedAt,
+                    d.Validation is { } validation ? [.. validation.Select(ValidationResultView.Of)] : null)
                 : new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, 0, 0, 0, error, null, null);
         })];
     }

@@ -7,7 +7,10 @@ using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Landing;
 using Backfill.Storage.Reading;
+using Backfill.Storage.Alerts;
 using Backfill.Workflows.Activities;
+using Backfill.Workflows.Alerts;
+using Backfill.Workflows.Api;
 using Backfill.Workflows.Models;
 
 namespace Backfill.Workflows.Pipeline;
@@ -17,7 +20,11 @@ namespace Backfill.Workflows.Pipeline;
 /// validate the staged commit, publish it with a conditional manifest write. Content equal to the
 /// live commit's from the same code and config is not published again (the item is skipped).
 /// </summary>
-public sealed class PipelineWorkItemRunner(LakeReady lakeReady, ICommitValidator validator) : IWorkItemRunner
+/// <remarks>
+/// A commit that fails validation is not published (the previous commit stays live); an error alert names the
+/// failed checks, and the item fails with every result attached.
+/// </remarks>
+public sealed class PipelineWorkItemRunner(LakeReady lakeReady, ICommitValidator validator, AlertRaiser alerts) : IWorkItemRunner
 {
     /// <inheritdoc />
     public async Task<WorkItemRunResult> RunAsync(WorkItemRequest request, CancellationToken cancellationToken)
@@ -60,12 +67,23 @@ public sealed class PipelineWorkItemRunner(LakeReady lakeReady, ICommitValidator
             throw new WorkItemFailedException($"upstream missing: {ex.Message}", ex);
         }
 
+        if (result.Status == CommitStatus.Rejected)
+        {
+            var failures = result.Validation.Failures;
+            var reason = "validation failed: " + string.Join("; ", failures.Select(f => f.Column is null ? $"{f.Name}: {f.Message}" : $"{f.Name}({f.Column}): {f.Message}"));
+            await alerts.RaiseAsync(
+                AlertSeverity.Error, AlertKinds.ValidationFailed,
+                $"{dataset}/{day} not published; the previous commit stays live. {reason}",
+                dataset, day.ToString(), request.BackfillId,
+                new { commitId = result.Commit.CommitId, failures = failures.Select(ValidationResultView.Of) },
+                cancellationToken).ConfigureAwait(false);
+            throw new WorkItemFailedException(reason, result.Validation.Results);
+        }
+
         return result.Status switch
         {
             CommitStatus.Published => new WorkItemRunResult(false, result.Commit.RowCount, result.Commit.CommitId),
             CommitStatus.Unchanged => new WorkItemRunResult(true, result.Commit.RowCount, result.Commit.CommitId),
-            CommitStatus.Rejected => throw new WorkItemFailedException(
-                "validation failed: " + string.Join("; ", result.Validation.Failures.Select(f => $"{f.Name}: {f.Message}"))),
             _ => throw new InvalidOperationException(
                 $"{dataset}/{day}: another writer published first ({result.Status} after {result.Attempts} attempt(s)); retrying rebuilds from the new base"),
         };

@@ -57,6 +57,25 @@ public sealed class RawBuilderTests
         Assert.Equal(2, build.Events.Count);
     }
 
+    [Fact]
+    public void Build_LandedLines_CountsTheDaysArrivedLinesKeptOrQuarantined()
+    {
+        LandedLine[] lines =
+        [
+            Line("ev-1", Day, hoursAfterDayStart: 3),
+            Line("ev-1", Day, hoursAfterDayStart: 4),
+            Line("ev-2", Day.AddDays(-1), hoursAfterDayStart: 30),
+            Line("ev-3", Day, hoursAfterDayStart: 60),
+            new(At(Day, 5), "a.jsonl", 9, "{not json"),
+        ];
+
+        var build = RawBuilder.Build(Day, At(Day.AddDays(1), 0), lines);
+
+        // Two deliveries of ev-1 and the malformed line arrived and belong to the day; ev-2 is another day's, ev-3 not yet arrived.
+        Assert.Equal(3, build.LandedLines);
+        Assert.Equal(build.LandedLines, build.Events.Count + build.Quarantined.Count);
+    }
+
     internal static LandedLine Line(string id, PartitionKey eventDay, int hoursAfterDayStart, string entity = "e1")
     {
         var eventTime = At(eventDay, 1);

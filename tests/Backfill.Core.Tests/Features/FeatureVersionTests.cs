@@ -66,4 +66,19 @@ public sealed class FeatureVersionTests
         Assert.Contains("features_v1, features_v2", error.Message, StringComparison.Ordinal);
         Assert.Same(FeatureVersions.V2, FeatureVersions.Get("features_v2"));
     }
+
+    [Fact]
+    public void Previous_V2_IsV1AndV1HasNone()
+    {
+        Assert.Same(FeatureVersions.V1, FeatureVersions.Previous(FeatureVersions.V2));
+        Assert.Null(FeatureVersions.Previous(FeatureVersions.V1));
+    }
+
+    [Fact]
+    public void ChangedFeatures_V1ToV2_IsOnlyTheRedefinedAmount7d()
+    {
+        // New features (avg_order_value_7d, purchases_28d) have no v1 counterpart, so they are not "changed".
+        Assert.Equal(["amount_7d"], FeatureVersions.ChangedFeatures(FeatureVersions.V1, FeatureVersions.V2));
+        Assert.Empty(FeatureVersions.ChangedFeatures(FeatureVersions.V1, FeatureVersions.V1));
+    }
 }

@@ -131,4 +131,55 @@ public sealed class DriftRuleTests
     }
 
     private static NumericProfile Numeric(long[] counts) => new(Summary, new Histogram(Quartiles, counts));
+
+    [Fact]
+    public void CheckAgainst_TrailingWindowOfSameDistribution_Passes()
+    {
+        var trailing = Enumerable.Range(0, 7).Select(day => Profile("amount_1d", Uniform(0, 100, 500))).ToList();
+
+        var results = DriftRule.CheckAgainst(trailing, Profile("amount_1d", Uniform(0, 100, 500)), Defaults);
+
+        Assert.Equal(ValidationStatus.Pass, Assert.Single(results).Status);
+    }
+
+    [Fact]
+    public void CheckAgainst_ShiftedCandidate_FailsUnlessExpectedToDrift()
+    {
+        IReadOnlyList<PartitionProfile> trailing = [Profile("amount_1d", Uniform(0, 100, 500)), Profile("amount_1d", Uniform(0, 100, 500))];
+        var shifted = Profile("amount_1d", Uniform(300, 400, 500));
+
+        var failed = Assert.Single(DriftRule.CheckAgainst(trailing, shifted, Defaults));
+        var reported = Assert.Single(DriftRule.CheckAgainst(
+            trailing, shifted, Defaults with { ExpectedToDrift = new HashSet<string>(["amount_1d"]) }));
+
+        Assert.Equal(ValidationStatus.Fail, failed.Status);
+        Assert.Contains("mean +300", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(ValidationStatus.Warn, reported.Status);
+    }
+
+    [Fact]
+    public void CheckFeature_LargeShiftWithTooFewValues_WarnsInsteadOfFailing()
+    {
+        var few = new NumericProfile(Summary with { Count = 60 }, new Histogram(Quartiles, [0, 0, 0, 60]));
+
+        var result = DriftRule.CheckFeature("events_1d", Reference, few, Defaults);
+
+        Assert.Equal(ValidationStatus.Warn, result.Status);
+        Assert.EndsWith("Only 60 values on one side, fewer than 100: reported, not failed.", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckAgainst_NoReference_PassesSayingSo()
+    {
+        var result = Assert.Single(DriftRule.CheckAgainst([], Profile("amount_1d", Uniform(0, 100, 50)), Defaults));
+
+        Assert.Equal(ValidationStatus.Pass, result.Status);
+        Assert.Null(result.Observed);
+    }
+
+    private static PartitionProfile Profile(string column, double[] values) =>
+        new(values.Length, [new ColumnProfile("entity_id", 0, null), ColumnProfile.OfNumbers(column, [.. values.Select(v => (double?)v)])]);
+
+    private static double[] Uniform(double from, double to, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => from + ((to - from) * i / (count - 1)))];
 }

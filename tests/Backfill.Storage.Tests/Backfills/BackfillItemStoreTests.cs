@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Backfill.Core.Validation;
 using Backfill.Storage.Backfills;
 using Backfill.Testing;
 
@@ -30,5 +31,23 @@ public sealed class BackfillItemStoreTests(AzuriteFixture azurite)
         var item = Assert.Single(a).Value;
         Assert.Equal(new BackfillItemRecord("staging/2025-01-03", "succeeded", 2, 412, 55, null, T0.AddSeconds(6), T0.AddSeconds(7)), item);
         Assert.Equal(["raw/2025-01-03"], (await store.ReadAsync("bf-b", cancel)).Keys);
+    }
+
+    [Fact]
+    public async Task RecordAsync_FailedValidation_KeepsTheTypedResults()
+    {
+        var store = new BackfillItemStore(new TableServiceClient(azurite.ConnectionString));
+        var cancel = TestContext.Current.CancellationToken;
+        var id = "bf-" + Guid.NewGuid().ToString("N");
+        ValidationResult[] results =
+        [
+            new(ValidationCheckNames.NullRate, "session_id", ValidationStatus.Fail, 0.3, 0.05, "Null rate 30% in 'session_id'."),
+            new(ValidationCheckNames.Schema, null, ValidationStatus.Pass, 0, 0, "Schema matches."),
+        ];
+        await store.RecordAsync(id, new("raw/2025-01-03", "failed", 1, 0, 10, "validation failed", T0, T0, results), cancel);
+
+        var item = Assert.Single(await store.ReadAsync(id, cancel)).Value;
+
+        Assert.Equal(results, item.Validation);
     }
 }

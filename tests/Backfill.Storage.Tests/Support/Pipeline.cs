@@ -11,8 +11,10 @@ using Backfill.Storage.Reading;
 namespace Backfill.Storage.Tests.Support;
 
 /// <summary>The sample pipeline over one lake: seed landing, then commit raw, staging and features partitions.</summary>
-internal sealed class Pipeline(LakeStorage lake)
+internal sealed class Pipeline(LakeStorage lake, ICommitValidator? validator = null)
 {
+    private readonly ICommitValidator validator = validator ?? PassingValidator.Instance;
+
     public static readonly EventGeneratorOptions SmallVolume = new() { EventsPerDay = 300, EntityCount = 40 };
 
     public PartitionCommitter Committer { get; } = new(lake);
@@ -35,21 +37,21 @@ internal sealed class Pipeline(LakeStorage lake)
         Committer.CommitAsync(
             new CommitRequest(Datasets.Raw, day, mode, TestLake.Run()),
             new RawPartitionBuilder(Landing, Reader, day, processingTime),
-            PassingValidator.Instance,
+            validator,
             TestContext.Current.CancellationToken);
 
     public Task<CommitResult> StagingAsync(PartitionKey day, WriteMode mode = WriteMode.Overwrite) =>
         Committer.CommitAsync(
             new CommitRequest(Datasets.Staging, day, mode, TestLake.Run()),
             new StagingPartitionBuilder(Reader, day),
-            PassingValidator.Instance,
+            validator,
             TestContext.Current.CancellationToken);
 
     public Task<CommitResult> FeaturesAsync(FeatureVersion features, PartitionKey day, WriteMode mode = WriteMode.Overwrite) =>
         Committer.CommitAsync(
             new CommitRequest(features.Name, day, mode, TestLake.Run() with { ConfigHash = features.ConfigHash }),
             new FeaturePartitionBuilder(Reader, features, day),
-            PassingValidator.Instance,
+            validator,
             TestContext.Current.CancellationToken);
 
     /// <summary>Raw and staging for every day, as of long after the last one, so all late events are in.</summary>

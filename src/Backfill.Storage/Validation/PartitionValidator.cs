@@ -1,0 +1,173 @@
+using Backfill.Core.Features;
+using Backfill.Core.Partitions;
+using Backfill.Core.Validation;
+using Backfill.Storage.Building;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Layout;
+using Backfill.Storage.Parquet;
+using Backfill.Storage.Reading;
+
+namespace Backfill.Storage.Validation;
+
+/// <summary>
+/// The validation gate of a staged commit: every check of the pure rules in <c>Backfill.Core.Validation</c>, on
+/// what is read back from the staged files and on the profiles stored with earlier commits. Row count against
+/// absolute bounds and the trailing median; null rate per column against the trailing baseline and the declared
+/// nullability; key uniqueness (event_id in staging, entity_id + date in features); drift per numeric feature
+/// against the same day of the previous feature version when it is committed, else the trailing window; the
+/// downstream read test (schema and rows through the reader training uses); cross-layer counts against the
+/// inputs the commit's lineage names. The commit's profile is stored next to it for later baselines.
+/// </summary>
+public sealed class PartitionValidator : ICommitValidator
+{
+    // How far back the trailing baseline looks, in multiples of the partitions it wants: a gap of missing days
+    // shortens the baseline rather than making the lookup unbounded.
+    private const int LookbackFactor = 2;
+
+    private readonly PartitionReader reader;
+    private readonly PartitionProfileStore profiles;
+    private readonly Func<string, ValidationThresholds> thresholdsFor;
+
+    /// <summary>Creates the validator.</summary>
+    /// <param name="lake">The shared storage handle.</param>
+    /// <param name="thresholdsFor">The thresholds of a dataset, by dataset name.</param>
+    public PartitionValidator(LakeStorage lake, Func<string, ValidationThresholds> thresholdsFor)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        ArgumentNullException.ThrowIfNull(thresholdsFor);
+        reader = new PartitionReader(lake);
+        profiles = new PartitionProfileStore(lake);
+        this.thresholdsFor = thresholdsFor;
+    }
+
+    /// <inheritdoc />
+    public async Task<PartitionValidationReport> ValidateAsync(StagedCommit staged, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        var commit = staged.Commit;
+        var thresholds = thresholdsFor(commit.Dataset);
+        var features = commit.Dataset is Datasets.Raw or Datasets.Staging ? null : FeatureVersions.Get(commit.Dataset);
+        var (file, declared) = features is null
+            ? (EventParquet.FileName, EventParquet.Columns)
+            : (FeatureParquet.FileName, new FeatureParquet(features).Columns);
+        var results = new List<ValidationResult> { RowCountRule.CheckBounds(commit.RowCount, thresholds) };
+
+        var schema = DownstreamReadRule.CheckSchema(declared, await reader.ReadSchemaAsync(commit, file, cancellationToken).ConfigureAwait(false));
+        results.Add(schema);
+        if (schema.Status == ValidationStatus.Fail)
+        {
+            // Reading rows as the declared schema would throw or mislabel columns; the schema result says why.
+            results.Add(DownstreamReadRule.Unreadable(commit.RowCount, "the schema differs from the declared one"));
+            return new PartitionValidationReport(results);
+        }
+
+        // A features partition whose window reaches before the first committed staging day (the warm-up at the
+        // start of history) differs from a full window's by construction: it is compared with any trailing
+        // partition and only reported; a full-window partition is compared with full-window partitions only.
+        var warmUp = features is null ? null : WarmUp(commit, features);
+        Func<CommitRecord, bool> comparable = features is null || warmUp is not null ? _ => true : trailingCommit => WarmUp(trailingCommit, features) is null;
+        var trailing = TrailingProfilesAsync(commit.Dataset, commit.Partition, thresholds.BaselinePartitions, comparable, cancellationToken);
+        PartitionProfile profile;
+        if (features is null)
+        {
+            var events = await reader.ReadEventsAsync(commit, cancellationToken).ConfigureAwait(false);
+            results.Add(DownstreamReadRule.CheckRowsRead(commit.RowCount, events.Count));
+            profile = PartitionProfiles.OfEvents(events);
+            if (commit.Dataset == Datasets.Staging)
+            {
+                results.Add(KeyUniquenessRule.Check(Duplicates(["event_id"], events.Select(e => e.Event.EventId))));
+                results.Add(await CheckStagingRowsAsync(commit, events.Count, cancellationToken).ConfigureAwait(false));
+            }
+            else if (commit.LandedLines is { } landed)
+            {
+                var quarantined = commit.QuarantinedCount == 0
+                    ? 0
+                    : (await reader.ReadQuarantineAsync(commit, cancellationToken).ConfigureAwait(false)).Count;
+                results.Add(CrossLayerRule.CheckLandedLines(events.Count, quarantined, landed));
+            }
+        }
+        else
+        {
+            var rows = await reader.ReadFeaturesAsync(commit, features, cancellationToken).ConfigureAwait(false);
+            results.Add(DownstreamReadRule.CheckRowsRead(commit.RowCount, rows.Count));
+            profile = PartitionProfiles.OfFeatures(features, rows);
+            results.Add(KeyUniquenessRule.Check(Duplicates(["entity_id", "date"], rows.Select(r => $"{r.EntityId}|{r.Date:yyyy-MM-dd}"))));
+            results.Add(await CheckFeaturesEntitiesAsync(commit, rows.Select(r => r.EntityId).Distinct(StringComparer.Ordinal).LongCount(), cancellationToken)
+                .ConfigureAwait(false));
+        }
+
+        await profiles.WriteAsync(commit, profile, cancellationToken).ConfigureAwait(false);
+        var baseline = await trailing.ConfigureAwait(false);
+        var trend = RowCountRule.CheckTrend(commit.RowCount, [.. baseline.Select(p => p.RowCount)], thresholds);
+        results.AddRange(warmUp is null ? [trend] : ReportOnly.Apply([trend], warmUp));
+        results.AddRange(NullRateRule.Check(profile, baseline, declared, thresholds));
+        if (features is not null)
+        {
+            // The same day of the previous version read the same staging days, so it compares even in the warm-up.
+            var previous = await PreviousVersionProfileAsync(features, commit.Partition, cancellationToken).ConfigureAwait(false);
+            var drift = DriftRule.CheckAgainst(previous is null ? baseline : [previous], profile, thresholds);
+            results.AddRange(previous is null && warmUp is not null ? ReportOnly.Apply(drift, warmUp) : drift);
+        }
+
+        return new PartitionValidationReport(results);
+    }
+
+    /// <summary>
+    /// The profiles of the newest <paramref name="count"/> committed partitions before <paramref name="day"/> that
+    /// have one, looking back at most <see cref="LookbackFactor"/> times as many days.
+    /// </summary>
+    private async Task<IReadOnlyList<PartitionProfile>> TrailingProfilesAsync(
+        string dataset, PartitionKey day, int count, Func<CommitRecord, bool> comparable, CancellationToken cancellationToken)
+    {
+        var days = Enumerable.Range(1, count * LookbackFactor).Select(back => day.AddDays(-back));
+        var found = await Task.WhenAll(days.Select(async earlier =>
+            await reader.GetLiveCommitAsync(dataset, earlier, cancellationToken).ConfigureAwait(false) is { } live && comparable(live)
+                ? await profiles.ReadAsync(live, cancellationToken).ConfigureAwait(false)
+                : null)).ConfigureAwait(false);
+        return [.. found.OfType<PartitionProfile>().Take(count)];
+    }
+
+    /// <summary>The same day's live commit of the previous feature version: the reference of a version switch.</summary>
+    private async Task<PartitionProfile?> PreviousVersionProfileAsync(FeatureVersion features, PartitionKey day, CancellationToken cancellationToken) =>
+        FeatureVersions.Previous(features) is { } previous
+        && await reader.GetLiveCommitAsync(previous.Name, day, cancellationToken).ConfigureAwait(false) is { } live
+            ? await profiles.ReadAsync(live, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    private async Task<ValidationResult> CheckStagingRowsAsync(CommitRecord commit, long stagingRows, CancellationToken cancellationToken)
+    {
+        // The raw commit the build read, by id; a commit whose lineage names none is held to the live raw.
+        var raw = commit.Lineage.Inputs.FirstOrDefault(input => input.Dataset == Datasets.Raw);
+        var rawCommit = raw is null
+            ? await reader.GetLiveCommitAsync(Datasets.Raw, commit.Partition, cancellationToken).ConfigureAwait(false)
+            : await reader.GetCommitAsync(raw.Dataset, raw.Partition, raw.CommitId, cancellationToken).ConfigureAwait(false);
+        return CrossLayerRule.CheckStagingRows(stagingRows, rawCommit?.RowCount ?? 0);
+    }
+
+    private async Task<ValidationResult> CheckFeaturesEntitiesAsync(CommitRecord commit, long featuresEntities, CancellationToken cancellationToken)
+    {
+        // The staging commits the build read, by id: the window as it was, even if a day was republished since.
+        var rollups = await Task.WhenAll(commit.Lineage.Inputs.Where(input => input.Dataset == Datasets.Staging).Select(async input =>
+        {
+            var staging = await reader.GetCommitAsync(input.Dataset, input.Partition, input.CommitId, cancellationToken).ConfigureAwait(false);
+            return await reader.ReadRollupsAsync(staging, cancellationToken).ConfigureAwait(false);
+        })).ConfigureAwait(false);
+        var stagingEntities = rollups.SelectMany(day => day).Select(rollup => rollup.EntityId).Distinct(StringComparer.Ordinal).LongCount();
+        return CrossLayerRule.CheckFeaturesEntities(featuresEntities, stagingEntities);
+    }
+
+    /// <summary>Why a features commit is in the warm-up (its build read fewer staging days than its window); null when it is not.</summary>
+    private static string? WarmUp(CommitRecord commit, FeatureVersion features)
+    {
+        var read = commit.Lineage.Inputs.Count(input => input.Dataset == Datasets.Staging);
+        return read >= features.InputWindowDays
+            ? null
+            : $"input window incomplete ({read} of {features.InputWindowDays} staging days)";
+    }
+
+    private static DuplicateKeys Duplicates(IReadOnlyList<string> columns, IEnumerable<string> keys)
+    {
+        var repeated = keys.CountBy(k => k, StringComparer.Ordinal).Where(k => k.Value > 1).ToList();
+        return new DuplicateKeys(columns, repeated.Sum(k => k.Value - 1L), repeated.Count > 0 ? repeated[0].Key : null);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Backfill.Workflows.Alerts;
+
+/// <summary>The stable <c>kind</c> values of alerts, as stored and returned by the API.</summary>
+public static class AlertKinds
+{
+    /// <summary>A staged commit failed validation and was not published.</summary>
+    public const string ValidationFailed = "validation_failed";
+}

@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure;
+using Backfill.Storage.Alerts;
+using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Backfill.Workflows.Alerts;
+
+/// <summary>
+/// Raises an alert three ways: a structured log event at the alert's level, a row in the <c>alerts</c> table, and a
+/// JSON POST to the webhook when one is set. Raising never fails the caller: a lost row or an unreachable webhook
+/// is logged, because the pipeline step that raised the alert has already decided its own outcome.
+/// </summary>
+public sealed partial class AlertRaiser(
+    AlertStore store, IHttpClientFactory httpClients, IOptions<AlertSettings> settings, TimeProvider time, ILogger<AlertRaiser> logger)
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the webhook is called with.</summary>
+    public const string WebhookClient = "alerts-webhook";
+
+    /// <summary>Raises an alert.</summary>
+    /// <param name="severity">Error, warning or info.</param>
+    /// <param name="kind">What happened, snake_case, e.g. <c>validation_failed</c>.</param>
+    /// <param name="message">A sentence for people.</param>
+    /// <param name="dataset">The dataset, if any.</param>
+    /// <param name="partition">The partition's day, if any.</param>
+    /// <param name="runId">The run that raised it, if any.</param>
+    /// <param name="details">Structured details, serialized as the API's JSON; null for none.</param>
+    /// <param name="cancellationToken">Cancels the table write and the webhook call.</param>
+    /// <returns>The alert as stored.</returns>
+    public async Task<AlertRecord> RaiseAsync(
+        AlertSeverity severity, string kind, string message, string? dataset, string? partition, string? runId, object? details,
+        CancellationToken cancellationToken)
+    {
+        var alert = new AlertRecord(
+            time.GetUtcNow(), severity, kind, dataset, partition, runId, message,
+            details is null ? null : JsonSerializer.SerializeToElement(details, ApiJson.Options));
+        var level = severity switch
+        {
+            AlertSeverity.Error => LogLevel.Error,
+            AlertSeverity.Warning => LogLevel.Warning,
+            _ => LogLevel.Information,
+        };
+        LogAlert(logger, level, kind, dataset, partition, runId, message);
+        try
+        {
+            await store.AddAsync(alert, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            LogStoreFailed(logger, ex, kind, dataset, partition);
+        }
+
+        await PostAsync(alert, cancellationToken).ConfigureAwait(false);
+        return alert;
+    }
+
+    private async Task PostAsync(AlertRecord alert, CancellationToken cancellationToken)
+    {
+        var options = settings.Value;
+        if (string.IsNullOrWhiteSpace(options.WebhookUrl))
+        {
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.WebhookTimeoutSeconds));
+        try
+        {
+            var client = httpClients.CreateClient(WebhookClient);
+            using var response = await client.PostAsJsonAsync(new Uri(options.WebhookUrl), AlertView.Of(alert), ApiJson.Options, timeout.Token)
+                .ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogWebhookRejected(logger, options.WebhookUrl, (int)response.StatusCode, alert.Kind);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            LogWebhookFailed(logger, ex, options.WebhookUrl, alert.Kind);
+        }
+    }
+
+    [LoggerMessage(EventId = 500, Message = "Alert {Kind} on {Dataset}/{Partition} (run {RunId}): {AlertMessage}")]
+    private static partial void LogAlert(
+        ILogger logger, LogLevel level, string kind, string? dataset, string? partition, string? runId, string alertMessage);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Error, Message = "Alert {Kind} on {Dataset}/{Partition} could not be stored")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, string kind, string? dataset, string? partition);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Alert webhook {WebhookUrl} failed for alert {Kind}")]
+    private static partial void LogWebhookFailed(ILogger logger, Exception exception, string webhookUrl, string kind);
+
+    [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "Alert webhook {WebhookUrl} answered {StatusCode} for alert {Kind}")]
+    private static partial void LogWebhookRejected(ILogger logger, string webhookUrl, int statusCode, string kind);
+}

@@ -1,0 +1,76 @@
+using Backfill.Storage.Alerts;
+using Backfill.Testing;
+using Backfill.Workflows.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace Backfill.Workflows.Tests.Alerts;
+
+public sealed class AlertRaiserTests(AzuriteFixture azurite)
+{
+    private static readonly string[] Failures = ["null_rate"];
+
+    [Fact]
+    public async Task RaiseAsync_Webhook_ReceivesTheAlertAsJsonPost()
+    {
+        using var webhook = new WebhookListener();
+        var (raiser, _) = Alerting.Raiser(azurite, webhook.Url);
+        var runId = "bf-" + Guid.NewGuid().ToString("N");
+
+        await raiser.RaiseAsync(
+            AlertSeverity.Error, "validation_failed", "raw/2025-01-10 not published", "raw", "2025-01-10", runId,
+            new { failures = Failures }, TestContext.Current.CancellationToken);
+
+        var body = await webhook.NextAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("error", body.GetProperty("severity").GetString());
+        Assert.Equal("validation_failed", body.GetProperty("kind").GetString());
+        Assert.Equal(("raw", "2025-01-10", runId), (body.GetProperty("dataset").GetString(), body.GetProperty("partition").GetString(), body.GetProperty("runId").GetString()));
+        Assert.Equal("null_rate", body.GetProperty("details").GetProperty("failures")[0].GetString());
+        Assert.True(body.TryGetProperty("raisedAt", out _));
+    }
+
+    [Fact]
+    public async Task RaiseAsync_DeadWebhook_StoresTheRowLogsAndDoesNotThrow()
+    {
+        var (raiser, log) = Alerting.Raiser(azurite, WebhookListener.DeadUrl);
+        var runId = "bf-" + Guid.NewGuid().ToString("N");
+
+        await raiser.RaiseAsync(
+            AlertSeverity.Error, "validation_failed", "staging/2025-01-10 not published", "staging", "2025-01-10", runId, null,
+            TestContext.Current.CancellationToken);
+
+        var stored = await Alerting.SingleOfRunAsync(azurite, runId);
+        Assert.Equal((AlertSeverity.Error, "staging"), (stored.Severity, stored.Dataset));
+        Assert.Contains(log.Events, e => e.Level == LogLevel.Error && Equals(e.Fields["Dataset"], "staging") && Equals(e.Fields["RunId"], runId));
+        Assert.Contains(log.Events, e => e.Level == LogLevel.Warning && e.Id.Id == 502);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_HungWebhook_GivesUpAfterTheTimeoutAndLogs()
+    {
+        using var webhook = new WebhookListener(answers: false);
+        var (raiser, log) = Alerting.Raiser(azurite, webhook.Url, timeoutSeconds: 1);
+        var runId = "bf-" + Guid.NewGuid().ToString("N");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await raiser.RaiseAsync(
+            AlertSeverity.Error, "validation_failed", "raw/2025-01-10 not published", "raw", "2025-01-10", runId, null,
+            TestContext.Current.CancellationToken);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+        Assert.Equal(runId, (await webhook.NextAsync(TimeSpan.FromSeconds(1))).GetProperty("runId").GetString());
+        Assert.Contains(log.Events, e => e.Level == LogLevel.Warning && e.Id.Id == 502);
+        Assert.Equal(runId, (await Alerting.SingleOfRunAsync(azurite, runId)).RunId);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_Info_LogsAtInformation()
+    {
+        var (raiser, log) = Alerting.Raiser(azurite, null);
+        var runId = "flip-" + Guid.NewGuid().ToString("N");
+
+        await raiser.RaiseAsync(AlertSeverity.Info, "flip", "features now features_v2", null, null, runId, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(AlertSeverity.Info, (await Alerting.SingleOfRunAsync(azurite, runId)).Severity);
+        Assert.Contains(log.Events, e => e.Level == LogLevel.Information && e.Id.Id == 500);
+    }
+}

@@ -1,0 +1,3 @@
+using Backfill.Testing;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]
