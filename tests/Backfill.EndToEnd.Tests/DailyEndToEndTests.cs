@@ -58,6 +58,11 @@ public sealed class DailyEndToEndTests(DailyHostFixture fixture) : IClassFixture
             built.GetProperty("includedAtFirstProcessing").GetInt64());
         Assert.All(days[4].EnumerateObject().Where(p => p.Name != "date"), p => Assert.Equal(0, p.Value.GetInt64()));
 
+        // Without a range: the 30 days up to the committed watermark.
+        var recent = await Host.ReadJsonAsync<JsonElement>("api/late-data");
+        Assert.Equal(("2026-05-06", "2026-06-04"), (recent.GetProperty("from").GetString(), recent.GetProperty("to").GetString()));
+        Assert.Equal(30, recent.GetProperty("days").GetArrayLength());
+
         // A day's sub-orchestration shares the id prefix but is not a run.
         using var subInstance = await Host.Http.GetAsync("api/daily/daily-2026-06-06-2026-06-04", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, subInstance.StatusCode);
@@ -78,7 +83,7 @@ public sealed class DailyEndToEndTests(DailyHostFixture fixture) : IClassFixture
     }
 
     [Theory]
-    [InlineData("api/late-data?to=2026-06-05", "from")]
+    [InlineData("api/late-data?from=June&to=2026-06-05", "from")]
     [InlineData("api/late-data?from=2026-06-01&to=June", "to")]
     [InlineData("api/late-data?from=2026-06-05&to=2026-06-01", "to")]
     public async Task LateData_BadRange_Is400NamingTheField(string path, string field)

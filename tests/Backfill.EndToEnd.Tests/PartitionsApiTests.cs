@@ -35,8 +35,8 @@ public sealed class PartitionsApiTests(DashboardFixture fixture)
         var failed = raw.Days[5];
         Assert.Equal((fixture.FailedBackfill, 0L), (failed.RunId, failed.Rows));
         Assert.Null(failed.CommittedAt);
-        var rowCount = Assert.Single(failed.Validation, v => v.Status == "fail");
-        Assert.Equal((ValidationCheckNames.RowCountBounds, 0.0, 1.0), (rowCount.Name, rowCount.Observed, rowCount.Threshold));
+        var rowCount = Assert.Single(failed.Validation, v => v.Name == ValidationCheckNames.RowCountBounds);
+        Assert.Equal(("fail", 0.0, 1.0), (rowCount.Status, rowCount.Observed, rowCount.Threshold));
         Assert.Contains("validation failed", failed.Reason, StringComparison.Ordinal);
 
         var missing = raw.Days[6];

@@ -201,6 +201,14 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(Days, recorded[0].RequiredDays);
         Assert.Equal(5, recorded[0].Canary.Split(", ").Length);
         Assert.Equal((await PointerAsync()).Current, (await new PointerStore(Lake).GetAsync("features", Cancel))!.Current);
+
+        // ... and raised an info alert naming the run that made it.
+        var alerts = (await Host.ReadJsonAsync<JsonElement>("api/alerts?limit=1000")).GetProperty("alerts").EnumerateArray().ToList();
+        foreach (var change in recorded)
+        {
+            Assert.Contains(alerts, a => a.GetProperty("runId").GetString() == change.FlippedBy
+                && a.GetProperty("kind").GetString() == "pointer_" + change.Kind && a.GetProperty("severity").GetString() == "info");
+        }
     }
 
     [Fact]

@@ -85,27 +85,35 @@ internal static class DailyCommands
         }
     }
 
-    public static bool Succeeded(JsonElement run) =>
-        run.Text("runtimeStatus") == "Completed" && !run.Array("days").Any(d => d.Text("status") == "failed");
+    public static bool Succeeded(JsonElement run) => run.Text("status") == "completed";
 
     private static Task<JsonElement> GetAsync(CliContext cli, string id, CancellationToken cancellationToken) =>
         cli.Api.SendAsync(HttpMethod.Get, $"api/daily/{ApiPath.Segment(id)}", null, cancellationToken);
 
-    private static bool IsFinished(JsonElement run) => run.Text("runtimeStatus") is "Completed" or "Failed" or "Terminated";
+    private static bool IsFinished(JsonElement run) => run.Text("runtimeStatus") is "completed" or "failed" or "terminated";
 
     private static void Render(IAnsiConsole console, JsonElement run)
     {
-        console.MarkupLine($"[bold]{Markup.Escape(run.Text("id"))}[/]  {Markup.Escape(run.Text("runtimeStatus"))}");
-        var table = new Table().AddColumns("date", "trigger", "status", "detail");
+        console.MarkupLine($"[bold]{Markup.Escape(run.Text("id"))}[/]  {Markup.Escape(run.Text("status") is { Length: > 0 } status ? status : run.Text("runtimeStatus"))}  "
+            + $"watermark day {Markup.Escape(run.Text("watermark"))}, committed watermark {Markup.Escape(run.Text("committedWatermarkBefore"))} → {Markup.Escape(run.Text("committedWatermark"))}");
+        var table = new Table().AddColumns("date", "role", "committed", "layers", "error");
         foreach (var day in run.Array("days"))
         {
-            var status = day.Text("status");
-            table.AddRow(day.Text("date"), Markup.Escape(day.Text("trigger")), status == "failed" ? "[red]failed[/]" : Markup.Escape(status), Markup.Escape(day.Text("error")));
+            var layers = day.Array("layers").ToList();
+            table.AddRow(
+                day.Text("date"), Markup.Escape(day.Text("role")), day.Text("committed") == "true" ? "[green]yes[/]" : "[red]no[/]",
+                Markup.Escape(string.Join(" ", layers.Select(l => $"{l.Text("layer")}:{l.Text("outcome")}"))),
+                Markup.Escape(layers.Select(l => l.Text("error")).FirstOrDefault(e => e.Length > 0) ?? string.Empty));
         }
 
         if (table.Rows.Count > 0)
         {
             console.Write(table);
+        }
+
+        if (run.Array("repairsQueued").Any())
+        {
+            console.MarkupLine($"queued for repair: {Markup.Escape(string.Join(", ", run.Array("repairsQueued").Select(d => d.GetString())))}");
         }
     }
 }

@@ -21,6 +21,8 @@ internal static class DemoCommand
     private static readonly TimeSpan HostStartTimeout = TimeSpan.FromMinutes(5);
     private static readonly string[] Datasets = ["raw", "staging", OldVersion, NewVersion];
     private static readonly string[] States = ["committed", "failed", "missing", "running", "stale"];
+    private static readonly string[] AllLayers = ["raw", "staging", "features"];
+    private static readonly string[] FeaturesOnly = ["features"];
 
     public static Command Create(Func<ParseResult, CliContext> context)
     {
@@ -65,13 +67,14 @@ internal static class DemoCommand
             cli.Console.MarkupLine($"   {seeded.Number("days")} days landed ({seeded.Number("filesWritten")} new files)");
 
             Step(cli, $"2. backfill {OldVersion} over {first:yyyy-MM-dd}..{lastBackfilled:yyyy-MM-dd}, max parallel {options.MaxParallel}");
-            failures += await BackfillAsync(cli, OldVersion, $"{Day(first)}..{Day(lastBackfilled)}", options, cancellationToken).ConfigureAwait(false);
+            failures += await BackfillAsync(cli, OldVersion, $"{Day(first)}..{Day(lastBackfilled)}", AllLayers, options, cancellationToken).ConfigureAwait(false);
 
             Step(cli, $"3. daily runs for {lastBackfilled.AddDays(1):yyyy-MM-dd}..{LastDay:yyyy-MM-dd} (watermark D+2, rolling merge of late events, catchup)");
             failures += await DailyRunsAsync(cli, lastBackfilled.AddDays(1), cancellationToken).ConfigureAwait(false);
 
-            Step(cli, $"4. backfill {NewVersion} beside {OldVersion} over {first:yyyy-MM-dd}..{LastDay:yyyy-MM-dd}, max parallel {options.MaxParallel}");
-            failures += await BackfillAsync(cli, NewVersion, $"{Day(first)}..{Day(LastDay)}", options, cancellationToken).ConfigureAwait(false);
+            // raw and staging are shared and already current: the new version needs only its own layer.
+            Step(cli, $"4. backfill {NewVersion} beside {OldVersion} over {first:yyyy-MM-dd}..{LastDay:yyyy-MM-dd} (features layer), max parallel {options.MaxParallel}");
+            failures += await BackfillAsync(cli, NewVersion, $"{Day(first)}..{Day(LastDay)}", FeaturesOnly, options, cancellationToken).ConfigureAwait(false);
 
             Step(cli, $"5. flip the pointer '{Pointer}' to {NewVersion} (completeness + canary checks)");
             failures += await FlipAsync(cli, $"{Day(first)}..{Day(LastDay)}", cancellationToken).ConfigureAwait(false);
@@ -127,9 +130,10 @@ internal static class DemoCommand
         }
     }
 
-    private static async Task<int> BackfillAsync(CliContext cli, string target, string partitions, DemoOptions options, CancellationToken cancellationToken)
+    private static async Task<int> BackfillAsync(
+        CliContext cli, string target, string partitions, string[] layers, DemoOptions options, CancellationToken cancellationToken)
     {
-        var body = new { partitions, target, maxParallel = options.MaxParallel, writeMode = "overwrite" };
+        var body = new { partitions, target, layers, maxParallel = options.MaxParallel, writeMode = "overwrite" };
         var accepted = await cli.Api.SendAsync(HttpMethod.Post, "api/backfills", body, cancellationToken).ConfigureAwait(false);
         var watch = cli with { Json = false };
         return await BackfillWatch.RunAsync(watch, accepted.Text("id"), options.NoProgress, cancellationToken).ConfigureAwait(false) == ExitCodes.Ok ? 0 : 1;

@@ -9,10 +9,16 @@ public static class NullRateRule
     // rise of exactly the threshold is allowed.
     private const double RoundingTolerance = 1e-12;
 
+    // A day's null rate is a sample: with baseline rate p over n rows its noise is sqrt(p(1-p)/n). A naturally
+    // sparse column (amount is null for most event types) on a small day swings more than the fixed threshold,
+    // so the allowed rise is at least this many standard errors; one false fail per column in ~30,000 days.
+    private const double NoiseStandardErrors = 4;
+
     /// <summary>
     /// Checks every column of <paramref name="candidate"/>: fail when a non-nullable column holds a null, or
-    /// when the null rate rises more than <see cref="ValidationThresholds.NullRateFailIncrease"/> above the
-    /// baseline rate — the trailing partitions' nulls over their rows, pooled, so a small day weighs little.
+    /// when the null rate rises more than <see cref="ValidationThresholds.NullRateFailIncrease"/> (or, on a small
+    /// partition, more than four standard errors of its sampling noise) above the baseline rate — the trailing
+    /// partitions' nulls over their rows, pooled, so a small day weighs little.
     /// </summary>
     /// <param name="candidate">The staged commit's profile.</param>
     /// <param name="trailing">The trailing committed partitions' profiles; empty when there are none yet.</param>
@@ -57,11 +63,16 @@ public static class NullRateRule
         }
 
         var baseline = (double)baselineNulls / baselineRows;
-        var ceiling = baseline + thresholds.NullRateFailIncrease;
-        var spiked = rate - baseline > thresholds.NullRateFailIncrease + RoundingTolerance;
+        var noise = NoiseStandardErrors * Math.Sqrt(baseline * (1 - baseline) / Math.Max(1, rowCount));
+        var allowed = Math.Max(thresholds.NullRateFailIncrease, noise);
+        var ceiling = baseline + allowed;
+        var spiked = rate - baseline > allowed + RoundingTolerance;
+        var rule = allowed > thresholds.NullRateFailIncrease
+            ? Invariant($"+{allowed * 100:0.##} points: sampling noise of {rowCount} rows exceeds the +{thresholds.NullRateFailIncrease * 100:0.##} points threshold")
+            : Invariant($"+{thresholds.NullRateFailIncrease * 100:0.##} points");
         return Result(column, spiked ? ValidationStatus.Fail : ValidationStatus.Pass, rate, ceiling, Invariant(
             $"Null rate {rate:0.##%} in '{column.Name}' against a trailing baseline of {baseline:0.##%}; ")
-            + Invariant($"fail above {ceiling:0.##%} (+{thresholds.NullRateFailIncrease * 100:0.##} points)."));
+            + Invariant($"fail above {ceiling:0.##%} ({rule})."));
     }
 
     private static ValidationResult Result(

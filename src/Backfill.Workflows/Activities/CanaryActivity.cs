@@ -1,11 +1,12 @@
 using Backfill.Core.Drift;
 using Backfill.Core.Features;
-using Backfill.Core.Switchover;
 using Backfill.Core.Validation;
 using Backfill.Storage.Reading;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Pipeline;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
 
 namespace Backfill.Workflows.Activities;
 
@@ -15,7 +16,7 @@ namespace Backfill.Workflows.Activities;
 /// the same day of the current version. Features whose definition changed between the versions are expected
 /// to drift: reported, never failed.
 /// </summary>
-public sealed class CanaryActivity(LakeReady lakeReady, ValidationThresholds thresholds) : TaskActivity<CanaryRequest, CanaryReport>
+public sealed class CanaryActivity(LakeReady lakeReady, IOptions<ValidationSettings> settings) : TaskActivity<CanaryRequest, CanaryReport>
 {
     /// <inheritdoc />
     public override async Task<CanaryReport> RunAsync(TaskActivityContext context, CanaryRequest input)
@@ -24,7 +25,9 @@ public sealed class CanaryActivity(LakeReady lakeReady, ValidationThresholds thr
         var reader = new PartitionReader(await lakeReady.GetAsync().ConfigureAwait(false));
         var target = FeatureVersions.Get(input.Target);
         var current = FeatureVersions.Get(input.Current);
-        var drift = thresholds with { ExpectedToDrift = ChangedFeatures.Between(current, target) };
+        // The target's own thresholds, plus whatever changed between the two versions (they need not be adjacent).
+        var thresholds = settings.Value.ThresholdsFor(target.Name);
+        var drift = thresholds with { ExpectedToDrift = thresholds.ExpectedToDrift.Union(FeatureVersions.ChangedFeatures(current, target)).ToHashSet(StringComparer.Ordinal) };
         var days = new List<CanaryDay>();
         foreach (var day in input.Days)
         {

@@ -1,17 +1,18 @@
+using Backfill.Storage.Alerts;
 using Backfill.Storage.Pointers;
+using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Pipeline;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 
 namespace Backfill.Workflows.Activities;
 
 /// <summary>
 /// Moves the pointer's mirror blob forward to a state the entity holds, then records the change (if any) in
-/// lineage and the log. Idempotent: a redelivered call finds the mirror already there and rewrites the same
-/// lineage row.
+/// lineage and raises an info alert (log event, alerts row, webhook). Idempotent for the mirror and lineage: a
+/// redelivered call finds the mirror already there and rewrites the same lineage row.
 /// </summary>
-public sealed partial class PublishPointerActivity(LakeReady lakeReady, ILogger<PublishPointerActivity> logger) : TaskActivity<PointerPublication, PointerMirror>
+public sealed class PublishPointerActivity(LakeReady lakeReady, AlertRaiser alerts) : TaskActivity<PointerPublication, PointerMirror>
 {
     /// <inheritdoc />
     public override async Task<PointerMirror> RunAsync(TaskActivityContext context, PointerPublication input)
@@ -22,13 +23,12 @@ public sealed partial class PublishPointerActivity(LakeReady lakeReady, ILogger<
         if (input.Change is { } change)
         {
             await new PointerLineage(lake).RecordAsync(change, CancellationToken.None).ConfigureAwait(false);
-            LogChanged(logger, change.Name, change.Kind, change.From, change.To, change.Sequence, change.FlippedBy, change.RequiredDays, change.Canary);
+            var message = $"pointer {change.Name} {change.Kind}: {change.From} → {change.To} at sequence {change.Sequence} by {change.FlippedBy}; "
+                + $"{change.RequiredDays} required days; canary {change.Canary}";
+            await alerts.RaiseAsync(AlertSeverity.Info, $"pointer_{change.Kind}", message, change.To, null, change.FlippedBy, change, CancellationToken.None)
+                .ConfigureAwait(false);
         }
 
         return mirror;
     }
-
-    [LoggerMessage(EventId = 500, Level = LogLevel.Information,
-        Message = "Pointer {Pointer} {Operation} from {From} to {To} at sequence {Sequence} by {FlippedBy}; required days {RequiredDays}; canary {Canary}")]
-    private static partial void LogChanged(ILogger logger, string pointer, string operation, string from, string to, long sequence, string flippedBy, int requiredDays, string canary);
 }

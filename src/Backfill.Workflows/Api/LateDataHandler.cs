@@ -7,23 +7,39 @@ using Microsoft.Extensions.Options;
 namespace Backfill.Workflows.Api;
 
 /// <summary><c>GET /api/late-data?from=&amp;to=</c>: the late-arrival metrics of every day in the range.</summary>
-public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings> settings)
+public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings> settings, TimeProvider time)
 {
     /// <summary>The most days one request may cover.</summary>
     public const int MaxDays = 366;
 
-    /// <summary>200 with the metrics; 400 naming <c>from</c> or <c>to</c> when they are missing, malformed or reversed.</summary>
+    /// <summary>The days a request without <c>from</c> covers.</summary>
+    public const int DefaultDays = 30;
+
+    /// <summary>
+    /// 200 with the metrics; 400 naming <c>from</c> or <c>to</c> when malformed or reversed. Without <c>to</c> the
+    /// range ends at the committed watermark (today before the first commit); without <c>from</c> it is 30 days.
+    /// </summary>
     public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>();
         var from = Day(request, "from", errors);
         var to = Day(request, "to", errors);
-        if (errors.Count == 0 && from > to)
+        if (errors.Count > 0)
         {
-            errors["to"] = [$"to ({to}) is before from ({from})."];
+            return Problems.Invalid(errors);
         }
-        else if (errors.Count == 0 && to.Date.DayNumber - from.Date.DayNumber >= MaxDays)
+
+        var daily = settings.Value;
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var state = await DailyHandler.ReadStateAsync(client, daily.Target, cancellationToken).ConfigureAwait(false);
+        var last = to ?? state.Watermark ?? new PartitionKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var first = from ?? last.AddDays(1 - DefaultDays);
+        if (first > last)
+        {
+            errors["to"] = [$"to ({last}) is before from ({first})."];
+        }
+        else if (last.Date.DayNumber - first.Date.DayNumber >= MaxDays)
         {
             errors["to"] = [$"At most {MaxDays} days per request."];
         }
@@ -33,12 +49,9 @@ public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings>
             return Problems.Invalid(errors);
         }
 
-        var daily = settings.Value;
-        var cancellationToken = request.HttpContext.RequestAborted;
-        var state = await DailyHandler.ReadStateAsync(client, daily.Target, cancellationToken).ConfigureAwait(false);
-        var recorded = (await store.ReadAsync(daily.Target, from, to, cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.Day);
+        var recorded = (await store.ReadAsync(daily.Target, first, last, cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.Day);
         var days = new List<LateDataDayView>();
-        for (var day = from; day <= to; day = day.AddDays(1))
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
             days.Add(recorded.TryGetValue(day, out var m)
                 ? new LateDataDayView(
@@ -47,18 +60,23 @@ public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings>
                 : new LateDataDayView(day.ToString(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         }
 
-        return Results.Json(new LateDataView(from.ToString(), to.ToString(), state.Watermark?.ToString(), daily.RollingDays, days), ApiJson.Options);
+        return Results.Json(new LateDataView(first.ToString(), last.ToString(), state.Watermark?.ToString(), daily.RollingDays, days), ApiJson.Options);
     }
 
-    private static PartitionKey Day(HttpRequest request, string name, Dictionary<string, string[]> errors)
+    private static PartitionKey? Day(HttpRequest request, string name, Dictionary<string, string[]> errors)
     {
         string? text = request.Query[name];
+        if (text is null)
+        {
+            return null;
+        }
+
         if (PartitionKey.TryParse(text, out var day))
         {
             return day;
         }
 
-        errors[name] = [text is null ? $"{name} is required (YYYY-MM-DD)." : $"{name} must be a day YYYY-MM-DD; got '{text}'."];
-        return default;
+        errors[name] = [$"{name} must be a day YYYY-MM-DD; got '{text}'."];
+        return null;
     }
 }

@@ -96,6 +96,22 @@ public sealed class NullRateRuleTests
         Assert.Equal(ValidationStatus.Pass, amount.Status);
     }
 
+    [Theory]
+    [InlineData(200, 172, ValidationStatus.Pass)]
+    [InlineData(100_000, 86_000, ValidationStatus.Fail)]
+    public void Check_SparseColumn_AllowsSamplingNoiseOfASmallPartitionOnly(long rows, long amountNulls, ValidationStatus status)
+    {
+        // amount is null for most event types: an 80% baseline. 86% is noise on 200 rows, a spike on 100 000.
+        PartitionProfile[] sparse = [Profile(1_000, 800), Profile(1_000, 800), Profile(1_000, 800)];
+
+        var amount = NullRateRule.Check(Profile(rows, amountNulls), sparse, Schema, Defaults)[1];
+
+        Assert.Equal(status, amount.Status);
+        var allowed = Math.Max(0.05, 4 * Math.Sqrt(0.8 * 0.2 / rows));
+        Assert.Equal(0.8 + allowed, amount.Threshold!.Value, precision: 12);
+        Assert.Equal(rows < 1_000, amount.Message.Contains("sampling noise of", StringComparison.Ordinal));
+    }
+
     private static PartitionProfile Profile(long rows, long amountNulls) =>
         new(rows, [new ColumnProfile("entity_id", 0, null), new ColumnProfile("amount", amountNulls, null)]);
 }
