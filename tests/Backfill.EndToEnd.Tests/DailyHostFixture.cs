@@ -13,12 +13,7 @@ public sealed class DailyHostFixture(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse("2026-06-01"), 8, eventsPerDay: 200);
-        _host = await LocalHostProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["TaskHubName"] = "d" + Guid.NewGuid().ToString("N")[..12],
-            ["Backfill:RetryDelaySeconds"] = "1",
-        });
+        _host = await BackfillHostFixture.StartHostAsync(azurite);
     }
 
     public async ValueTask DisposeAsync()

@@ -40,21 +40,29 @@ internal static class DemoCommand
         {
             days, dailyRuns, events, maxParallel, exit, noProgress,
         };
-        command.Validators.Add(result =>
+        days.Validators.Add(result =>
         {
-            if (result.GetValue(days) is < 7 or > 365)
+            if (result.GetValueOrDefault<int>() is < 7 or > 365)
             {
                 result.AddError("--days must be between 7 and 365.");
             }
-
-            if (result.GetValue(dailyRuns) is < 1 or > 30 || result.GetValue(dailyRuns) >= result.GetValue(days))
+        });
+        dailyRuns.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 30)
             {
-                result.AddError("--daily-runs must be between 1 and 30 and fewer than --days.");
+                result.AddError("--daily-runs must be between 1 and 30.");
             }
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
+            if (parse.GetValue(dailyRuns) >= parse.GetValue(days))
+            {
+                cli.Console.MarkupLine("[red]error:[/] --daily-runs must be fewer than --days.");
+                return ExitCodes.Usage;
+            }
+
             var api = parse.GetValue(GlobalOptions.Api)!;
             await using var host = await EnsureHostAsync(cli, api, cancellationToken).ConfigureAwait(false);
             var first = LastDay.AddDays(1 - parse.GetValue(days));
