@@ -26,7 +26,7 @@ public sealed class ActivityBudgetEntity(IOptions<BackfillSettings> backfill, IO
     {
         ArgumentNullException.ThrowIfNull(request);
         var budget = Budget();
-        var granted = budget.Request(request.BackfillId, Math.Max(1, request.Wanted));
+        var granted = budget.Request(request.BackfillId, Math.Max(1, request.Wanted), request.At);
         return new ActivityGrant(granted, budget.Budget, budget.Reserved, budget.GrantedToOthers(request.BackfillId));
     }
 

@@ -1,4 +1,5 @@
 using Backfill.Core.Planning;
+using Backfill.Core.Scheduling;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
@@ -195,13 +196,14 @@ internal sealed class BackfillRun
     private async Task RequestSlotsAsync()
     {
         _grant = await _context.Entities.CallEntityAsync<ActivityGrant>(
-            ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Request), new ActivityGrantRequest(_context.InstanceId, _state.MaxParallel));
+            ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Request), new ActivityGrantRequest(_context.InstanceId, _state.MaxParallel, _context.CurrentUtcDateTime));
         _grantedAt = _context.CurrentUtcDateTime;
     }
 
     // At most one entity call per finished item, and only when it can change something: a paused backfill with
     // nothing in flight gives its slots back; a short-granted one asks again once per refresh period (slots another
-    // backfill released are picked up then). Bounded history: most finishes call nothing.
+    // backfill released are picked up then); any running one renews its grant's lease. Bounded history: most
+    // finishes call nothing.
     private async Task RebalanceSlotsAsync()
     {
         if (_status == BackfillStatus.Paused && _inFlight.Count == 0 && _grant is not null)
@@ -209,10 +211,14 @@ internal sealed class BackfillRun
             await _context.Entities.SignalEntityAsync(ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Release), _context.InstanceId);
             _grant = null;
         }
-        else if (_status == BackfillStatus.Running && _grant is { } g && g.Granted < _state.MaxParallel
-            && _context.CurrentUtcDateTime - _grantedAt >= TimeSpan.FromSeconds(_state.GrantRefreshSeconds))
+        else if (_status is BackfillStatus.Running or BackfillStatus.Canceling && _grant is { } g)
         {
-            await RequestSlotsAsync();
+            var since = _context.CurrentUtcDateTime - _grantedAt;
+            var shortOfSlots = _status == BackfillStatus.Running && g.Granted < _state.MaxParallel;
+            if (since >= ActivityBudget.RenewAfter || (shortOfSlots && since >= TimeSpan.FromSeconds(_state.GrantRefreshSeconds)))
+            {
+                await RequestSlotsAsync();
+            }
         }
     }
 

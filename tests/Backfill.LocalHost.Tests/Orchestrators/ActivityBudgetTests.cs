@@ -61,9 +61,9 @@ public sealed class ActivityBudgetTests(AzuriteFixture azurite)
         return clock.Elapsed;
     }
 
-    private static async Task<IReadOnlyDictionary<string, int>> GrantsAsync(DurableTaskClient client) =>
+    private static async Task<IReadOnlyDictionary<string, BudgetGrant>> GrantsAsync(DurableTaskClient client) =>
         (await client.Entities.GetEntityAsync<ActivityBudgetState>(ActivityBudgetEntity.Global, includeState: true, Cancel))?.State.Grants
-        ?? new Dictionary<string, int>();
+        ?? new Dictionary<string, BudgetGrant>();
 
     // Release is a signal: poll until the entity processed it.
     private static async Task WaitForNoGrantsAsync(DurableTaskClient client)
