@@ -12,6 +12,7 @@ using Backfill.Workflows.Orchestrators;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Entities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static Backfill.LocalHost.Tests.Orchestrators.BackfillRuns;
 
 namespace Backfill.LocalHost.Tests.Orchestrators;
@@ -78,6 +79,19 @@ public sealed class ActivityBudgetTests(AzuriteFixture azurite)
 
     private static List<(DateTimeOffset Start, DateTimeOffset End)> AttemptsOf(ScriptedWorkItemRunner runner, Func<string, bool> run) =>
         [.. runner.Attempts.Where(a => run(a.Request.BackfillId)).Select(a => (a.Start, a.End))];
+
+    [Fact]
+    public async Task Start_BudgetAboveTheHostsActivityCeiling_FailsNamingBothSettings()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => EngineHost.StartAsync(
+            azurite.ConnectionString, TaskHubNames.New(), settings: new Dictionary<string, string?>
+            {
+                ["Backfill:ActivityBudget"] = "8",
+                ["DurableEngine:MaxConcurrentActivities"] = "4",
+            }));
+
+        Assert.Contains("Backfill:ActivityBudget must be at most DurableEngine:MaxConcurrentActivities", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task DailyRun_DuringABackfillWantingTheWholeBudget_FinishesWithinABoundOfTheSameRunAlone()
