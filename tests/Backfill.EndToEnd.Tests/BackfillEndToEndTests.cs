@@ -47,8 +47,14 @@ public sealed class BackfillEndToEndTests(BackfillHostFixture fixture) : IClassF
         // The same request again: the dry run and the real run agree that everything is already committed.
         var again = await DryRunAsync("2025-01-01..2025-01-30");
         Assert.All(again.Items, i => Assert.Equal("skip", i.Action));
-        var rerun = await BackfillApi.WaitAsync(Host, await BackfillApi.StartAsync(Host, new { partitions = "2025-01-01..2025-01-30", target = "features_v1", maxParallel = 3 }));
+        var rerun = await BackfillApi.WaitAsync(Host, await BackfillApi.StartAsync(Host, new { partitions = "2025-01-01..2025-01-30", target = "features_v1", maxParallel = 16 }));
         Assert.Equal(90, rerun.Counts.Skipped);
+
+        // Under the activity budget (16, 3 reserved for the daily run) the first ran as asked; the rerun asked for all 16.
+        Assert.Equal(3, done.EffectiveMaxParallel);
+        Assert.Null(done.MaxParallelReason);
+        Assert.Equal((16, 13), (rerun.MaxParallel, rerun.EffectiveMaxParallel));
+        Assert.Equal("max parallel 16, running 13: activity budget 16 with 3 reserved for the daily run", rerun.MaxParallelReason);
     }
 
     [Fact]

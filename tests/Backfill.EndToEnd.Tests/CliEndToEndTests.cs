@@ -56,16 +56,18 @@ public sealed class CliEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var seed = await CliRun.RunAsync("seed-data", "--api", Api, "--from", "2024-06-01", "--to", "2024-06-05", "--events-per-day", "300");
         var plan = await CliRun.RunAsync("plan", "--api", Api, "--partitions", "2024-06-01..2024-06-05", "--target", "features_v1");
-        var start = await CliRun.RunAsync("--api", Api, "--partitions", "2024-06-01..2024-06-05", "--max-parallel", "3", "--write-mode", "overwrite", "--target", "features_v1", "--json");
+        var start = await CliRun.RunAsync("--api", Api, "--partitions", "2024-06-01..2024-06-05", "--max-parallel", "16", "--write-mode", "overwrite", "--target", "features_v1", "--json");
         var id = JsonDocument.Parse(start.Output).RootElement.GetProperty("id").GetString()!;
         var watch = await CliRun.RunAsync("watch", id, "--api", Api);
         var status = await CliRun.RunAsync("status", id, "--api", Api, "--json");
+        var shown = await CliRun.RunAsync("status", id, "--api", Api);
 
         Assert.Equal((0, 0, 0, 0), (seed.ExitCode, plan.ExitCode, start.ExitCode, watch.ExitCode));
         Assert.Contains("landed 5 days 2024-06-01..2024-06-05", seed.Output, StringComparison.Ordinal);
         Assert.Contains("run 15, skip 0, blocked 0", plan.Output, StringComparison.Ordinal);
         Assert.Contains("Completed", watch.Output, StringComparison.Ordinal);
         Assert.Equal(15, JsonDocument.Parse(status.Output).RootElement.GetProperty("counts").GetProperty("succeeded").GetInt32());
+        Assert.Contains("max parallel 16, running 13: activity budget 16 with 3 reserved for the daily run", Unwrapped(shown.Output), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Backfill.LocalHost.Engine;
 using Backfill.Testing;
+using Backfill.Workflows.Api;
 
 namespace Backfill.Functions.Tests;
 
@@ -64,6 +65,8 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
         Assert.Equal("%TaskHubName%", durable.GetProperty("hubName").GetString());
         var local = new DurableEngineSettings();
         Assert.Equal(local.MaxConcurrentActivities, durable.GetProperty("maxConcurrentActivityFunctions").GetInt32());
+        // The activity budget fits one instance's ceiling, so granted activities never wait in the queue.
+        Assert.True(new BackfillSettings().ActivityBudget <= durable.GetProperty("maxConcurrentActivityFunctions").GetInt32());
         Assert.Equal(local.MaxConcurrentOrchestrations, durable.GetProperty("maxConcurrentOrchestratorFunctions").GetInt32());
         Assert.Equal(local.PartitionCount, durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32());
         Assert.True(File.Exists(Path.Combine(app.Folder, "worker.config.json")), "worker.config.json is published");

@@ -20,6 +20,12 @@ internal static class BackfillView
         {
             console.MarkupLine($"  [yellow]{Markup.Escape(reason)}[/]");
         }
+
+        // Why fewer items run than asked: the activity budget's grant (absent from older hosts' answers).
+        if (backfill.TryGetProperty("maxParallelReason", out var capped) && capped.ValueKind == JsonValueKind.String)
+        {
+            console.MarkupLine($"  {Markup.Escape(capped.GetString()!)}");
+        }
     }
 
     public static void Items(IAnsiConsole console, JsonElement backfill, bool onlyProblems)

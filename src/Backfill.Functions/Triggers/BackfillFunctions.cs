@@ -21,4 +21,7 @@ internal sealed class BackfillFunctions(RunWorkItemActivity activity)
 
     [Function(nameof(BackfillRegistryEntity))]
     public static Task DispatchRegistryAsync([EntityTrigger] TaskEntityDispatcher dispatcher) => dispatcher.DispatchAsync<BackfillRegistryEntity>();
+
+    [Function(nameof(ActivityBudgetEntity))]
+    public static Task DispatchActivityBudgetAsync([EntityTrigger] TaskEntityDispatcher dispatcher) => dispatcher.DispatchAsync<ActivityBudgetEntity>();
 }

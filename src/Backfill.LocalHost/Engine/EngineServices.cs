@@ -15,6 +15,8 @@ internal static class EngineServices
         services.AddOptions<DurableEngineSettings>()
             .Bind(configuration.GetSection(DurableEngineSettings.Section))
             .Configure(s => s.TaskHubName = configuration["TaskHubName"] ?? s.TaskHubName)
+            .Validate<IOptions<BackfillSettings>>((s, backfill) => backfill.Value.ActivityBudget <= s.MaxConcurrentActivities,
+                "Backfill:ActivityBudget must be at most DurableEngine:MaxConcurrentActivities, or granted activities wait in the queue and the daily run's slots are not free.")
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

@@ -12,6 +12,22 @@ public sealed class BackfillSettings
     [Range(1, 64)]
     public int MaxParallel { get; set; } = 3;
 
+    /// <summary>The default of <see cref="ActivityBudget"/>: the hosts' default of activities in flight at once.</summary>
+    public const int DefaultActivityBudget = 16;
+
+    /// <summary>
+    /// The global activity budget: work item activities in flight at once across every backfill and the daily run,
+    /// of which <c>Daily:ReservedSlots</c> are kept for the daily run. Keep it at most each host's activity ceiling
+    /// (host.json <c>maxConcurrentActivityFunctions</c>, <c>DurableEngine:MaxConcurrentActivities</c>), so a granted
+    /// activity never waits in the queue.
+    /// </summary>
+    [Range(2, 256)]
+    public int ActivityBudget { get; set; } = DefaultActivityBudget;
+
+    /// <summary>How often (orchestration seconds, at most) a backfill granted less than its max parallel asks the budget again.</summary>
+    [Range(1, 3600)]
+    public int GrantRefreshSeconds { get; set; } = 30;
+
     /// <summary>Most days one backfill may cover.</summary>
     [Range(1, 36_600)]
     public int MaxDays { get; set; } = 3_660;

@@ -80,7 +80,8 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
         return new BackfillView(
             Metadata.InstanceId, Status, BackfillRequestView.Of(Spec), Spec.CodeVersion, Spec.ConfigHash, counts,
             Progress?.MaxParallel ?? Input.MaxParallel, Progress?.Running ?? [], items, Metadata.CreatedAt, Metadata.LastUpdatedAt,
-            IsFinished ? null : Progress?.EtaSeconds, Progress?.Reason ?? Metadata.FailureDetails?.ErrorMessage, Progress?.ConflictWith, Progress?.Flip);
+            IsFinished ? null : Progress?.EtaSeconds, Progress?.Reason ?? Metadata.FailureDetails?.ErrorMessage, Progress?.ConflictWith, Progress?.Flip,
+            Progress?.EffectiveMaxParallel, Progress?.MaxParallelReason);
     }
 
     private List<BackfillItemView> ItemViews(IReadOnlyDictionary<string, BackfillItemRecord> details)

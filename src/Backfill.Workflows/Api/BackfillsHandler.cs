@@ -86,7 +86,7 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
         var existing = idempotent ? await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false) : null;
         if (existing is null)
         {
-            var state = new BackfillState(spec, string.Empty, spec.MaxParallel, false, spec.SubmittedAt, 0, 0, 0, null);
+            var state = new BackfillState(spec, string.Empty, spec.MaxParallel, false, spec.SubmittedAt, 0, 0, 0, null, settings.Value.GrantRefreshSeconds);
             try
             {
                 await client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), state, new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);

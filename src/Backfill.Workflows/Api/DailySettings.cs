@@ -34,6 +34,13 @@ public sealed class DailySettings
     [Range(1, 64)]
     public int MaxParallel { get; set; } = 3;
 
+    /// <summary>
+    /// Slots of the global activity budget (<c>Backfill:ActivityBudget</c>) never granted to backfills, so the daily run's
+    /// work items never queue behind theirs; <see cref="MaxParallel"/> must fit in them.
+    /// </summary>
+    [Range(1, 64)]
+    public int ReservedSlots { get; set; } = 3;
+
     /// <summary>The feature version the daily run maintains.</summary>
     [Required]
     public string Target { get; set; } = "features_v1";

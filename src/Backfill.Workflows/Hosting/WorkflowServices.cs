@@ -40,6 +40,10 @@ public static class WorkflowServices
         services.AddOptions<DailySettings>()
             .Bind(configuration.GetSection(DailySettings.Section))
             .Validate(s => FeatureVersions.All.Any(v => v.Name == s.Target), "Daily:Target must name a feature version.")
+            .Validate(s => s.MaxParallel <= s.ReservedSlots,
+                "Daily:MaxParallel must be at most Daily:ReservedSlots: the daily run only uses the activity slots reserved for it.")
+            .Validate<IOptions<BackfillSettings>>((s, backfill) => s.ReservedSlots < backfill.Value.ActivityBudget,
+                "Daily:ReservedSlots must be below Backfill:ActivityBudget, or no slot is left for backfills.")
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<StorageHealthProbe>();

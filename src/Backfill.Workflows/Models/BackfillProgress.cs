@@ -7,7 +7,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="Status">The backfill's status.</param>
 /// <param name="Counts">Work items by state.</param>
 /// <param name="Running">Ids of the items in flight.</param>
-/// <param name="MaxParallel">The current max parallel.</param>
+/// <param name="MaxParallel">The current max parallel, as requested.</param>
 /// <param name="StartedAt">When the backfill started.</param>
 /// <param name="UpdatedAt">When this status was written.</param>
 /// <param name="EtaSeconds">Estimated seconds to finish, from observed item durations and the current cap; null until one item finished.</param>
@@ -15,6 +15,8 @@ namespace Backfill.Workflows.Models;
 /// <param name="Reason">Why it is paused, failed or rejected; null otherwise.</param>
 /// <param name="ConflictWith">For a rejected backfill, the active backfill it overlaps.</param>
 /// <param name="Flip">For a <c>flipOnSuccess</c> backfill that completed, how its flip ended; null otherwise.</param>
+/// <param name="EffectiveMaxParallel">The work items it may have in flight now: max parallel, capped by its activity budget grant (0 while paused).</param>
+/// <param name="MaxParallelReason">Why <paramref name="EffectiveMaxParallel"/> is below <paramref name="MaxParallel"/>; null when they are equal.</param>
 /// <param name="Items">One <see cref="ItemState"/> char per plan item, in plan order (about 11 KB for 10,950 items).</param>
 public sealed record BackfillProgress(
     BackfillStatus Status,
@@ -28,4 +30,6 @@ public sealed record BackfillProgress(
     string? Reason,
     string? ConflictWith,
     string Items,
-    string? Flip = null);
+    string? Flip = null,
+    int? EffectiveMaxParallel = null,
+    string? MaxParallelReason = null);

@@ -14,6 +14,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="FinishedMilliseconds">Their summed run time (for the ETA).</param>
 /// <param name="Generation">How many times the orchestration continued as new.</param>
 /// <param name="PauseReason">Why the backfill is paused; null when not paused.</param>
+/// <param name="GrantRefreshSeconds">How often, at most, a backfill granted fewer activity slots than its max parallel asks again.</param>
 public sealed record BackfillState(
     BackfillSpec Spec,
     string Items,
@@ -23,4 +24,5 @@ public sealed record BackfillState(
     long FinishedItems,
     long FinishedMilliseconds,
     int Generation,
-    string? PauseReason);
+    string? PauseReason,
+    int GrantRefreshSeconds = 30);

@@ -56,6 +56,9 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
             context.SetCustomStatus(progress);
         }
 
+        // Every terminal path (completed, failed, canceled) gives the activity slots back; a signal is enough, the
+        // release is idempotent and nothing here waits for it.
+        await context.Entities.SignalEntityAsync(ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Release), context.InstanceId);
         await context.Entities.CallEntityAsync(registry, nameof(BackfillRegistryEntity.Release), context.InstanceId);
         return progress;
     }

@@ -1,5 +1,7 @@
 using Backfill.Core.Planning;
+using Backfill.Core.Scheduling;
 using Backfill.Workflows.Activities;
+using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask;
 
@@ -22,6 +24,10 @@ internal sealed class BackfillRun
     private BackfillStatus _status = BackfillStatus.Running;
     private string? _reason;
     private int _finishedThisGeneration;
+
+    // The activity budget's grant; null while holding no slots (paused, or not yet asked).
+    private ActivityGrant? _grant;
+    private DateTime _grantedAt;
 
     public BackfillRun(TaskOrchestrationContext context, BackfillState state, Plan plan)
     {
@@ -98,6 +104,12 @@ internal sealed class BackfillRun
         var capChange = _context.WaitForExternalEvent<int>(BackfillEvents.SetMaxParallel);
         var resume = _context.WaitForExternalEvent<string>(BackfillEvents.Resume);
 
+        // Asked again each generation: the grant is kept across ContinueAsNew, but slots may have freed meanwhile.
+        if (_status == BackfillStatus.Running)
+        {
+            await RequestSlotsAsync();
+        }
+
         // Refill before publishing: the status must list the items just started as running, or a reader
         // never sees an item in flight (with max parallel 1 the list would always be empty).
         Refill();
@@ -118,6 +130,10 @@ internal sealed class BackfillRun
             {
                 _state = _state with { MaxParallel = Math.Clamp(capChange.Result, 1, 64) };
                 capChange = _context.WaitForExternalEvent<int>(BackfillEvents.SetMaxParallel);
+                if (_grant is not null)
+                {
+                    await RequestSlotsAsync();
+                }
             }
             else if (winner == resume)
             {
@@ -125,6 +141,7 @@ internal sealed class BackfillRun
                 _status = BackfillStatus.Running;
                 _reason = null;
                 resume = _context.WaitForExternalEvent<string>(BackfillEvents.Resume);
+                await RequestSlotsAsync();
             }
             else
             {
@@ -134,6 +151,7 @@ internal sealed class BackfillRun
                 Finish(item, finished.Result);
             }
 
+            await RebalanceSlotsAsync();
             Refill();
             Publish();
         }
@@ -155,12 +173,52 @@ internal sealed class BackfillRun
     private void Refill()
     {
         var generationFull = _finishedThisGeneration >= BackfillOrchestrator.GenerationSize;
-        while (_status == BackfillStatus.Running && !generationFull && _inFlight.Count < _state.MaxParallel && _ready.Count > 0)
+        while (_status == BackfillStatus.Running && !generationFull && _inFlight.Count < EffectiveMaxParallel && _ready.Count > 0)
         {
             var next = _ready.Min;
             _ready.Remove(next);
             _items[next] = (char)ItemState.Running;
             _inFlight[RunItemAsync(_plan.Items[next])] = next;
+        }
+    }
+
+    // Max parallel capped by the grant: the backfill never queues more activities than the budget gave it.
+    private int EffectiveMaxParallel => Math.Min(_state.MaxParallel, _grant?.Granted ?? 0);
+
+    private string? MaxParallelReason => _grant switch
+    {
+        null when _status == BackfillStatus.Paused => "paused: its activity slots are released until it resumes",
+        { } g when g.Granted < _state.MaxParallel => $"max parallel {_state.MaxParallel}, running {g.Granted}: activity budget {g.Budget} with {g.Reserved} reserved for the daily run"
+            + (g.GrantedToOthers > 0 ? $" and {g.GrantedToOthers} granted to other backfills" : string.Empty),
+        _ => null,
+    };
+
+    private async Task RequestSlotsAsync()
+    {
+        _grant = await _context.Entities.CallEntityAsync<ActivityGrant>(
+            ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Request), new ActivityGrantRequest(_context.InstanceId, _state.MaxParallel, _context.CurrentUtcDateTime));
+        _grantedAt = _context.CurrentUtcDateTime;
+    }
+
+    // At most one entity call per finished item, and only when it can change something: a paused backfill with
+    // nothing in flight gives its slots back; a short-granted one asks again once per refresh period (slots another
+    // backfill released are picked up then); any running one renews its grant's lease. Bounded history: most
+    // finishes call nothing.
+    private async Task RebalanceSlotsAsync()
+    {
+        if (_status == BackfillStatus.Paused && _inFlight.Count == 0 && _grant is not null)
+        {
+            await _context.Entities.SignalEntityAsync(ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Release), _context.InstanceId);
+            _grant = null;
+        }
+        else if (_status is BackfillStatus.Running or BackfillStatus.Canceling && _grant is { } g)
+        {
+            var since = _context.CurrentUtcDateTime - _grantedAt;
+            var shortOfSlots = _status == BackfillStatus.Running && g.Granted < _state.MaxParallel;
+            if (since >= ActivityBudget.RenewAfter || (shortOfSlots && since >= TimeSpan.FromSeconds(_state.GrantRefreshSeconds)))
+            {
+                await RequestSlotsAsync();
+            }
         }
     }
 
@@ -253,7 +311,7 @@ internal sealed class BackfillRun
         var counts = BackfillCounts.Of(_items);
         long? eta = _state.FinishedItems == 0
             ? null
-            : (long)Math.Ceiling((double)_state.FinishedMilliseconds / _state.FinishedItems * (counts.Pending + counts.Running) / _state.MaxParallel / 1000);
+            : (long)Math.Ceiling((double)_state.FinishedMilliseconds / _state.FinishedItems * (counts.Pending + counts.Running) / Math.Max(1, EffectiveMaxParallel) / 1000);
         var progress = new BackfillProgress(
             _status,
             counts,
@@ -265,7 +323,9 @@ internal sealed class BackfillRun
             _state.Generation,
             _reason,
             null,
-            new string(_items));
+            new string(_items),
+            EffectiveMaxParallel: EffectiveMaxParallel,
+            MaxParallelReason: MaxParallelReason);
         _context.SetCustomStatus(progress);
         return progress;
     }

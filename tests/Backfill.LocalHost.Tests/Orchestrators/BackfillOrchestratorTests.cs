@@ -20,15 +20,14 @@ namespace Backfill.LocalHost.Tests.Orchestrators;
 /// </summary>
 public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
 {
-    private static readonly Layer[] AllLayers = [Layer.Raw, Layer.Staging, Layer.Features];
+    private static readonly Layer[] AllLayers = BackfillRuns.AllLayers;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private static BackfillSpec Spec(string partitions, int maxParallel, int window = 3, string? codeVersion = null, bool failFast = false, string target = "features_v1") =>
-        new(partitions, target, AllLayers, window, maxParallel, WriteMode.Overwrite, PartitionOrder.Ascending, Retries: 2, RetryDelaySeconds: 1,
-            failFast, codeVersion ?? CodeVersion.Current.Value, "cfg", DateTimeOffset.UnixEpoch);
+        BackfillRuns.Spec(partitions, maxParallel, window, codeVersion, failFast, target);
 
-    private static BackfillState Start(BackfillSpec spec) => new(spec, string.Empty, spec.MaxParallel, false, DateTimeOffset.UnixEpoch, 0, 0, 0, null);
+    private static BackfillState Start(BackfillSpec spec) => BackfillRuns.Start(spec);
 
     private static int DurationOf(WorkItem item) => 100 + (item.GetHashCode() & 0x7fffffff) % 300;
 
@@ -39,28 +38,10 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         return (host, runner);
     }
 
-    private static async Task<BackfillProgress> CompletedAsync(DurableTaskClient client, string id)
-    {
-        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        return done.ReadOutputAs<BackfillProgress>()!;
-    }
+    private static Task<BackfillProgress> CompletedAsync(DurableTaskClient client, string id) => BackfillRuns.CompletedAsync(client, id);
 
-    private static async Task<BackfillProgress> WaitForStatusAsync(DurableTaskClient client, string id, Func<BackfillProgress, bool> until)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
-            if (metadata?.SerializedCustomStatus is not null && metadata.ReadCustomStatusAs<BackfillProgress>() is { } progress && until(progress))
-            {
-                return progress;
-            }
-
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+    private static Task<BackfillProgress> WaitForStatusAsync(DurableTaskClient client, string id, Func<BackfillProgress, bool> until) =>
+        BackfillRuns.WaitForStatusAsync(client, id, until);
 
     [Fact]
     public async Task Run_TwelveDaysThreeLayersCapThree_EveryItemOnceWithinCapInDependencyOrder()

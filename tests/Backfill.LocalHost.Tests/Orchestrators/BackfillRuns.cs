@@ -1,0 +1,46 @@
+using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.Core.Versioning;
+using Backfill.Storage.Commits;
+using Backfill.Workflows.Models;
+using Microsoft.DurableTask.Client;
+
+namespace Backfill.LocalHost.Tests.Orchestrators;
+
+/// <summary>Backfill inputs and waits shared by the orchestration tests.</summary>
+internal static class BackfillRuns
+{
+    public static readonly Layer[] AllLayers = [Layer.Raw, Layer.Staging, Layer.Features];
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static BackfillSpec Spec(string partitions, int maxParallel, int window = 3, string? codeVersion = null, bool failFast = false, string target = "features_v1") =>
+        new(partitions, target, AllLayers, window, maxParallel, WriteMode.Overwrite, PartitionOrder.Ascending, Retries: 2, RetryDelaySeconds: 1,
+            failFast, codeVersion ?? CodeVersion.Current.Value, "cfg", DateTimeOffset.UnixEpoch);
+
+    public static BackfillState Start(BackfillSpec spec, int grantRefreshSeconds = 30) =>
+        new(spec, string.Empty, spec.MaxParallel, false, DateTimeOffset.UnixEpoch, 0, 0, 0, null, grantRefreshSeconds);
+
+    public static async Task<BackfillProgress> CompletedAsync(DurableTaskClient client, string id)
+    {
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        return done.ReadOutputAs<BackfillProgress>()!;
+    }
+
+    public static async Task<BackfillProgress> WaitForStatusAsync(DurableTaskClient client, string id, Func<BackfillProgress, bool> until)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
+            if (metadata?.SerializedCustomStatus is not null && metadata.ReadCustomStatusAs<BackfillProgress>() is { } progress && until(progress))
+            {
+                return progress;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}
