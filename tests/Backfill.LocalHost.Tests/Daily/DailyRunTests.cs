@@ -132,25 +132,27 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task DailyRuns_RollingMerge_FeaturesEqualAFullRecomputeAndLateMetricsMatchTheGenerator()
+    public async Task DailyRuns_SixtyDays_FeaturesEqualAFullRecomputeAndLateMetricsMatchTheGenerator()
     {
+        // The default lateness distribution (up to 96 h late) over 60 simulated days, one daily run per day.
         var lake = new DailyLake(azurite.ConnectionString);
-        var landed = await lake.LandAsync(DailyLake.Options(32), Day("2032-03-01"), Day("2032-03-15"), "gen");
+        var landed = await lake.LandAsync(DailyLake.Options(32), Day("2032-03-01"), Day("2032-05-04"), "gen");
         await using var host = await StartHostAsync();
 
-        // Ten consecutive daily runs: watermarks 2032-03-04 .. 2032-03-13.
+        // Sixty consecutive daily runs: watermarks 2032-03-04 .. 2032-05-02.
         DailyRunResult last = null!;
-        for (var run = 6; run <= 15; run++)
+        for (var run = new DateOnly(2032, 3, 6); run <= new DateOnly(2032, 5, 4); run = run.AddDays(1))
         {
-            last = await RunAsync(host, At($"2032-03-{run:00}"));
+            last = await RunAsync(host, new DateTimeOffset(run.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
             Assert.True(last.Status == DailyOrchestrator.Completed, string.Join("; ", last.Days.SelectMany(d => d.Layers.Where(l => l.Error is not null).Select(l => $"{d.Date} {l.Layer}: {l.Error}"))));
         }
 
-        Assert.Equal(Day("2032-03-13"), last.CommittedWatermark);
+        Assert.Equal(Day("2032-05-02"), last.CommittedWatermark);
 
-        // Every day whose events had all landed by its last rolling reprocess (D-3 and older): 0 mismatched rows,
-        // so rolling merges picked up the stragglers without counting any event twice.
-        for (var day = Day("2032-03-04"); day <= Day("2032-03-10"); day = day.AddDays(1))
+        // Every day past its last rolling reprocess (D-3 and older) has all its events (at most 96 h late): 0
+        // mismatched rows, so rolling merges picked up the stragglers without counting any event twice.
+        var final = Day("2032-04-29");
+        for (var day = Day("2032-03-04"); day <= final; day = day.AddDays(1))
         {
             var expected = DailyLake.Recompute(landed, day);
             var live = await lake.LiveFeaturesAsync(day);
@@ -158,9 +160,9 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
             Assert.Equal(expected.OrderBy(r => r.EntityId, StringComparer.Ordinal), live.OrderBy(r => r.EntityId, StringComparer.Ordinal));
         }
 
-        var metrics = (await host.Services.GetRequiredService<LateDataStore>().ReadAsync("features_v1", Day("2032-03-04"), Day("2032-03-10"), Cancel))
+        var metrics = (await host.Services.GetRequiredService<LateDataStore>().ReadAsync("features_v1", Day("2032-03-04"), final, Cancel))
             .ToDictionary(m => m.Day);
-        for (var day = Day("2032-03-04"); day <= Day("2032-03-10"); day = day.AddDays(1))
+        for (var day = Day("2032-03-04"); day <= final; day = day.AddDays(1))
         {
             var expected = Independent(landed, day);
             var m = metrics[day];
