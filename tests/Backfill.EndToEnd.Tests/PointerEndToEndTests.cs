@@ -122,14 +122,19 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         var reads = new ConcurrentQueue<FeatureRead>();
         using var stop = new CancellationTokenSource();
         var reader = new FeatureReader(new PartitionReader(Lake), new PointerStore(Lake));
+        var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var loop = Task.Run(async () =>
         {
             // After the flips answer, read on until one read sees v2 (bounded, should the flip have failed).
             while ((!stop.IsCancellationRequested || reads.LastOrDefault()?.Dataset != "features_v2") && reads.Count < 500)
             {
                 reads.Enqueue(await reader.ReadAsync("features", First, Last, Cancel));
+                reading.TrySetResult();
             }
         }, Cancel);
+
+        // The flips start only once the reader has read v1, so the loop really spans the flip.
+        await reading.Task;
         var flipBody = new { to = "features_v2", expectedCurrent = "features_v1", range = Range(First, Last) };
         var racing = await Task.WhenAll(PostAsync("api/pointers/features/flip", flipBody), PostAsync("api/pointers/features/flip", flipBody));
         await stop.CancelAsync();
