@@ -23,8 +23,8 @@ public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings>
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>();
-        var from = Day(request, "from", errors);
-        var to = Day(request, "to", errors);
+        var from = QueryDay.Read(request, "from", errors);
+        var to = QueryDay.Read(request, "to", errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -61,22 +61,5 @@ public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings>
         }
 
         return Results.Json(new LateDataView(first.ToString(), last.ToString(), state.Watermark?.ToString(), daily.RollingDays, days), ApiJson.Options);
-    }
-
-    private static PartitionKey? Day(HttpRequest request, string name, Dictionary<string, string[]> errors)
-    {
-        string? text = request.Query[name];
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (PartitionKey.TryParse(text, out var day))
-        {
-            return day;
-        }
-
-        errors[name] = [$"{name} must be a day YYYY-MM-DD; got '{text}'."];
-        return null;
     }
 }

@@ -48,8 +48,8 @@ public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore ite
         }
 
         var errors = new Dictionary<string, string[]>();
-        var from = Day(request.Query["from"].ToString(), "from", errors);
-        var to = Day(request.Query["to"].ToString(), "to", errors);
+        var from = QueryDay.Read(request, "from", errors);
+        var to = QueryDay.Read(request, "to", errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -149,22 +149,6 @@ public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore ite
         commitId.Length >= 12 && long.TryParse(commitId.AsSpan(0, 12), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ms)
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : null;
-
-    private static PartitionKey? Day(string text, string field, Dictionary<string, string[]> errors)
-    {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (PartitionKey.TryParse(text, out var day))
-        {
-            return day;
-        }
-
-        errors[field] = [$"{field} must be a day as YYYY-MM-DD; got '{text}'."];
-        return null;
-    }
 
     private static async Task<IReadOnlyDictionary<(string Dataset, PartitionKey Day), PartitionManifest?>> ManifestsAsync(
         PartitionReader reader, IEnumerable<(string Dataset, PartitionKey Day)> partitions, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Backfill.Workflows.Orchestrators;
 
 /// <summary>
 /// A self-test of the durable engine a deployment runs on: a capped sliding-window fan-out of
-/// activities plus an entity it signals and reads. Its result is checkable (cap respected, every
+/// activities plus an entity it calls per item and reads back. Its result is checkable (cap respected, every
 /// item once, tally equal to items) so operators and tests can prove the wiring end to end.
 /// </summary>
 public sealed class EngineCheckOrchestrator : TaskOrchestrator<EngineCheckRequest, EngineCheckResult>

@@ -1,0 +1,26 @@
+using Backfill.Core.Partitions;
+using Microsoft.AspNetCore.Http;
+
+namespace Backfill.Workflows.Api;
+
+/// <summary>An optional <c>YYYY-MM-DD</c> query parameter, as the read routes' <c>from</c> and <c>to</c> take it.</summary>
+internal static class QueryDay
+{
+    /// <summary>The day, or null when absent; a malformed value is null and an error naming the parameter.</summary>
+    public static PartitionKey? Read(HttpRequest request, string name, Dictionary<string, string[]> errors)
+    {
+        var text = request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (PartitionKey.TryParse(text, out var day))
+        {
+            return day;
+        }
+
+        errors[name] = [$"{name} must be a day as YYYY-MM-DD; got '{text}'."];
+        return null;
+    }
+}
