@@ -7,7 +7,7 @@ namespace Backfill.EndToEnd.Tests;
 /// <summary>
 /// The validation gate through the real local host: a partition that fails validation fails its backfill item
 /// with the typed results in <c>GET /api/backfills/{id}</c>, and its alert is in <c>GET /api/alerts</c>.
-/// Uses June 2024, which no other test lands.
+/// Lands June 2024 in the shared lake, which no other test using that lake lands.
 /// </summary>
 public sealed class ValidationEndToEndTests(AzuriteFixture azurite)
 {
