@@ -33,16 +33,16 @@ internal static class DataPlaneBench
         try
         {
             var staged = await StagedDays.CreateAsync(settings, first, 7, folder, cancellationToken);
-            var rollupFiles = staged.Select(s => File.ReadAllBytes(s.RollupPath)).ToList();
+            var rollupFiles = staged.Select(s => (s.Day, Bytes: File.ReadAllBytes(s.RollupPath))).ToList();
             var features = new FeatureParquet(FeatureVersions.V1);
 
             var duckDb = await Measurement.RunAsync("(a) DuckDB, 7 days of events", settings.Iterations, () =>
                 Task.FromResult(DuckDbFeatures.Compute(staged, day, Path.Combine(folder, "duckdb-features.parquet"))));
 
             // The files are decoded concurrently, as the features activity reads its inputs.
-            async Task<IEnumerable<DailyRollup>> DecodeAsync() =>
-                (await Task.WhenAll(rollupFiles.Select(file => Task.Run(() => RollupParquet.ReadAsync(new MemoryStream(file, writable: false), cancellationToken)))))
-                .SelectMany(rollups => rollups);
+            async Task<RollupDay[]> DecodeAsync() =>
+                await Task.WhenAll(rollupFiles.Select(file =>
+                    Task.Run(() => RollupParquet.ReadAsync(new MemoryStream(file.Bytes, writable: false), file.Day.Date, cancellationToken))));
 
             var compute = await Measurement.RunAsync("(b) our compute, 7 rollups", settings.Iterations, async () =>
             {
@@ -53,13 +53,13 @@ internal static class DataPlaneBench
             });
 
             // Where (b) spends its time: decoding the rollups, combining them, encoding the features.
-            var decoded = (await DecodeAsync()).ToList();
+            var decoded = await DecodeAsync();
             var built = FeatureBuilder.Build(FeatureVersions.V1, day, decoded);
             var breakdown = new[]
             {
                 await Measurement.RunAsync("  (b) decode 7 rollup files", settings.Iterations, async () =>
                 {
-                    var count = (await DecodeAsync()).Count();
+                    var count = (await DecodeAsync()).Sum(rollups => rollups.Count);
                     return string.Create(CultureInfo.InvariantCulture, $"{count:N0} rollup rows");
                 }),
                 await Measurement.RunAsync("  (b) combine rollups", settings.Iterations, () =>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using Backfill.Core.Features;
 using Backfill.Core.Partitions;
 
@@ -8,7 +7,8 @@ namespace Backfill.Core.Building;
 /// <summary>Builds features(D) of a feature version from the daily rollups of its input window.</summary>
 public static class FeatureBuilder
 {
-    private static readonly Comparison<DailyRollup> ByDate = static (a, b) => a.Date.CompareTo(b.Date);
+    // More key ranges than cores, so a range dense with active entities does not leave a core idle.
+    private const int RangesPerCore = 4;
 
     /// <summary>
     /// Returns one row per entity with events in the activity window ending at D, each feature aggregated over
@@ -19,100 +19,151 @@ public static class FeatureBuilder
     /// <param name="rollups">Rollups of staging(D-W+1..D), W = <see cref="FeatureVersion.InputWindowDays"/>.</param>
     /// <returns>The rows in storage order.</returns>
     /// <exception cref="ArgumentException">An entity has two rollups for one day.</exception>
-    public static IReadOnlyList<FeatureRow> Build(FeatureVersion features, PartitionKey day, IEnumerable<DailyRollup> rollups)
+    public static IReadOnlyList<FeatureRow> Build(FeatureVersion features, PartitionKey day, IEnumerable<DailyRollup> rollups) =>
+        Build(features, day, RollupDay.Group(rollups));
+
+    /// <summary>The same rows as the row overload, merged from days already sorted by entity id.</summary>
+    /// <param name="features">The feature version.</param>
+    /// <param name="day">The day D.</param>
+    /// <param name="days">Rollup days of staging(D-W+1..D); days outside the input window are ignored.</param>
+    /// <returns>The rows in storage order.</returns>
+    /// <exception cref="ArgumentException">Two rollup days have the same date.</exception>
+    public static IReadOnlyList<FeatureRow> Build(FeatureVersion features, PartitionKey day, IEnumerable<RollupDay> days)
     {
         ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(rollups);
-        var firstInputDay = day.Date.AddDays(1 - features.InputWindowDays);
-        var firstActiveDay = day.Date.AddDays(1 - features.ActivityWindowDays);
-        var windows = features.Features.Select(feature => feature.WindowDays).Distinct().Order().ToArray();
-        var windowOfFeature = features.Features.Select(feature => Array.IndexOf(windows, feature.WindowDays)).ToArray();
-
-        // Grouping by hash and sorting only the distinct entities is far cheaper than sorting every rollup.
-        var byEntity = new Dictionary<string, List<DailyRollup>>(StringComparer.Ordinal);
-        foreach (var rollup in rollups)
+        ArgumentNullException.ThrowIfNull(days);
+        var plan = new WindowPlan(features, day.Date);
+        var window = days.Where(d => d.Date >= plan.FirstInputDay && d.Date <= day.Date).OrderBy(d => d.Date).ToArray();
+        for (var i = 1; i < window.Length; i++)
         {
-            if (rollup.Date >= firstInputDay && rollup.Date <= day.Date)
+            if (window[i].Date == window[i - 1].Date)
             {
-                ref var days = ref CollectionsMarshal.GetValueRefOrAddDefault(byEntity, rollup.EntityId, out _);
-                (days ??= new List<DailyRollup>(features.InputWindowDays)).Add(rollup);
+                throw new ArgumentException($"Two rollup days for {window[i].Date:yyyy-MM-dd}.", nameof(days));
             }
         }
 
-        var entities = byEntity.Keys.ToArray();
-        Array.Sort(entities, StringComparer.Ordinal);
-
-        // Entities are independent, so they are computed in parallel into their sorted slots: same rows, same order.
-        var slots = new FeatureRow?[entities.Length];
-        var repeatsDay = new bool[entities.Length];
-        Parallel.For(0, entities.Length, () => new WindowTotals[windows.Length], (index, _, totals) =>
-        {
-            var days = byEntity[entities[index]];
-            days.Sort(ByDate);
-            repeatsDay[index] = RepeatsDay(days);
-            if (repeatsDay[index] || !IsActive(days, firstActiveDay))
-            {
-                return totals;
-            }
-
-            for (var w = 0; w < windows.Length; w++)
-            {
-                totals[w] = SumSuffix(days, day.Date.AddDays(1 - windows[w]));
-            }
-
-            var values = ImmutableArray.CreateBuilder<double>(windowOfFeature.Length);
-            for (var i = 0; i < windowOfFeature.Length; i++)
-            {
-                values.Add((double)features.Features[i].Expression.Evaluate(totals[windowOfFeature[i]]));
-            }
-
-            slots[index] = new FeatureRow(entities[index], day.Date, values.MoveToImmutable());
-            return totals;
-        }, _ => { });
-
-        // A repeated day would be counted twice; reported after the loop so the first such entity is named.
-        if (Array.IndexOf(repeatsDay, true) is var repeated and >= 0)
-        {
-            throw new ArgumentException($"Entity {entities[repeated]} has two rollups for one day.", nameof(rollups));
-        }
-
-        return [.. slots.OfType<FeatureRow>()];
+        // Entities are independent, so disjoint key ranges merge in parallel and concatenate in order: same rows, same order.
+        var bounds = RangeBounds(window);
+        var ranges = new List<FeatureRow>[bounds.Count - 1];
+        Parallel.For(0, ranges.Length, range => ranges[range] = Merge(plan, window, bounds[range], bounds[range + 1]));
+        return [.. ranges.SelectMany(rows => rows)];
     }
 
-    private static WindowTotals SumSuffix(List<DailyRollup> days, DateOnly from)
+    /// <summary>Key range bounds from the largest day's entities; null is open-ended.</summary>
+    private static List<string?> RangeBounds(RollupDay[] window)
     {
-        var totals = default(WindowTotals);
-        for (var i = days.Count - 1; i >= 0 && days[i].Date >= from; i--)
+        var largest = window.MaxBy(d => d.Count);
+        var ranges = Environment.ProcessorCount * RangesPerCore;
+        var bounds = new List<string?> { null };
+        if (largest is not null)
         {
-            totals = totals.Add(days[i]);
+            bounds.AddRange(Enumerable.Range(1, ranges - 1)
+                .Select(i => (int)((long)largest.Count * i / ranges))
+                .Where(row => row > 0)
+                .Distinct()
+                .Select(largest.EntityAt));
         }
 
-        return totals;
+        bounds.Add(null);
+        return bounds;
     }
 
-    private static bool RepeatsDay(List<DailyRollup> days)
+    /// <summary>A k-way merge of the days' rows in [from, to): each entity's days are summed as its key comes up.</summary>
+    private static List<FeatureRow> Merge(WindowPlan plan, RollupDay[] window, string? from, string? to)
     {
-        for (var i = 1; i < days.Count; i++)
+        var next = new int[window.Length];
+        var end = new int[window.Length];
+        var heads = new string?[window.Length];
+        for (var d = 0; d < window.Length; d++)
         {
-            if (days[i].Date == days[i - 1].Date)
-            {
-                return true;
-            }
+            next[d] = from is null ? 0 : window[d].LowerBound(from);
+            end[d] = to is null ? window[d].Count : window[d].LowerBound(to);
+            heads[d] = next[d] < end[d] ? window[d].EntityAt(next[d]) : null;
         }
 
-        return false;
+        var rows = new List<FeatureRow>();
+        var totals = new WindowTotals[plan.Windows.Length];
+        while (true)
+        {
+            string? entity = null;
+            foreach (var head in heads)
+            {
+                if (head is not null && (entity is null || string.CompareOrdinal(head, entity) < 0))
+                {
+                    entity = head;
+                }
+            }
+
+            if (entity is null)
+            {
+                return rows;
+            }
+
+            Array.Clear(totals);
+            var active = false;
+            for (var d = 0; d < window.Length; d++)
+            {
+                if (!string.Equals(heads[d], entity, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var (counts, amounts, date) = (window[d].CountsAt(next[d]), window[d].AmountsAt(next[d]), window[d].Date);
+                next[d]++;
+                heads[d] = next[d] < end[d] ? window[d].EntityAt(next[d]) : null;
+                for (var w = 0; w < totals.Length; w++)
+                {
+                    if (date >= plan.WindowStarts[w])
+                    {
+                        totals[w] = totals[w].Add(counts, amounts);
+                    }
+                }
+
+                active |= date >= plan.FirstActiveDay && DailyRollup.TotalOf(counts) > 0;
+            }
+
+            if (active)
+            {
+                rows.Add(plan.Row(entity, totals));
+            }
+        }
     }
 
-    private static bool IsActive(List<DailyRollup> days, DateOnly firstActiveDay)
+    /// <summary>The windows of one feature version at one day: each distinct window is summed once per entity.</summary>
+    private sealed class WindowPlan
     {
-        foreach (var rollup in days)
+        private readonly FeatureVersion _features;
+        private readonly int[] _windowOfFeature;
+        private readonly DateOnly _day;
+
+        public WindowPlan(FeatureVersion features, DateOnly day)
         {
-            if (rollup.Date >= firstActiveDay && rollup.TotalCount > 0)
-            {
-                return true;
-            }
+            _features = features;
+            _day = day;
+            Windows = [.. features.Features.Select(feature => feature.WindowDays).Distinct().Order()];
+            _windowOfFeature = [.. features.Features.Select(feature => Array.IndexOf(Windows, feature.WindowDays))];
+            WindowStarts = [.. Windows.Select(days => day.AddDays(1 - days))];
+            FirstInputDay = day.AddDays(1 - features.InputWindowDays);
+            FirstActiveDay = day.AddDays(1 - features.ActivityWindowDays);
         }
 
-        return false;
+        public int[] Windows { get; }
+
+        public DateOnly[] WindowStarts { get; }
+
+        public DateOnly FirstInputDay { get; }
+
+        public DateOnly FirstActiveDay { get; }
+
+        public FeatureRow Row(string entity, WindowTotals[] totals)
+        {
+            var values = ImmutableArray.CreateBuilder<double>(_windowOfFeature.Length);
+            for (var i = 0; i < _windowOfFeature.Length; i++)
+            {
+                values.Add((double)_features.Features[i].Expression.Evaluate(totals[_windowOfFeature[i]]));
+            }
+
+            return new FeatureRow(entity, _day, values.MoveToImmutable());
+        }
     }
 }

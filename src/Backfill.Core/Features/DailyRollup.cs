@@ -13,13 +13,23 @@ namespace Backfill.Core.Features;
 public sealed record DailyRollup(string EntityId, DateOnly Date, PerEventType<long> Counts, PerEventType<decimal> Amounts)
 {
     /// <summary>Gets the event types the entity had that day.</summary>
-    public EventTypes Types =>
-        (Counts.View > 0 ? EventTypes.View : EventTypes.None)
-        | (Counts.Click > 0 ? EventTypes.Click : EventTypes.None)
-        | (Counts.AddToCart > 0 ? EventTypes.AddToCart : EventTypes.None)
-        | (Counts.Purchase > 0 ? EventTypes.Purchase : EventTypes.None)
-        | (Counts.Refund > 0 ? EventTypes.Refund : EventTypes.None);
+    public EventTypes Types => TypesOf(Counts);
 
     /// <summary>Gets the number of events of every type.</summary>
-    public long TotalCount => Counts.View + Counts.Click + Counts.AddToCart + Counts.Purchase + Counts.Refund;
+    public long TotalCount => TotalOf(Counts);
+
+    /// <summary>The event types with at least one event.</summary>
+    /// <param name="counts">Events per type.</param>
+    /// <returns>The set of types.</returns>
+    public static EventTypes TypesOf(PerEventType<long> counts) =>
+        (counts.View > 0 ? EventTypes.View : EventTypes.None)
+        | (counts.Click > 0 ? EventTypes.Click : EventTypes.None)
+        | (counts.AddToCart > 0 ? EventTypes.AddToCart : EventTypes.None)
+        | (counts.Purchase > 0 ? EventTypes.Purchase : EventTypes.None)
+        | (counts.Refund > 0 ? EventTypes.Refund : EventTypes.None);
+
+    /// <summary>The number of events of every type.</summary>
+    /// <param name="counts">Events per type.</param>
+    /// <returns>The total.</returns>
+    public static long TotalOf(PerEventType<long> counts) => counts.View + counts.Click + counts.AddToCart + counts.Purchase + counts.Refund;
 }

@@ -25,15 +25,21 @@ public readonly record struct WindowTotals(PerEventType<long> Counts, PerEventTy
     public WindowTotals Add(DailyRollup rollup)
     {
         ArgumentNullException.ThrowIfNull(rollup);
-        var (counts, amounts) = (rollup.Counts, rollup.Amounts);
-        return new WindowTotals(
+        return Add(rollup.Counts, rollup.Amounts);
+    }
+
+    /// <summary>Returns the totals with one more day added.</summary>
+    /// <param name="counts">The day's events per type; a day must be added at most once.</param>
+    /// <param name="amounts">The day's staged amounts per type.</param>
+    /// <returns>The new totals.</returns>
+    public WindowTotals Add(PerEventType<long> counts, PerEventType<decimal> amounts) =>
+        new(
             new PerEventType<long>(
                 Counts.View + counts.View, Counts.Click + counts.Click, Counts.AddToCart + counts.AddToCart,
                 Counts.Purchase + counts.Purchase, Counts.Refund + counts.Refund),
             new PerEventType<decimal>(
                 Amounts.View + amounts.View, Amounts.Click + amounts.Click, Amounts.AddToCart + amounts.AddToCart,
                 Amounts.Purchase + amounts.Purchase, Amounts.Refund + amounts.Refund),
-            Types | rollup.Types,
-            DaysActive + (rollup.TotalCount > 0 ? 1 : 0));
-    }
+            Types | DailyRollup.TypesOf(counts),
+            DaysActive + (DailyRollup.TotalOf(counts) > 0 ? 1 : 0));
 }

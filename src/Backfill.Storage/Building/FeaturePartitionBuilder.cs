@@ -43,11 +43,11 @@ public sealed class FeaturePartitionBuilder : IPartitionContentBuilder
         {
             var commit = await partitions.GetLiveCommitAsync(Datasets.Staging, input, cancellationToken).ConfigureAwait(false);
             return commit is null
-                ? (Input: null, Rollups: [])
+                ? (Input: null, Rollups: null)
                 : (Input: new InputCommit(Datasets.Staging, input, commit.CommitId),
                     Rollups: await partitions.ReadRollupsAsync(commit, cancellationToken).ConfigureAwait(false));
         })).ConfigureAwait(false);
-        var rows = FeatureBuilder.Build(features, day, inputs.SelectMany(input => input.Rollups));
+        var rows = FeatureBuilder.Build(features, day, inputs.Select(input => input.Rollups).OfType<RollupDay>());
         if (mode == WriteMode.Merge && live is not null)
         {
             var existing = await partitions.ReadFeaturesAsync(live, features, cancellationToken).ConfigureAwait(false);

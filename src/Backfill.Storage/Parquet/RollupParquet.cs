@@ -1,6 +1,8 @@
+using System.Buffers;
 using Backfill.Core.Events;
 using Backfill.Core.Features;
 using Backfill.Core.Validation;
+using Parquet;
 using Parquet.Schema;
 
 namespace Backfill.Storage.Parquet;
@@ -42,33 +44,67 @@ internal static class RollupParquet
             }
         }, cancellationToken).ConfigureAwait(false);
 
-    public static async Task<List<DailyRollup>> ReadAsync(Stream input, CancellationToken cancellationToken)
+    /// <summary>Reads the rollup of one staging day, checking that every row belongs to it.</summary>
+    /// <exception cref="InvalidDataException">A row is of another day, or the rows are not one per entity in entity order.</exception>
+    public static async Task<RollupDay> ReadAsync(Stream input, DateOnly date, CancellationToken cancellationToken)
     {
-        var rows = new List<DailyRollup>();
+        var groups = new List<(string[] Entities, PerEventType<long>[] Counts, PerEventType<decimal>[] Amounts)>();
         await ParquetFiles.ReadAsync(input, async (group, count) =>
         {
             var entities = new string[count];
             var dates = new DateOnly[count];
             await group.ReadAsync(EntityId, entities, cancellationToken: cancellationToken).ConfigureAwait(false);
             await group.ReadAsync<DateOnly>(Date, dates, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var counts = new long[EventTypeNames.All.Count][];
-            var amounts = new decimal[EventTypeNames.All.Count][];
-            foreach (var type in EventTypeNames.All)
+            if (Array.FindIndex(dates, d => d != date) is var other and >= 0)
             {
-                counts[(int)type] = new long[count];
-                amounts[(int)type] = new decimal[count];
-                await group.ReadAsync<long>(Counts[(int)type], counts[(int)type], cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync<decimal>(Amounts[(int)type], amounts[(int)type], cancellationToken: cancellationToken).ConfigureAwait(false);
+                throw new InvalidDataException($"The rollup of {date:yyyy-MM-dd} has a row of {dates[other]:yyyy-MM-dd} (entity {entities[other]}).");
             }
 
-            for (var i = 0; i < count; i++)
-            {
-                rows.Add(new DailyRollup(entities[i], dates[i], Row(counts, i), Row(amounts, i)));
-            }
+            groups.Add((
+                entities,
+                await ReadPerTypeAsync<long>(group, Counts, count, cancellationToken).ConfigureAwait(false),
+                await ReadPerTypeAsync<decimal>(group, Amounts, count, cancellationToken).ConfigureAwait(false)));
         }, cancellationToken).ConfigureAwait(false);
-        return rows;
+        try
+        {
+            // Files of up to a row group's rows (the usual case) keep their arrays as they are.
+            return groups.Count == 1
+                ? new RollupDay(date, groups[0].Entities, groups[0].Counts, groups[0].Amounts)
+                : new RollupDay(date, [.. groups.SelectMany(g => g.Entities)], [.. groups.SelectMany(g => g.Counts)], [.. groups.SelectMany(g => g.Amounts)]);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
     }
 
-    private static PerEventType<T> Row<T>(T[][] columns, int row) =>
-        new(columns[0][row], columns[1][row], columns[2][row], columns[3][row], columns[4][row]);
+    /// <summary>Reads one column per event type into one value per row; the columns are pooled, only the rows stay.</summary>
+    private static async Task<PerEventType<T>[]> ReadPerTypeAsync<T>(
+        ParquetRowGroupReader group, IReadOnlyList<DataField> fields, int count, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var columns = fields.Select(_ => ArrayPool<T>.Shared.Rent(count)).ToArray();
+        try
+        {
+            for (var type = 0; type < fields.Count; type++)
+            {
+                await group.ReadAsync<T>(fields[type], columns[type].AsMemory(0, count), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            var rows = new PerEventType<T>[count];
+            for (var i = 0; i < count; i++)
+            {
+                rows[i] = new(columns[0][i], columns[1][i], columns[2][i], columns[3][i], columns[4][i]);
+            }
+
+            return rows;
+        }
+        finally
+        {
+            foreach (var column in columns)
+            {
+                ArrayPool<T>.Shared.Return(column);
+            }
+        }
+    }
 }

@@ -103,10 +103,10 @@ public sealed class PartitionReader
     /// <param name="commit">The commit.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rollups ordered by entity id.</returns>
-    public async Task<IReadOnlyList<DailyRollup>> ReadRollupsAsync(CommitRecord commit, CancellationToken cancellationToken)
+    public async Task<RollupDay> ReadRollupsAsync(CommitRecord commit, CancellationToken cancellationToken)
     {
         using var file = await OpenAsync(commit, RollupParquet.FileName, cancellationToken).ConfigureAwait(false);
-        return await RollupParquet.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+        return await RollupParquet.ReadAsync(file, commit.Partition.Date, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the rows of a features commit.</summary>

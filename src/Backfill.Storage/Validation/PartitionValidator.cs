@@ -152,7 +152,7 @@ public sealed class PartitionValidator : ICommitValidator
             var staging = await reader.GetCommitAsync(input.Dataset, input.Partition, input.CommitId, cancellationToken).ConfigureAwait(false);
             return await reader.ReadRollupsAsync(staging, cancellationToken).ConfigureAwait(false);
         })).ConfigureAwait(false);
-        var stagingEntities = rollups.SelectMany(day => day).Select(rollup => rollup.EntityId).Distinct(StringComparer.Ordinal).LongCount();
+        var stagingEntities = rollups.SelectMany(day => day.EntityIds).Distinct(StringComparer.Ordinal).LongCount();
         return CrossLayerRule.CheckFeaturesEntities(featuresEntities, stagingEntities);
     }
 

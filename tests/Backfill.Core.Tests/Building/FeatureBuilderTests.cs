@@ -10,10 +10,13 @@ public sealed class FeatureBuilderTests
 {
     private static readonly PartitionKey Day = PartitionKey.Parse("2025-02-01");
 
-    [Fact]
-    public void Build_GeneratedMonth_MatchesFeaturesComputedFromEvents()
+    // The second case has enough entities that the merge splits them into many key ranges.
+    [Theory]
+    [InlineData(400, 60)]
+    [InlineData(3000, 2500)]
+    public void Build_GeneratedMonth_MatchesFeaturesComputedFromEvents(int eventsPerDay, int entities)
     {
-        var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = 400, EntityCount = 60 });
+        var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = eventsPerDay, EntityCount = entities });
         var staged = Enumerable.Range(0, 28).Select(offset => Day.AddDays(-offset)).ToDictionary(
             day => day,
             day => StagingBuilder.Build(day, generator.Generate(day.Date)
@@ -55,6 +58,29 @@ public sealed class FeatureBuilderTests
         var rollup = new DailyRollup("e1", Day.Date, new PerEventType<long>(1, 0, 0, 0, 0), default);
 
         Assert.Throws<ArgumentException>(() => FeatureBuilder.Build(FeatureVersions.V1, Day, [rollup, rollup]));
+    }
+
+    [Fact]
+    public void Build_TwoRollupDaysWithOneDate_ThrowsNamingTheDate()
+    {
+        var day = RollupDay.Group([new DailyRollup("e1", Day.Date, new PerEventType<long>(1, 0, 0, 0, 0), default)])[0];
+
+        var error = Assert.Throws<ArgumentException>(() => FeatureBuilder.Build(FeatureVersions.V1, Day, [day, day]));
+
+        Assert.Contains("2025-02-01", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_EntitiesMissingOnSomeDays_SumsOnlyTheDaysEachHas()
+    {
+        RollupDay Views(int daysAgo, params string[] entities) => new(
+            Day.Date.AddDays(-daysAgo), entities, [.. entities.Select(_ => new PerEventType<long>(1, 0, 0, 0, 0))], new PerEventType<decimal>[entities.Length]);
+        RollupDay[] days = [Views(2, "a", "c"), Views(1, "b"), Views(0, "a", "b", "d")];
+
+        var rows = FeatureBuilder.Build(FeatureVersions.V1, Day, days);
+
+        var events7d = FeatureIndex(FeatureVersions.V1, "events_7d");
+        Assert.Equal([("a", 2.0), ("b", 2.0), ("c", 1.0), ("d", 1.0)], rows.Select(row => (row.EntityId, row.Values[events7d])));
     }
 
     /// <summary>The features written out longhand over raw events, independent of rollups and expressions.</summary>

@@ -48,9 +48,21 @@ public sealed class ParquetCodecTests
             new("e2", new DateOnly(2025, 1, 3), new PerEventType<long>(9, 0, 0, 0, 0), default),
         ];
 
-        var rows = await RollupParquet.ReadAsync(new MemoryStream((await RollupParquet.WriteAsync(rollups, ct)).ToArray()), ct);
+        var day = await RollupParquet.ReadAsync(new MemoryStream((await RollupParquet.WriteAsync(rollups, ct)).ToArray()), new DateOnly(2025, 1, 3), ct);
 
-        Assert.Equal(rollups, rows);
+        Assert.Equal(rollups, day);
+    }
+
+    [Fact]
+    public async Task RollupReadAsync_RowOfAnotherDay_FailsNamingTheDays()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        DailyRollup[] rollups = [new("e1", new DateOnly(2025, 1, 4), new PerEventType<long>(1, 0, 0, 0, 0), default)];
+        var file = (await RollupParquet.WriteAsync(rollups, ct)).ToArray();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => RollupParquet.ReadAsync(new MemoryStream(file), new DateOnly(2025, 1, 3), ct));
+
+        Assert.Equal("The rollup of 2025-01-03 has a row of 2025-01-04 (entity e1).", error.Message);
     }
 
     [Theory]
