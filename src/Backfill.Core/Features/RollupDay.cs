@@ -3,7 +3,7 @@ using System.Collections;
 namespace Backfill.Core.Features;
 
 /// <summary>
-/// One staging day's rollups as columns sorted by entity id, the layout of the rollup file. Features(D) merges a
+/// One staging day's rollups as arrays sorted by entity id, the order of the rollup file. Features(D) merges a
 /// window of these without a row object or a hash lookup per entity-day, which is what makes it cheap at
 /// hundreds of thousands of entities.
 /// </summary>
