@@ -14,9 +14,9 @@ internal sealed class BackfillApiFunctions(BackfillsHandler backfills, BackfillC
         [DurableClient] DurableTaskClient client) => backfills.StartAsync(request, client);
 
     [Function("BackfillList")]
-    public static Task<IResult> ListAsync(
+    public Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = BackfillRoutes.Collection)] HttpRequest request,
-        [DurableClient] DurableTaskClient client) => BackfillControlHandler.ListAsync(request, client);
+        [DurableClient] DurableTaskClient client) => control.ListAsync(request, client);
 
     [Function("BackfillGet")]
     public Task<IResult> GetAsync(

@@ -21,8 +21,8 @@ internal static class ApiRoutes
 
         api.MapPost(BackfillRoutes.Collection, (HttpRequest request, [FromServices] BackfillsHandler handler, [FromServices] DurableTaskClient client) =>
             handler.StartAsync(request, client));
-        api.MapGet(BackfillRoutes.Collection, (HttpRequest request, [FromServices] DurableTaskClient client) =>
-            BackfillControlHandler.ListAsync(request, client));
+        api.MapGet(BackfillRoutes.Collection, (HttpRequest request, [FromServices] BackfillControlHandler handler, [FromServices] DurableTaskClient client) =>
+            handler.ListAsync(request, client));
         api.MapGet(BackfillRoutes.Item, (HttpRequest request, [FromServices] BackfillControlHandler handler, [FromServices] DurableTaskClient client, string id) =>
             handler.GetAsync(request, client, id));
         api.MapPatch(BackfillRoutes.Item, (HttpRequest request, [FromServices] DurableTaskClient client, string id) =>

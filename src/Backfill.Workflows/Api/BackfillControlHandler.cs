@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace Backfill.Workflows.Api;
 
 /// <summary>Reads and steers running backfills: get, list, cancel, change max parallel, resume.</summary>
-public sealed class BackfillControlHandler(BackfillItemStore items)
+public sealed class BackfillControlHandler(BackfillItemStore items, BackfillList backfills)
 {
     /// <summary>Most backfills one list returns.</summary>
     public const int MaxListSize = 200;
@@ -28,7 +28,7 @@ public sealed class BackfillControlHandler(BackfillItemStore items)
     }
 
     /// <summary><c>GET /api/backfills?status=&amp;target=&amp;top=</c>: newest first, without items.</summary>
-    public static async Task<IResult> ListAsync(HttpRequest request, DurableTaskClient client)
+    public async Task<IResult> ListAsync(HttpRequest request, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
@@ -52,7 +52,7 @@ public sealed class BackfillControlHandler(BackfillItemStore items)
 
         var target = query["target"].ToString();
         var found = new List<BackfillSnapshot>();
-        await foreach (var snapshot in BackfillSnapshot.ListAsync(client, request.HttpContext.RequestAborted).ConfigureAwait(false))
+        await foreach (var snapshot in backfills.ListAsync(client, request.HttpContext.RequestAborted).ConfigureAwait(false))
         {
             if ((status is null || snapshot.Status == status) && (target.Length == 0 || snapshot.Spec.Target == target))
             {

@@ -27,21 +27,6 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
         return metadata is null || metadata.Name != nameof(BackfillOrchestrator) ? null : Of(metadata);
     }
 
-    /// <summary>Every backfill the engine knows, in no particular order.</summary>
-    public static async IAsyncEnumerable<BackfillSnapshot> ListAsync(
-        DurableTaskClient client, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var filter = new OrchestrationQuery { InstanceIdPrefix = IdPrefix, FetchInputsAndOutputs = true };
-        await foreach (var metadata in client.GetAllInstancesAsync(filter).WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (metadata.Name == nameof(BackfillOrchestrator))
-            {
-                yield return Of(metadata);
-            }
-        }
-    }
-
     public static BackfillSnapshot Of(OrchestrationMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);

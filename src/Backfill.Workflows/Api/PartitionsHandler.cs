@@ -20,7 +20,7 @@ namespace Backfill.Workflows.Api;
 /// <c>GET /api/partitions/{dataset}?from=&amp;to=</c>: the state of every day of a dataset, from its manifests
 /// (live commits), lineage (validation, rejected commits, inputs) and the engine's backfills (running and failed items).
 /// </summary>
-public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore items, TimeProvider time)
+public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore items, BackfillList backfills, TimeProvider time)
 {
     /// <summary>The route.</summary>
     public const string Route = "partitions/{dataset}";
@@ -174,7 +174,7 @@ public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore ite
         bool Mine(WorkItem item, BackfillSnapshot backfill) =>
             Datasets.Of(item.Layer, backfill.Spec.Target) == dataset && item.Partition >= from && item.Partition <= to;
 
-        await foreach (var backfill in BackfillSnapshot.ListAsync(client, cancellationToken).ConfigureAwait(false))
+        await foreach (var backfill in backfills.ListAsync(client, cancellationToken).ConfigureAwait(false))
         {
             if (!backfill.IsFinished)
             {

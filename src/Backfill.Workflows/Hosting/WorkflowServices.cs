@@ -66,6 +66,7 @@ public static class WorkflowServices
         services.AddSingleton<IWorkItemRunner, PipelineWorkItemRunner>();
         services.AddSingleton<ICommittedPartitions, LakeCommittedPartitions>();
         services.AddSingleton<BackfillsHandler>();
+        services.AddSingleton<BackfillList>();
         services.AddSingleton<BackfillControlHandler>();
         services.AddSingleton<SeedDataHandler>();
         services.AddSingleton<PartitionsHandler>();
