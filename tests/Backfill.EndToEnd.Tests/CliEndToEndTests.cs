@@ -11,17 +11,7 @@ public sealed class CliEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     private string Api => _host!.BaseAddress.ToString();
 
     // Its own lake: the validation test lands June 2024 in the shared one, and the two run in parallel.
-    public async ValueTask InitializeAsync()
-    {
-        var id = Guid.NewGuid().ToString("N")[..12];
-        _host = await LocalHostProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["TaskHubName"] = "c" + id,
-            ["Lake:ContainerName"] = "lake-cli-" + id,
-            ["Lake:LineageTableName"] = "lineagecli" + id,
-        });
-    }
+    public async ValueTask InitializeAsync() => _host = await LocalHostProcess.StartAsync(LocalHostProcess.OwnLake(azurite.ConnectionString, "cli"));
 
     public async ValueTask DisposeAsync() => await _host!.DisposeAsync();
 

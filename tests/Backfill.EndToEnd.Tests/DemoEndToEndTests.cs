@@ -13,17 +13,7 @@ public sealed class DemoEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private string Api => _host!.BaseAddress.ToString();
 
-    public async ValueTask InitializeAsync()
-    {
-        var id = Guid.NewGuid().ToString("N")[..10];
-        _host = await LocalHostProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["TaskHubName"] = "demo" + id,
-            ["Lake:ContainerName"] = "lake-demo-" + id,
-            ["Lake:LineageTableName"] = "lineagedemo" + id,
-        });
-    }
+    public async ValueTask InitializeAsync() => _host = await LocalHostProcess.StartAsync(LocalHostProcess.OwnLake(azurite.ConnectionString, "demo"));
 
     public async ValueTask DisposeAsync() => await _host!.DisposeAsync();
 

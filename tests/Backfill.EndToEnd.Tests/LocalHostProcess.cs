@@ -59,6 +59,22 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Settings for a host on its own task hub and its own lake (container and lineage table) over the shared
+    /// Azurite, so tests running in parallel never see each other's landing files or commits.
+    /// </summary>
+    public static Dictionary<string, string> OwnLake(string connectionString, string name)
+    {
+        var id = name + Guid.NewGuid().ToString("N")[..12];
+        return new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = connectionString,
+            ["TaskHubName"] = id,
+            ["Lake:ContainerName"] = "lake-" + id,
+            ["Lake:LineageTableName"] = "lineage" + id,
+        };
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crashed machine.</summary>
     public void KillHard()
     {
