@@ -14,17 +14,23 @@ public sealed class BackfillList
 {
     private readonly ConcurrentDictionary<string, BackfillSnapshot> _finished = new(StringComparer.Ordinal);
 
-    /// <summary>The backfills, in no particular order.</summary>
+    /// <summary>Gets how many finished backfills are kept.</summary>
+    internal int KeptCount => _finished.Count;
+
+    /// <summary>The backfills, in no particular order. A full listing forgets kept backfills that were purged.</summary>
     internal async IAsyncEnumerable<BackfillSnapshot> ListAsync(DurableTaskClient client, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var filter = new OrchestrationQuery { InstanceIdPrefix = BackfillSnapshot.IdPrefix, FetchInputsAndOutputs = false };
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var metadata in client.GetAllInstancesAsync(filter).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (metadata.Name != nameof(BackfillOrchestrator))
             {
                 continue;
             }
+
+            listed.Add(metadata.InstanceId);
 
             // The update time guards against an id purged and reused since it was kept.
             if (_finished.TryGetValue(metadata.InstanceId, out var kept) && kept.Metadata.LastUpdatedAt == metadata.LastUpdatedAt)
@@ -46,6 +52,11 @@ public sealed class BackfillList
             }
 
             yield return snapshot;
+        }
+
+        foreach (var purged in _finished.Keys.Where(id => !listed.Contains(id)))
+        {
+            _finished.TryRemove(purged, out _);
         }
     }
 }

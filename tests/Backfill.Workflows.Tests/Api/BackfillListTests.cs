@@ -48,6 +48,21 @@ public sealed class BackfillListTests
     }
 
     [Fact]
+    public async Task ListAsync_KeptBackfillPurged_IsForgotten()
+    {
+        var client = new InstanceStore();
+        client.Put("bf-a", OrchestrationRuntimeStatus.Completed, Now);
+        client.Put("bf-b", OrchestrationRuntimeStatus.Terminated, Now);
+        var list = new BackfillList();
+        await ListAsync(list, client);
+
+        client.Purge("bf-a");
+
+        Assert.Equal(["bf-b"], await ListAsync(list, client));
+        Assert.Equal(1, list.KeptCount);
+    }
+
+    [Fact]
     public async Task ListAsync_OtherOrchestrationWithThePrefix_IsNotABackfill()
     {
         var client = new InstanceStore();
@@ -78,6 +93,8 @@ public sealed class BackfillListTests
 
         public void Put(string id, OrchestrationRuntimeStatus status, DateTimeOffset updatedAt, string name = nameof(BackfillOrchestrator)) =>
             _instances[id] = (name, status, updatedAt);
+
+        public void Purge(string id) => _instances.Remove(id);
 
         public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>
             Pageable.Create((string? _, int? _, CancellationToken _) => Task.FromResult(new Page<OrchestrationMetadata>(
