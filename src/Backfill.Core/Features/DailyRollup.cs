@@ -12,12 +12,6 @@ namespace Backfill.Core.Features;
 /// <param name="Amounts">Staged amounts per type; refunds are negative.</param>
 public sealed record DailyRollup(string EntityId, DateOnly Date, PerEventType<long> Counts, PerEventType<decimal> Amounts)
 {
-    /// <summary>Gets the event types the entity had that day.</summary>
-    public EventTypes Types => TypesOf(Counts);
-
-    /// <summary>Gets the number of events of every type.</summary>
-    public long TotalCount => TotalOf(Counts);
-
     /// <summary>The event types with at least one event.</summary>
     /// <param name="counts">Events per type.</param>
     /// <returns>The set of types.</returns>

@@ -16,16 +16,7 @@ public readonly record struct WindowTotals(PerEventType<long> Counts, PerEventTy
     public static WindowTotals Of(IEnumerable<DailyRollup> rollups)
     {
         ArgumentNullException.ThrowIfNull(rollups);
-        return rollups.Aggregate(default(WindowTotals), (totals, rollup) => totals.Add(rollup));
-    }
-
-    /// <summary>Returns the totals with one more day added.</summary>
-    /// <param name="rollup">The day's rollup; a day must be added at most once.</param>
-    /// <returns>The new totals.</returns>
-    public WindowTotals Add(DailyRollup rollup)
-    {
-        ArgumentNullException.ThrowIfNull(rollup);
-        return Add(rollup.Counts, rollup.Amounts);
+        return rollups.Aggregate(default(WindowTotals), (totals, rollup) => totals.Add(rollup.Counts, rollup.Amounts));
     }
 
     /// <summary>Returns the totals with one more day added.</summary>
