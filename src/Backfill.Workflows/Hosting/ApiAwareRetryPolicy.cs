@@ -25,21 +25,21 @@ internal sealed class ApiAwareRetryPolicy(RetryOptions defaults) : RetryPolicy(d
 
     protected override void OnSendingRequest(HttpMessage message)
     {
-        if (ApiCallScope.Contains(message))
-        {
-            message.NetworkTimeout = ApiNetworkTimeout;
-        }
-
+        BoundApiCall(message);
         base.OnSendingRequest(message);
     }
 
     protected override ValueTask OnSendingRequestAsync(HttpMessage message)
     {
+        BoundApiCall(message);
+        return base.OnSendingRequestAsync(message);
+    }
+
+    private static void BoundApiCall(HttpMessage message)
+    {
         if (ApiCallScope.Contains(message))
         {
             message.NetworkTimeout = ApiNetworkTimeout;
         }
-
-        return base.OnSendingRequestAsync(message);
     }
 }
