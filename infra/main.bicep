@@ -174,6 +174,8 @@ module api 'app/api.bicep' = {
       Daily__LagDays: string(lagDays)
       Daily__RollingDays: string(rollingDays)
       Backfill__MaxParallel: string(maxParallel)
+      // The landing zone here is production data: POST /api/seed-data answers 403.
+      Backfill__AllowSampleData: 'false'
     }
   }
   // The host touches storage at its first start; grant the identity before the app exists.

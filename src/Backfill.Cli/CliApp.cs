@@ -64,6 +64,11 @@ internal static class CliApp
             errors.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
             return ExitCodes.Unreachable;
         }
+        catch (ApiException ex) when (ex.Status == 503)
+        {
+            errors.MarkupLine($"[red]error:[/] storage unavailable, retry. {Markup.Escape(ex.Message)}");
+            return ExitCodes.StorageUnavailable;
+        }
         catch (ApiException ex)
         {
             errors.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");

@@ -1,3 +1,4 @@
+using Backfill.Functions;
 using Backfill.Functions.Triggers;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Api;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ApiFailureMiddleware>();
 
 // Telemetry goes to Application Insights (connection string and Entra auth from app settings);
 // log scopes (BackfillId, Dataset, Partition) become custom dimensions.

@@ -2,6 +2,7 @@ using Backfill.LocalHost.Engine;
 using Backfill.LocalHost.Hosting;
 using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
+using Microsoft.Extensions.Options;
 
 // Content root = the app folder, so appsettings.json applies from any working directory; the
 // Functions-style local.settings.json is read from the working directory, as func would.
@@ -11,15 +12,26 @@ builder.Configuration.AddEnvironmentVariables();
 builder.Configuration.AddCommandLine(args);
 
 // Loopback only, on the Functions host's port, unless --urls or ASPNETCORE_URLS says otherwise.
-if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+if (string.IsNullOrEmpty(urls))
 {
-    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+    urls = "http://127.0.0.1:7071";
+    builder.WebHost.UseUrls(urls);
+}
+
+if (BusyPort.Find(urls) is { } busy)
+{
+    Console.Error.WriteLine(BusyPort.Message(busy));
+    return BusyPort.ExitCode;
 }
 
 using var startupLogs = LoggerFactory.Create(logging => logging.AddSimpleConsole());
 await using var azurite = await DevelopmentStorage.EnsureAsync(
     builder.Configuration, startupLogs.CreateLogger("Backfill.LocalHost"), CancellationToken.None);
 
+builder.Services.AddOptions<ShutdownSettings>().Bind(builder.Configuration.GetSection(ShutdownSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<HostOptions>().Configure<IOptions<ShutdownSettings>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.GracefulPart);
+builder.Services.AddHostedService<ShutdownWatchdog>();
 builder.Services.AddProblemDetails();
 builder.Services.AddBackfillWorkflows(builder.Configuration);
 builder.Services.AddLocalDurableEngine(builder.Configuration);
@@ -27,6 +39,7 @@ builder.Services.AddSingleton(new DailySchedule(builder.Configuration[DailySetti
 builder.Services.AddHostedService<DailyTimerService>();
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseApiFailureHandling();
 app.MapBackfillApi();
 await app.RunAsync();
+return 0;

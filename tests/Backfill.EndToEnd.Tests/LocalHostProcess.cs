@@ -9,6 +9,10 @@ namespace Backfill.EndToEnd.Tests;
 /// <summary>The built local host run as its own OS process, so tests can kill it for real.</summary>
 internal sealed class LocalHostProcess : IAsyncDisposable
 {
+    // Longer than the host's own shutdown deadline (Host:ShutdownDeadline, default 30 s), which it keeps even when
+    // storage is gone: past this, something is wrong with the host and it is killed (alone).
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
@@ -35,7 +39,14 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Starts the host and returns once <c>/api/health</c> says healthy.</summary>
     public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? workingDirectory = null)
     {
-        var port = FreePorts.Take(1)[0];
+        var host = Launch(settings, FreePorts.Take(1)[0], workingDirectory);
+        await host.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        return host;
+    }
+
+    /// <summary>Starts the host listening on <paramref name="port"/> and returns at once, healthy or not.</summary>
+    public static LocalHostProcess Launch(IReadOnlyDictionary<string, string> settings, int port, string? workingDirectory = null)
+    {
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var dll = RepositoryPaths.Combine($"src/Backfill.LocalHost/bin/{DotNetCli.Configuration}/net10.0/Backfill.LocalHost.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -54,9 +65,25 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var host = new LocalHostProcess(Process.Start(start)!, baseAddress);
-        await host.WaitHealthyAsync(TimeSpan.FromSeconds(90));
-        return host;
+        return new LocalHostProcess(Process.Start(start)!, baseAddress);
+    }
+
+    /// <summary>Waits for the host to exit by itself; false if it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            // The exit can come before the last redirected lines are read.
+            await _process.WaitForExitAsync(CancellationToken.None);
+            return true;
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -75,12 +102,22 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         };
     }
 
-    /// <summary>SIGKILL: no shutdown code runs, exactly like a crashed machine.</summary>
+    /// <summary>
+    /// SIGKILL of the host alone: no shutdown code runs, exactly like a crashed host. Never the tree: an Azurite child
+    /// killed with it would lose up to its last 5 s of metadata.
+    /// </summary>
     public void KillHard()
     {
-        _process.Kill(entireProcessTree: true);
+        _process.Kill(entireProcessTree: false);
         _process.WaitForExit();
     }
+
+    /// <summary>SIGTERM, as Ctrl+C or a container stop sends it; returns once the host has exited (or was killed after <see cref="StopGrace"/>).</summary>
+    /// <returns>True when the host exited by itself within the grace period.</returns>
+    public Task<bool> StopAsync() => GracefulStop.StopAsync(_process, StopGrace);
+
+    /// <summary>The host's exit code, once it has exited.</summary>
+    public int ExitCode => _process.ExitCode;
 
     public async Task<T> ReadJsonAsync<T>(string path)
     {
@@ -91,25 +128,7 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!_process.HasExited)
-        {
-            // SIGTERM first: the graceful path a user's Ctrl+C takes.
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await term.WaitForExitAsync();
-            }
-
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-
+        await StopAsync();
         _process.Dispose();
     }
 

@@ -30,6 +30,12 @@ internal static class HealthCommand
                 cli.Console.MarkupLine($"{(health.Status == "healthy" ? "[green]healthy[/]" : "[red]unhealthy[/]")} — code version {Markup.Escape(health.CodeVersion)}");
             }
 
+            if (health.Storage.Any(s => !s.Healthy))
+            {
+                cli.Console.MarkupLine($"[red]storage unavailable, retry[/] ({Markup.Escape(string.Join(", ", health.Storage.Where(s => !s.Healthy).Select(s => s.Service)))})");
+                return ExitCodes.StorageUnavailable;
+            }
+
             return health.Status == "healthy" ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Backfill.Azurite;
 
 namespace Backfill.Cli.Demo;
 
@@ -8,6 +9,9 @@ namespace Backfill.Cli.Demo;
 /// </summary>
 internal sealed class LocalHostLauncher : IAsyncDisposable
 {
+    // The host's own shutdown deadline (Host:ShutdownDeadline, default 30 s) plus room for dotnet run to exit.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(45);
+
     private readonly Process _process;
 
     private LocalHostLauncher(Process process) => _process = process;
@@ -38,14 +42,13 @@ internal sealed class LocalHostLauncher : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// Stops the host as Ctrl+C would, so it drains its work and stops its Azurite, which saves its data (a kill of
+    /// the whole tree lost up to Azurite's last 5 s of metadata: the flip the demo had just printed).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().ConfigureAwait(false);
-        }
-
+        await GracefulStop.StopAsync(_process, StopGrace).ConfigureAwait(false);
         _process.Dispose();
     }
 

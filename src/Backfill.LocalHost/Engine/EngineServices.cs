@@ -1,3 +1,7 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Backfill.Storage.Health;
 using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
 using DurableTask.AzureStorage;
@@ -38,7 +42,12 @@ internal static class EngineServices
 
     private static AzureStorageOrchestrationServiceSettings ServiceSettings(DurableEngineSettings engine, string connectionString, ILoggerFactory loggers) => new()
     {
-        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        // The hub's clients name their failures "durable task hub" and bound the calls the HTTP API makes (the
+        // client's starts and queries) to one retry; the engine's own dispatch keeps the SDK's full retries.
+        StorageAccountClientProvider = new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, StorageClients.Shaped(new BlobClientOptions(), StorageServices.TaskHub)),
+            StorageServiceClientProvider.ForQueue(connectionString, StorageClients.Shaped(new QueueClientOptions(), StorageServices.TaskHub)),
+            StorageServiceClientProvider.ForTable(connectionString, StorageClients.Shaped(new TableClientOptions(), StorageServices.TaskHub))),
         TaskHubName = engine.TaskHubName,
         PartitionCount = engine.PartitionCount,
         // Without a separate entity queue this worker never dispatches entity work items.

@@ -39,4 +39,10 @@ public sealed class BackfillSettings
     /// <summary>How long <c>POST /api/pointers/{name}/flip</c> (and rollback) waits for the flip before answering 202 with a status URL.</summary>
     [Range(0, 200)]
     public int FlipWaitSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Whether <c>POST /api/seed-data</c> may land synthetic events. Off unless turned on: in Azure the landing zone is
+    /// production data (infra sets it false); the local host's appsettings.json turns it on.
+    /// </summary>
+    public bool AllowSampleData { get; set; }
 }

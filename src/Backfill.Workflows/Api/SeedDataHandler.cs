@@ -3,15 +3,16 @@ using Backfill.Core.Partitions;
 using Backfill.Storage.Landing;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace Backfill.Workflows.Api;
 
 /// <summary>
 /// <c>POST /api/seed-data</c>: lands deterministic sample events (late arrivals, duplicates,
 /// malformed lines included) so a fresh setup has something to backfill. Safe to repeat: a batch
-/// already landed is kept, never modified.
+/// already landed is kept, never modified. 403 unless <see cref="BackfillSettings.AllowSampleData"/>.
 /// </summary>
-public sealed class SeedDataHandler(LakeReady lakeReady)
+public sealed class SeedDataHandler(LakeReady lakeReady, IOptions<BackfillSettings> settings)
 {
     /// <summary>The route.</summary>
     public const string Route = "seed-data";
@@ -23,6 +24,12 @@ public sealed class SeedDataHandler(LakeReady lakeReady)
     public async Task<IResult> SeedAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!settings.Value.AllowSampleData)
+        {
+            return Problems.Forbidden(
+                "Sample data is off on this deployment (Backfill:AllowSampleData is false): it would land synthetic events in the real landing zone.");
+        }
+
         var (body, problem) = await JsonBody.ReadAsync<SeedBody>(request).ConfigureAwait(false);
         if (problem is not null)
         {

@@ -5,7 +5,7 @@ namespace Backfill.Workflows.Hosting;
 /// <summary>
 /// Where the app's storage lives, read from the Functions host's own setting names so one set of
 /// settings serves both hosts: either a connection string in <c>AzureWebJobsStorage</c>, or an
-/// identity-based connection (<c>AzureWebJobsStorage__blobServiceUri</c>, <c>__tableServiceUri</c>,
+/// identity-based connection (<c>AzureWebJobsStorage__blobServiceUri</c>, <c>__tableServiceUri</c>, <c>__queueServiceUri</c>,
 /// <c>__credential</c>, <c>__clientId</c>) as deployed by <c>infra/</c>.
 /// </summary>
 public sealed class StorageSettings : IValidatableObject
@@ -21,6 +21,9 @@ public sealed class StorageSettings : IValidatableObject
 
     /// <summary>Table endpoint for an identity-based connection.</summary>
     public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Queue endpoint for an identity-based connection (the task hub's queues); the health probe checks it when set.</summary>
+    public Uri? QueueServiceUri { get; set; }
 
     /// <summary><c>managedidentity</c> to use the app's managed identity; otherwise the default Azure credential chain.</summary>
     public string? Credential { get; set; }

@@ -46,7 +46,12 @@ public static class WorkflowServices
                 "Daily:ReservedSlots must be below Backfill:ActivityBudget, or no slot is left for backfills.")
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<StorageHealthProbe>();
+        // The probe's own clients: no retries and a short timeout, so /api/health answers 503 within seconds.
+        services.AddSingleton(sp =>
+        {
+            var probe = StorageClients.Probe(sp.GetRequiredService<IOptions<StorageSettings>>().Value);
+            return new StorageHealthProbe(probe.Blobs, probe.Tables, probe.Queues);
+        });
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<EngineCheckHandler>();
         services.AddSingleton<BackfillItemStore>();

@@ -127,6 +127,14 @@ public sealed class ApiBicepTests(CompiledMainTemplate main)
         Assert.Equal(expression, settings.GetProperty(key).GetString());
     }
 
+    [Fact]
+    public void AppSettings_AllowSampleData_IsFalse()
+    {
+        var settings = ArmTemplate.ModuleParameter(main.Template, ArmTemplate.Module(main.Template, "api"), "appSettings");
+
+        Assert.Equal("false", settings.GetProperty("Backfill__AllowSampleData").GetString());
+    }
+
     private ArmResource Site() => Assert.Single(ArmTemplate.OfType(main.Template, "Microsoft.Web/sites"));
 
     private ArmResource AppSettingsResource() => Assert.Single(ArmTemplate.OfType(main.Template, "Microsoft.Web/sites/config"));

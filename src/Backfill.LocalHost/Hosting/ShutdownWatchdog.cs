@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+
+namespace Backfill.LocalHost.Hosting;
+
+/// <summary>
+/// Holds the host to <see cref="ShutdownSettings.ShutdownDeadline"/>: from the moment a stop begins, a timer
+/// that ends the process if it is still running then. Without it a host whose storage is gone hung in its
+/// engine's stop (still running a minute after SIGTERM), and a container orchestrator would SIGKILL it.
+/// </summary>
+internal sealed partial class ShutdownWatchdog(
+    IHostApplicationLifetime lifetime, IOptions<ShutdownSettings> settings, TimeProvider time, ILogger<ShutdownWatchdog> logger) : IHostedService, IDisposable
+{
+    /// <summary>The exit code of a stop that missed its deadline.</summary>
+    public const int MissedDeadlineExitCode = 1;
+
+    private ITimer? _timer;
+    private CancellationTokenRegistration _stopping;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var deadline = settings.Value.ShutdownDeadline;
+        _stopping = lifetime.ApplicationStopping.Register(() =>
+            _timer = time.CreateTimer(_ => Expire(deadline), null, deadline, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _timer?.Dispose();
+    }
+
+    private void Expire(TimeSpan deadline)
+    {
+        LogMissedDeadline(logger, deadline);
+        // Straight to stderr too: the logger's queue may not be written before the process ends.
+        Console.Error.WriteLine($"The host did not stop within Host:ShutdownDeadline ({deadline}); exiting.");
+        Environment.Exit(MissedDeadlineExitCode);
+    }
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Critical, Message = "The host did not stop within Host:ShutdownDeadline ({Deadline}); exiting")]
+    private static partial void LogMissedDeadline(ILogger logger, TimeSpan deadline);
+}
