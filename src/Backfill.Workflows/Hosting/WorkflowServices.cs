@@ -62,6 +62,7 @@ public static class WorkflowServices
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertRaiser>();
         services.AddSingleton<AlertsHandler>();
+        services.AddOptions<FaultHookSettings>().Bind(configuration.GetSection(FaultHookSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ICommitValidator, PartitionGate>();
         services.AddSingleton<IWorkItemRunner, PipelineWorkItemRunner>();
         services.AddSingleton<ICommittedPartitions, LakeCommittedPartitions>();
