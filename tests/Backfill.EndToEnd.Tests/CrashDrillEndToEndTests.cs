@@ -72,7 +72,7 @@ public sealed class CrashDrillEndToEndTests(CrashDrillFixture fixture) : IClassF
 
                 var done = await BackfillApi.WaitAsync(host, id);
                 var live = await new DrillLake(fixture.ConnectionString, settings).LiveAsync(CrashDrillFixture.First, CrashDrillFixture.Days);
-                TestContext.Current.SendDiagnosticMessage(string.Create(CultureInfo.InvariantCulture,
+                TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"kill drill {repeat + 1}/{repeats}: kills after {string.Join(", ", killAt)} items, {clock.Elapsed.TotalSeconds:F0} s, "
                     + $"{done.Items!.Count(i => i.Redelivered)} redelivered, {live.Values.Count(c => c.Lineage != CommitStatus.Published)} unpublished rows"));
 
