@@ -55,6 +55,7 @@ public static class WorkflowServices
         services.AddSingleton(sp => new LakeStorage(
             sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), lake, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LakeReady>();
+        services.AddSingleton<GarbageSweep>();
         services.AddOptions<ValidationSettings>().Bind(configuration.GetSection(ValidationSettings.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ValidationSettings>, ValidationSettingsValidator>();
         services.AddOptions<AlertSettings>().Bind(configuration.GetSection(AlertSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
