@@ -31,7 +31,7 @@ public sealed class CrashDrillEndToEndTests(CrashDrillFixture fixture) : IClassF
         var lake = new DrillLake(fixture.ConnectionString, settings);
         var atCrash = await lake.LiveAsync(CrashDrillFixture.First, DrillDays);
         await using var second = await LocalHostProcess.StartAsync(settings);
-        var done = await BackfillApi.WaitAsync(second, id);
+        var done = await BackfillApi.WaitAsync(second, id, timeout: CrashDrillFixture.Patience);
         var live = await lake.LiveAsync(CrashDrillFixture.First, DrillDays);
 
         // The hook fired in the window: the partition was live while its lineage row still said staged.
@@ -63,14 +63,15 @@ public sealed class CrashDrillEndToEndTests(CrashDrillFixture fixture) : IClassF
                 var finished = 0;
                 foreach (var threshold in killAt)
                 {
-                    var view = await BackfillApi.WaitAsync(host, id, v => BackfillApi.IsFinished(v) || v.Counts.Succeeded > Math.Max(threshold, finished));
+                    var view = await BackfillApi.WaitAsync(
+                        host, id, v => BackfillApi.IsFinished(v) || v.Counts.Succeeded > Math.Max(threshold, finished), CrashDrillFixture.Patience);
                     finished = view.Counts.Succeeded;
                     host.KillHard();
                     await host.DisposeAsync();
                     host = await LocalHostProcess.StartAsync(settings);
                 }
 
-                var done = await BackfillApi.WaitAsync(host, id);
+                var done = await BackfillApi.WaitAsync(host, id, timeout: CrashDrillFixture.Patience);
                 var live = await new DrillLake(fixture.ConnectionString, settings).LiveAsync(CrashDrillFixture.First, CrashDrillFixture.Days);
                 TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"kill drill {repeat + 1}/{repeats}: kills after {string.Join(", ", killAt)} items, {clock.Elapsed.TotalSeconds:F0} s, "

@@ -13,6 +13,9 @@ public sealed class CrashDrillFixture(AzuriteFixture azurite) : IAsyncLifetime
 {
     public const int Days = 40;
 
+    /// <summary>How long a drill waits for a backfill: 120 items at max parallel 3 take minutes on a busy 2-core machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
+
     public static readonly PartitionKey First = PartitionKey.Parse("2025-01-01");
 
     /// <summary>The clean lake's live content hash of every partition, by <c>dataset/day</c>.</summary>
@@ -36,7 +39,7 @@ public sealed class CrashDrillFixture(AzuriteFixture azurite) : IAsyncLifetime
     {
         var settings = await NewLakeAsync("clean");
         await using var host = await LocalHostProcess.StartAsync(settings);
-        var done = await BackfillApi.WaitAsync(host, await BackfillApi.StartAsync(host, Request(Days)));
+        var done = await BackfillApi.WaitAsync(host, await BackfillApi.StartAsync(host, Request(Days)), timeout: Patience);
         Assert.Equal(BackfillStatus.Completed, done.Status);
         var live = await new DrillLake(azurite.ConnectionString, settings).LiveAsync(First, Days);
         Assert.Equal(Days * DrillLake.Datasets.Length, live.Count);
