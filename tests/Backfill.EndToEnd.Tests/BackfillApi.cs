@@ -45,10 +45,10 @@ internal static class BackfillApi
     public static Task<BackfillView> GetAsync(LocalHostProcess host, string id) =>
         host.Http.GetFromJsonAsync<BackfillView>($"api/backfills/{id}", ApiJson.Options, TestContext.Current.CancellationToken)!;
 
-    public static async Task<BackfillView> WaitAsync(LocalHostProcess host, string id, Func<BackfillView, bool>? until = null)
+    public static async Task<BackfillView> WaitAsync(LocalHostProcess host, string id, Func<BackfillView, bool>? until = null, TimeSpan? timeout = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(4));
+        deadline.CancelAfter(timeout ?? TimeSpan.FromMinutes(4));
         while (true)
         {
             var view = await GetAsync(host, id);

@@ -1,4 +1,5 @@
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -8,9 +9,9 @@ namespace Backfill.Functions.Triggers;
 /// <summary>
 /// The daily run's clock. The schedule is the app setting <c>DailySchedule</c> (NCRONTAB, UTC). A past-due fire
 /// (the app was down) starts only today's run: that run's catchup processes the missed days from the durable
-/// watermark, oldest first.
+/// watermark, oldest first. Then the garbage sweep runs, as in the local host.
 /// </summary>
-internal sealed partial class DailyTimerFunction(DailyRunStarter starter, TimeProvider time, ILogger<DailyTimerFunction> logger)
+internal sealed partial class DailyTimerFunction(DailyRunStarter starter, GarbageSweep sweep, TimeProvider time, ILogger<DailyTimerFunction> logger)
 {
     [Function("DailyTimer")]
     public async Task RunAsync([TimerTrigger("%DailySchedule%", UseMonitor = true)] TimerInfo timer, [DurableClient] DurableTaskClient client)
@@ -18,6 +19,7 @@ internal sealed partial class DailyTimerFunction(DailyRunStarter starter, TimePr
         ArgumentNullException.ThrowIfNull(timer);
         var (id, created) = await starter.StartAsync(client, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         LogFired(logger, timer.IsPastDue, id, created);
+        await sweep.RunAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Daily timer fired (past due: {PastDue}): run {RunId} (started now: {Created})")]

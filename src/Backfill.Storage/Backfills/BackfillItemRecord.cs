@@ -12,6 +12,7 @@ namespace Backfill.Storage.Backfills;
 /// <param name="StartedAt">When the latest attempt started.</param>
 /// <param name="FinishedAt">When the latest attempt ended.</param>
 /// <param name="Validation">The validation results when the latest attempt failed validation; otherwise null.</param>
+/// <param name="Redelivered">True when it succeeded because an earlier delivery, whose host stopped before reporting, published it.</param>
 public sealed record BackfillItemRecord(
     string WorkItem, string Outcome, int Attempts, long Rows, long DurationMilliseconds, string? Error, DateTimeOffset StartedAt, DateTimeOffset FinishedAt,
-    IReadOnlyList<ValidationResult>? Validation = null);
+    IReadOnlyList<ValidationResult>? Validation = null, bool Redelivered = false);

@@ -35,6 +35,7 @@ public sealed class BackfillItemStore(TableServiceClient tables)
             ["StartedAt"] = record.StartedAt,
             ["FinishedAt"] = record.FinishedAt,
             ["Validation"] = record.Validation is { } validation ? JsonSerializer.Serialize(validation, LakeJson.LineOptions) : null,
+            ["Redelivered"] = record.Redelivered,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -53,7 +54,8 @@ public sealed class BackfillItemStore(TableServiceClient tables)
                     row.GetDateTimeOffset("StartedAt") ?? default, row.GetDateTimeOffset("FinishedAt") ?? default,
                     row.GetString("Validation") is { } validation
                         ? JsonSerializer.Deserialize<List<ValidationResult>>(validation, LakeJson.LineOptions)
-                        : null);
+                        : null,
+                    row.GetBoolean("Redelivered") ?? false);
                 records[record.WorkItem] = record;
             }
         }

@@ -25,6 +25,27 @@ public sealed class CommitGarbageCollector
         quarantine = new QuarantineStore(lake);
     }
 
+    /// <summary>Collects the garbage of every partition of a dataset that has any blob, manifest or not.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="cancellationToken">Cancels the collection between partitions or deletes; what is left is collected next time.</param>
+    /// <returns>How many commit folders were deleted.</returns>
+    public async Task<int> CollectDatasetAsync(string dataset, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        var prefix = dataset + "/date=";
+        await foreach (var folder in lake.Container.GetBlobsByHierarchyAsync(
+                           BlobTraits.None, BlobStates.None, "/", prefix, cancellationToken).ConfigureAwait(false))
+        {
+            // dataset/date=YYYY-MM-DD/: one prefix per partition.
+            if (folder.IsPrefix && PartitionKey.TryParse(folder.Prefix.AsSpan(prefix.Length).TrimEnd('/').ToString(), out var day))
+            {
+                deleted += (await CollectAsync(dataset, day, cancellationToken).ConfigureAwait(false)).Count;
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>Collects one partition's garbage.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="partition">The partition's day.</param>

@@ -1,4 +1,5 @@
 using Backfill.Core.Validation;
+using Backfill.Storage.Lineage;
 
 namespace Backfill.Storage.Commits;
 
@@ -7,4 +8,8 @@ namespace Backfill.Storage.Commits;
 /// <param name="Commit">The last commit staged.</param>
 /// <param name="Validation">What validation said about it.</param>
 /// <param name="Attempts">How many times it was built: more than 1 when a merge lost the race and retried.</param>
-public sealed record CommitResult(CommitStatus Status, CommitRecord Commit, PartitionValidationReport Validation, int Attempts);
+/// <param name="Repaired">
+/// The live commit it was built against, when that commit's lineage row did not say published and was repaired.
+/// </param>
+public sealed record CommitResult(
+    CommitStatus Status, CommitRecord Commit, PartitionValidationReport Validation, int Attempts, LineageRepair? Repaired = null);

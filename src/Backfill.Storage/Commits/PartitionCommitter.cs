@@ -18,13 +18,19 @@ public sealed class PartitionCommitter
     private readonly ManifestStore manifests;
     private readonly LineageStore lineage;
     private readonly QuarantineStore quarantine;
+    private readonly Action<CommitRecord>? afterManifestWrite;
 
     /// <summary>Creates a committer.</summary>
     /// <param name="lake">The shared storage handle.</param>
-    public PartitionCommitter(LakeStorage lake)
+    /// <param name="afterManifestWrite">
+    /// Called after a publish replaced the manifest and before its lineage row says so: the crash drills stop the
+    /// process here, in the one window where the live partition and its record disagree. Null outside drills.
+    /// </param>
+    public PartitionCommitter(LakeStorage lake, Action<CommitRecord>? afterManifestWrite = null)
     {
         ArgumentNullException.ThrowIfNull(lake);
         this.lake = lake;
+        this.afterManifestWrite = afterManifestWrite;
         manifests = new ManifestStore(lake);
         lineage = new LineageStore(lake);
         quarantine = new QuarantineStore(lake);
@@ -33,7 +39,8 @@ public sealed class PartitionCommitter
     /// <summary>
     /// Stages, validates and publishes. A merge that loses the publish race re-reads the base and tries again, up
     /// to <see cref="LakeOptions.MaxMergeAttempts"/> times; an overwrite that loses reports
-    /// <see cref="CommitStatus.Conflict"/>, never overwriting the winner.
+    /// <see cref="CommitStatus.Conflict"/>, never overwriting the winner. A live commit whose lineage row does not
+    /// say published (its publisher stopped between the two writes) has its row repaired on the way.
     /// </summary>
     /// <param name="request">The partition, write mode and run.</param>
     /// <param name="builder">Computes the content; called once per attempt.</param>
@@ -45,25 +52,31 @@ public sealed class PartitionCommitter
     {
         ArgumentNullException.ThrowIfNull(request);
         var attempts = request.Mode == WriteMode.Merge ? lake.Options.MaxMergeAttempts : 1;
+        LineageRepair? repaired = null;
         for (var attempt = 1; ; attempt++)
         {
             var staged = await StageAsync(request, builder, cancellationToken).ConfigureAwait(false);
+            if (staged.Base is { } live)
+            {
+                repaired = await lineage.RepairPublishedAsync(live, cancellationToken).ConfigureAwait(false) ?? repaired;
+            }
+
             if (staged.SameAsBase)
             {
                 await lineage.RecordPublishAsync(staged.Commit, CommitStatus.Unchanged, 0, cancellationToken).ConfigureAwait(false);
-                return new CommitResult(CommitStatus.Unchanged, staged.Base!, new PartitionValidationReport([]), attempt);
+                return new CommitResult(CommitStatus.Unchanged, staged.Base!, new PartitionValidationReport([]), attempt, repaired);
             }
 
             var validation = await ValidateAsync(staged, validator, cancellationToken).ConfigureAwait(false);
             if (!validation.IsPublishable)
             {
-                return new CommitResult(CommitStatus.Rejected, staged.Commit, validation, attempt);
+                return new CommitResult(CommitStatus.Rejected, staged.Commit, validation, attempt, repaired);
             }
 
             var status = await PublishAsync(staged, validation, cancellationToken).ConfigureAwait(false);
             if (status == CommitStatus.Published || attempt >= attempts)
             {
-                return new CommitResult(status, staged.Commit, validation, attempt);
+                return new CommitResult(status, staged.Commit, validation, attempt, repaired);
             }
         }
     }
@@ -170,6 +183,11 @@ public sealed class PartitionCommitter
         var status = await manifests.TryReplaceAsync(manifest, expected, cancellationToken).ConfigureAwait(false)
             ? CommitStatus.Published
             : CommitStatus.Conflict;
+        if (status == CommitStatus.Published)
+        {
+            afterManifestWrite?.Invoke(staged.Commit);
+        }
+
         await lineage.RecordPublishAsync(
             staged.Commit, status, Milliseconds(started, lake.Time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
         return status;

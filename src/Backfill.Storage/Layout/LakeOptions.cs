@@ -21,9 +21,10 @@ public sealed record LakeOptions
 
     /// <summary>
     /// Gets how old an unreferenced commit folder must be before garbage collection deletes it. Longer than any
-    /// stage → publish gap, so an in-flight commit is never collected.
+    /// stage → publish gap, so an in-flight commit is never collected; a week leaves time to inspect a rejected or
+    /// rolled-back commit.
     /// </summary>
-    public TimeSpan GarbageRetention { get; init; } = TimeSpan.FromDays(1);
+    public TimeSpan GarbageRetention { get; init; } = TimeSpan.FromDays(7);
 
     /// <summary>Gets how often a merge re-reads the base and retries after losing the manifest race.</summary>
     [Range(1, 100)]

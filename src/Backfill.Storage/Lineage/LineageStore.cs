@@ -119,6 +119,56 @@ public sealed class LineageStore
         return newest is null ? null : PartitionKey.Parse(newest[(newest.LastIndexOf('|') + 1)..]);
     }
 
+    /// <summary>
+    /// Makes the lineage row of a live commit say <c>published</c>. Publish writes the manifest first and the row
+    /// second, so a crash between them leaves the live commit's row <c>staged</c>; every run and read that finds a
+    /// live commit calls this, so the record converges on what the manifest says.
+    /// </summary>
+    /// <param name="live">The commit a manifest names.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repair made; null when the row already said published (or the commit has no row).</returns>
+    public async Task<LineageRepair?> RepairPublishedAsync(CommitRecord live, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        var key = TableKey(live.Dataset, live.Partition);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(key, live.CommitId, ["Status"], cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        var was = Parse<CommitStatus>(row.Value!.GetString("Status"));
+        if (was == CommitStatus.Published)
+        {
+            return null;
+        }
+
+        await table.UpsertEntityAsync(
+            new TableEntity(key, live.CommitId) { ["Status"] = Name(CommitStatus.Published) }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        return new LineageRepair(live.Dataset, live.Partition, live.CommitId, was);
+    }
+
+    /// <summary>Makes the lineage row of each live commit whose row does not say <c>published</c> say so.</summary>
+    /// <param name="live">The commits manifests name, with their lineage rows as read.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The repairs made.</returns>
+    public async Task<IReadOnlyList<LineageRepair>> RepairPublishedAsync(
+        IEnumerable<(CommitRecord Live, LineageEntry? Entry)> live, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        var repairs = new List<LineageRepair>();
+        foreach (var (commit, entry) in live)
+        {
+            if (entry is not null && entry.Status != CommitStatus.Published
+                && await RepairPublishedAsync(commit, cancellationToken).ConfigureAwait(false) is { } repair)
+            {
+                repairs.Add(repair);
+            }
+        }
+
+        return repairs;
+    }
+
     internal Task RecordStagedAsync(CommitRecord commit, CancellationToken cancellationToken)
     {
         var lineage = commit.Lineage;

@@ -50,7 +50,7 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, Backfill
         {
             var result = await runner.RunAsync(input, CancellationToken.None).ConfigureAwait(false);
             var kind = result.Skipped ? WorkItemOutcomeKind.Skipped : WorkItemOutcomeKind.Succeeded;
-            return (new WorkItemOutcome(kind, result.Rows, Elapsed(started), null), null);
+            return (new WorkItemOutcome(kind, result.Rows, Elapsed(started), null, result.Redelivered), null);
         }
         catch (WorkItemFailedException ex)
         {
@@ -73,7 +73,7 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, Backfill
     {
         var record = new BackfillItemRecord(
             input.Item.Id, JsonNamingPolicy.CamelCase.ConvertName(outcome.Kind.ToString()), input.Attempt, outcome.Rows, outcome.DurationMilliseconds,
-            outcome.Error, startedAt, time.GetUtcNow(), validation);
+            outcome.Error, startedAt, time.GetUtcNow(), validation, outcome.Redelivered);
         try
         {
             await items.RecordAsync(input.BackfillId, record, CancellationToken.None).ConfigureAwait(false);

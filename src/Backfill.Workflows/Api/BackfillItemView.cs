@@ -11,6 +11,10 @@ namespace Backfill.Workflows.Api;
 /// <param name="StartedAt">When the latest attempt started.</param>
 /// <param name="FinishedAt">When the latest attempt ended.</param>
 /// <param name="Validation">Every validation result when the latest attempt failed validation: the failure reasons and the checks that passed.</param>
+/// <param name="Redelivered">
+/// True when it succeeded because an earlier delivery of the item, whose host stopped before reporting, published it:
+/// counted once, as succeeded (skipped means another run had built it).
+/// </param>
 public sealed record BackfillItemView(
     string Layer, string Date, string Status, int Attempts, long Rows, long DurationMs, string? Error, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
-    IReadOnlyList<ValidationResultView>? Validation = null);
+    IReadOnlyList<ValidationResultView>? Validation = null, bool Redelivered = false);

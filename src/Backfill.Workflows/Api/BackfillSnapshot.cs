@@ -50,12 +50,26 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
 
     public Plan Plan() => PlanCache.Get(Spec);
 
-    /// <summary>The items in a given state, per the latest progress.</summary>
-    public IEnumerable<WorkItem> ItemsIn(params ItemState[] states)
+    /// <summary>
+    /// One <see cref="ItemState"/> char per plan item: an ended backfill's output has them; a running one's are derived
+    /// from its input, its items in flight and <paramref name="details"/> (custom status does not carry them).
+    /// </summary>
+    /// <param name="details">The item table's rows of this backfill; null when not read (then only the generation's start and the items in flight count).</param>
+    public string ItemCodes(IReadOnlyDictionary<string, BackfillItemRecord>? details)
     {
-        var codes = Progress?.Items ?? string.Empty;
         var plan = Plan();
-        return codes.Length != plan.Items.Count ? [] : plan.Items.Where((_, i) => states.Contains((ItemState)codes[i]));
+        return Progress?.Items is { } final && final.Length == plan.Items.Count
+            ? final
+            : BackfillItemStates.Derive(plan, Input.Items, Progress?.Running ?? [], details, Spec.Retries, Input.StartedAt);
+    }
+
+    /// <summary>The items in a given state.</summary>
+    /// <param name="details">As for <see cref="ItemCodes"/>.</param>
+    /// <param name="states">The states wanted.</param>
+    public IEnumerable<WorkItem> ItemsIn(IReadOnlyDictionary<string, BackfillItemRecord>? details, params ItemState[] states)
+    {
+        var codes = ItemCodes(details);
+        return Plan().Items.Where((_, i) => states.Contains((ItemState)codes[i]));
     }
 
     public BackfillView ToView(IReadOnlyDictionary<string, BackfillItemRecord>? details)
@@ -72,14 +86,14 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
     private List<BackfillItemView> ItemViews(IReadOnlyDictionary<string, BackfillItemRecord> details)
     {
         var plan = Plan();
-        var codes = Progress?.Items is { } known && known.Length == plan.Items.Count ? known : new string((char)ItemState.Pending, plan.Items.Count);
+        var codes = ItemCodes(details);
         return [.. plan.Items.Select((item, i) =>
         {
             var state = ((ItemState)codes[i]).ToString().ToLowerInvariant();
             var error = state == "blocked" ? "an item it depends on failed or is blocked" : null;
             return details.TryGetValue(item.Id, out var d)
                 ? new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error ?? error, d.StartedAt, d.FinishedAt,
-                    d.Validation is { } validation ? [.. validation.Select(ValidationResultView.Of)] : null)
+                    d.Validation is { } validation ? [.. validation.Select(ValidationResultView.Of)] : null, d.Redelivered)
                 : new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, 0, 0, 0, error, null, null);
         })];
     }

@@ -64,7 +64,7 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
             return Problems.Conflict($"Backfill '{id}' is {snapshot.Status}; retry-failed needs a finished backfill.");
         }
 
-        var retry = snapshot.ItemsIn(ItemState.Failed, ItemState.Blocked).ToList();
+        var retry = snapshot.ItemsIn(null, ItemState.Failed, ItemState.Blocked).ToList();
         if (retry.Count == 0)
         {
             return Problems.Conflict($"Backfill '{id}' has no failed or blocked items.");

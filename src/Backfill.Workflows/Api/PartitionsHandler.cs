@@ -13,6 +13,7 @@ using Backfill.Workflows.Models;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace Backfill.Workflows.Api;
 
@@ -20,7 +21,8 @@ namespace Backfill.Workflows.Api;
 /// <c>GET /api/partitions/{dataset}?from=&amp;to=</c>: the state of every day of a dataset, from its manifests
 /// (live commits), lineage (validation, rejected commits, inputs) and the engine's backfills (running and failed items).
 /// </summary>
-public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore items, BackfillList backfills, TimeProvider time)
+public sealed partial class PartitionsHandler(
+    LakeReady lakeReady, BackfillItemStore items, BackfillList backfills, TimeProvider time, ILogger<PartitionsHandler> logger)
 {
     /// <summary>The route.</summary>
     public const string Route = "partitions/{dataset}";
@@ -32,6 +34,10 @@ public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore ite
     public const int DefaultDays = 30;
 
     private const int Concurrency = 16;
+
+    // A commit published this recently may still be between its manifest write and its lineage write: only an
+    // older one whose row does not say published was left so by a stopped process.
+    private static readonly TimeSpan RepairGrace = TimeSpan.FromMinutes(1);
 
     /// <summary>The datasets the API knows, in pipeline order.</summary>
     public static IReadOnlyList<string> KnownDatasets { get; } = [Datasets.Raw, Datasets.Staging, .. FeatureVersions.All.Select(v => v.Name)];
@@ -79,6 +85,16 @@ public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore ite
             cancellationToken).ConfigureAwait(false);
         var entries = (await lineage.ListRangeAsync(dataset, from.Value, to.Value, cancellationToken).ConfigureAwait(false))
             .ToLookup(e => e.Partition);
+        var settled = time.GetUtcNow() - RepairGrace;
+        var repairs = await lineage.RepairPublishedAsync(
+            manifests.Values.OfType<PartitionManifest>()
+                .Where(m => m.PublishedAt < settled)
+                .Select(m => (m.Commit, entries[m.Commit.Partition].FirstOrDefault(e => e.CommitId == m.Commit.CommitId))),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var repair in repairs)
+        {
+            LogLineageRepaired(logger, repair.Dataset, repair.Partition, repair.CommitId, repair.Was);
+        }
         var activity = await BackfillActivityAsync(client, dataset, from.Value, to.Value, cancellationToken).ConfigureAwait(false);
 
         var views = days.Select(day => View(
@@ -184,13 +200,15 @@ public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore ite
                 }
             }
 
-            var failures = backfill.ItemsIn(ItemState.Failed).Where(i => Mine(i, backfill)).ToList();
+            // A running backfill's failed items are known from its item table rows; an ended one's from its output.
+            var details = backfill.IsFinished ? null : await items.ReadAsync(backfill.Metadata.InstanceId, cancellationToken).ConfigureAwait(false);
+            var failures = backfill.ItemsIn(details, ItemState.Failed).Where(i => Mine(i, backfill)).ToList();
             if (failures.Count == 0)
             {
                 continue;
             }
 
-            var details = await items.ReadAsync(backfill.Metadata.InstanceId, cancellationToken).ConfigureAwait(false);
+            details ??= await items.ReadAsync(backfill.Metadata.InstanceId, cancellationToken).ConfigureAwait(false);
             foreach (var item in failures)
             {
                 if (details.TryGetValue(item.Id, out var record)
@@ -203,4 +221,8 @@ public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore ite
 
         return (running, failed);
     }
+
+    [LoggerMessage(EventId = 405, Level = LogLevel.Warning,
+        Message = "Lineage of live commit {CommitId} of {Dataset}/{Partition} said {Was}; marked published (found by a partitions read)")]
+    private static partial void LogLineageRepaired(ILogger logger, string dataset, PartitionKey partition, string commitId, CommitStatus was);
 }

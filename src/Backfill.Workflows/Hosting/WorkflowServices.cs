@@ -60,6 +60,7 @@ public static class WorkflowServices
         services.AddSingleton(sp => new LakeStorage(
             sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), lake, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LakeReady>();
+        services.AddSingleton<GarbageSweep>();
         services.AddOptions<ValidationSettings>().Bind(configuration.GetSection(ValidationSettings.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ValidationSettings>, ValidationSettingsValidator>();
         services.AddOptions<AlertSettings>().Bind(configuration.GetSection(AlertSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -67,6 +68,7 @@ public static class WorkflowServices
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertRaiser>();
         services.AddSingleton<AlertsHandler>();
+        services.AddOptions<FaultHookSettings>().Bind(configuration.GetSection(FaultHookSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ICommitValidator, PartitionGate>();
         services.AddSingleton<IWorkItemRunner, PipelineWorkItemRunner>();
         services.AddSingleton<ICommittedPartitions, LakeCommittedPartitions>();

@@ -1,8 +1,10 @@
 namespace Backfill.Workflows.Models;
 
 /// <summary>
-/// The orchestration's custom status, updated as items finish: compact on purpose (one char per item;
-/// per-item details live in the item table), so it fits the status size limit at any scale.
+/// The orchestration's custom status, updated as items finish: counts, the items in flight (at most max parallel,
+/// 64) and the ETA, so it stays within Azure's custom status limit (16 KB of UTF-16, 8,192 chars) at any size.
+/// Per-item states live in the orchestration's input (at each generation's start), the item table (each attempt)
+/// and, once it ends, its output (<paramref name="Items"/>).
 /// </summary>
 /// <param name="Status">The backfill's status.</param>
 /// <param name="Counts">Work items by state.</param>
@@ -17,7 +19,10 @@ namespace Backfill.Workflows.Models;
 /// <param name="Flip">For a <c>flipOnSuccess</c> backfill that completed, how its flip ended; null otherwise.</param>
 /// <param name="EffectiveMaxParallel">The work items it may have in flight now: max parallel, capped by its activity budget grant (0 while paused).</param>
 /// <param name="MaxParallelReason">Why <paramref name="EffectiveMaxParallel"/> is below <paramref name="MaxParallel"/>; null when they are equal.</param>
-/// <param name="Items">One <see cref="ItemState"/> char per plan item, in plan order (about 11 KB for 10,950 items).</param>
+/// <param name="Items">
+/// One <see cref="ItemState"/> char per plan item, in plan order: only in the output of an ended backfill (about 11 KB
+/// for 10,950 items); null in custom status.
+/// </param>
 public sealed record BackfillProgress(
     BackfillStatus Status,
     BackfillCounts Counts,
@@ -29,7 +34,7 @@ public sealed record BackfillProgress(
     int Generation,
     string? Reason,
     string? ConflictWith,
-    string Items,
     string? Flip = null,
     int? EffectiveMaxParallel = null,
-    string? MaxParallelReason = null);
+    string? MaxParallelReason = null,
+    string? Items = null);

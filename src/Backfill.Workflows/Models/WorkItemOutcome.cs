@@ -5,4 +5,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="Rows">Rows in the published partition (0 when nothing was published).</param>
 /// <param name="DurationMilliseconds">How long the attempt ran.</param>
 /// <param name="Error">Why it failed, or the mismatched code version; null on success.</param>
-public sealed record WorkItemOutcome(WorkItemOutcomeKind Kind, long Rows, long DurationMilliseconds, string? Error);
+/// <param name="Redelivered">
+/// True when it succeeded because an earlier delivery of this item, whose host stopped before reporting, published it.
+/// </param>
+public sealed record WorkItemOutcome(WorkItemOutcomeKind Kind, long Rows, long DurationMilliseconds, string? Error, bool Redelivered = false);

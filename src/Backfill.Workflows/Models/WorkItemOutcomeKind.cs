@@ -3,10 +3,10 @@ namespace Backfill.Workflows.Models;
 /// <summary>How one attempt at a work item ended.</summary>
 public enum WorkItemOutcomeKind
 {
-    /// <summary>Published.</summary>
+    /// <summary>Published (by this delivery, or by an earlier delivery of the same item that stopped before reporting).</summary>
     Succeeded,
 
-    /// <summary>Nothing to do: the live commit already came from this code and config version.</summary>
+    /// <summary>Nothing to do: the live commit already came from this code and config version, built by another run.</summary>
     Skipped,
 
     /// <summary>A deterministic failure (e.g. validation): retrying would fail the same way.</summary>

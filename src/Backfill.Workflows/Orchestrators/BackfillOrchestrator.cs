@@ -31,7 +31,7 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
             if (conflict is not null)
             {
                 var rejected = new BackfillProgress(BackfillStatus.Rejected, BackfillCounts.Of([]), [], input.MaxParallel, context.CurrentUtcDateTime,
-                    context.CurrentUtcDateTime, null, input.Generation, $"backfill {conflict} is active on overlapping days of {spec.Target}", conflict, string.Empty);
+                    context.CurrentUtcDateTime, null, input.Generation, $"backfill {conflict} is active on overlapping days of {spec.Target}", conflict);
                 context.SetCustomStatus(rejected);
                 return rejected;
             }
@@ -51,9 +51,12 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
         {
             // Flipped while the days are still claimed, so no other backfill rewrites the target under the canary;
             // shown as running until the flip ends, so a client that waits for the backfill also waits for its flip.
-            context.SetCustomStatus(progress with { Status = BackfillStatus.Running, Reason = $"every item succeeded; flipping {FeaturePointer.Name} to {spec.Target}" });
+            context.SetCustomStatus(progress with
+            {
+                Status = BackfillStatus.Running, Reason = $"every item succeeded; flipping {FeaturePointer.Name} to {spec.Target}", Items = null,
+            });
             progress = progress with { Flip = await FlipAsync(context, spec) };
-            context.SetCustomStatus(progress);
+            context.SetCustomStatus(progress with { Items = null });
         }
 
         // Every terminal path (completed, failed, canceled) gives the activity slots back; a signal is enough, the

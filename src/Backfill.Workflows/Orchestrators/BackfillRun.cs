@@ -162,7 +162,8 @@ internal sealed class BackfillRun
             _status = FinalStatus();
         }
 
-        return Publish();
+        // The per-item states go to the output only: custom status must stay small at any size.
+        return Publish() with { Items = new string(_items) };
     }
 
     private static bool IsDone(char state) => state is (char)ItemState.Succeeded or (char)ItemState.Skipped;
@@ -323,7 +324,6 @@ internal sealed class BackfillRun
             _state.Generation,
             _reason,
             null,
-            new string(_items),
             EffectiveMaxParallel: EffectiveMaxParallel,
             MaxParallelReason: MaxParallelReason);
         _context.SetCustomStatus(progress);

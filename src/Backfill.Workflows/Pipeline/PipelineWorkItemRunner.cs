@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Backfill.Core.Features;
 using Backfill.Core.Landing;
 using Backfill.Core.Layers;
 using Backfill.Core.Lineage;
+using Backfill.Core.Partitions;
 using Backfill.Core.Versioning;
 using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
@@ -11,20 +13,26 @@ using Backfill.Storage.Alerts;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Backfill.Workflows.Pipeline;
 
 /// <summary>
 /// Runs one work item through the data plane: build the (layer, day) partition from its inputs,
 /// validate the staged commit, publish it with a conditional manifest write. Content equal to the
-/// live commit's from the same code and config is not published again (the item is skipped).
+/// live commit's from the same code and config is not published again: the item is skipped, or, when that live
+/// commit is this run's own (the item was redelivered after its host stopped), it succeeded.
 /// </summary>
 /// <remarks>
 /// A commit that fails validation is not published (the previous commit stays live); an error alert names the
 /// failed checks, and the item fails with every result attached.
 /// </remarks>
-public sealed class PipelineWorkItemRunner(LakeReady lakeReady, ICommitValidator validator, AlertRaiser alerts) : IWorkItemRunner
+public sealed partial class PipelineWorkItemRunner(
+    LakeReady lakeReady, ICommitValidator validator, AlertRaiser alerts, IOptions<FaultHookSettings> faultHooks, ILogger<PipelineWorkItemRunner> logger)
+    : IWorkItemRunner
 {
     /// <inheritdoc />
     public async Task<WorkItemRunResult> RunAsync(WorkItemRequest request, CancellationToken cancellationToken)
@@ -59,12 +67,17 @@ public sealed class PipelineWorkItemRunner(LakeReady lakeReady, ICommitValidator
         CommitResult result;
         try
         {
-            result = await new PartitionCommitter(lake).CommitAsync(new CommitRequest(dataset, day, request.WriteMode, run), builder, validator, cancellationToken)
+            result = await new PartitionCommitter(lake, AfterManifestWrite()).CommitAsync(new CommitRequest(dataset, day, request.WriteMode, run), builder, validator, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (MissingPartitionException ex)
         {
             throw new WorkItemFailedException($"upstream missing: {ex.Message}", ex);
+        }
+
+        if (result.Repaired is { } repair)
+        {
+            LogLineageRepaired(logger, repair.Dataset, repair.Partition, repair.CommitId, repair.Was, request.BackfillId);
         }
 
         if (result.Status == CommitStatus.Rejected)
@@ -83,9 +96,33 @@ public sealed class PipelineWorkItemRunner(LakeReady lakeReady, ICommitValidator
         return result.Status switch
         {
             CommitStatus.Published => new WorkItemRunResult(false, result.Commit.RowCount, result.Commit.CommitId),
+            // Unchanged names the live commit: when this run published it, an earlier delivery of this item did.
+            CommitStatus.Unchanged when result.Commit.Lineage.RunId == run.RunId =>
+                new WorkItemRunResult(false, result.Commit.RowCount, result.Commit.CommitId, Redelivered: true),
             CommitStatus.Unchanged => new WorkItemRunResult(true, result.Commit.RowCount, result.Commit.CommitId),
             _ => throw new InvalidOperationException(
                 $"{dataset}/{day}: another writer published first ({result.Status} after {result.Attempts} attempt(s)); retrying rebuilds from the new base"),
         };
     }
+
+    // The crash drill's hook (FaultHookSettings): SIGKILL of this process between the manifest and lineage writes.
+    private Action<CommitRecord>? AfterManifestWrite() => faultHooks.Value.ExitAfterManifestWrite is { } target
+        ? commit =>
+        {
+            if (string.Equals($"{commit.Dataset}/{commit.Partition}", target, StringComparison.Ordinal))
+            {
+                LogDrillExit(logger, commit.Dataset, commit.Partition, commit.CommitId);
+                using var self = Process.GetCurrentProcess();
+                self.Kill();
+            }
+        }
+        : null;
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Warning,
+        Message = "Lineage of live commit {CommitId} of {Dataset}/{Partition} said {Was}; marked published (found by {RunId})")]
+    private static partial void LogLineageRepaired(ILogger logger, string dataset, PartitionKey partition, string commitId, CommitStatus was, string runId);
+
+    [LoggerMessage(EventId = 404, Level = LogLevel.Critical,
+        Message = "Crash drill: killing the process after publishing {Dataset}/{Partition} commit {CommitId}, before its lineage write")]
+    private static partial void LogDrillExit(ILogger logger, string dataset, PartitionKey partition, string commitId);
 }

@@ -65,6 +65,26 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_3660DaysThreeLayers_CustomStatusWithinAzuresLimit()
+    {
+        // Items hold their slots, so the status carries every running item; the plan is the largest a request may name.
+        var (host, _) = await StartHostAsync(_ => 15_000);
+        await using var _ = host;
+        var first = PartitionKey.Parse("2010-01-01");
+        var spec = Spec($"{first}..{first.AddDays(3_659)}", maxParallel: 64, window: 28, target: "features_v2");
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(spec), Cancel);
+        var progress = await WaitForStatusAsync(host.Client, id, p => p.Running.Count > 0);
+        var status = (await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancel))!.SerializedCustomStatus!;
+        await host.Client.TerminateInstanceAsync(id, "measured", Cancel);
+
+        Assert.Equal(10_980, progress.Counts.Total);
+        Assert.Null(progress.Items);
+        // Azure's limit: 16 KB of UTF-16 text.
+        Assert.True(status.Length < 8_192, $"custom status is {status.Length} chars");
+    }
+
+    [Fact]
     public async Task Run_TransientThenPermanentFailures_RetriesThenBlocksDependents()
     {
         var (host, runner) = await StartHostAsync(_ => 50);

@@ -2,6 +2,8 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Backfill.Core.Features;
 using Backfill.Core.Generation;
+using Backfill.Core.Landing;
+using Backfill.Core.Lineage;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
@@ -12,6 +14,7 @@ using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Landing;
 using Backfill.Storage.Layout;
+using Backfill.Storage.Lineage;
 using Backfill.Storage.Reading;
 using Backfill.Testing;
 using Backfill.Workflows.Activities;
@@ -28,6 +31,35 @@ namespace Backfill.Workflows.Tests.Pipeline;
 public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
 {
     private static readonly PartitionKey Day = PartitionKey.Parse("2025-01-10");
+
+    private readonly RecordingLogger<PipelineWorkItemRunner> runnerLog = new();
+
+    [Fact]
+    public async Task RunAsync_OwnCommitLiveButLineageStaged_SucceedsRedeliveredAndRepairsTheRow()
+    {
+        // The state a host killed between the manifest write and the lineage write leaves: this backfill's commit
+        // is live, its lineage row still says staged.
+        var (lake, _) = await LakeWithLiveRawAsync();
+        var (runner, _, backfillId) = Runner(lake, null, new ValidationSettings());
+        var request = RawRequest(backfillId);
+        var run = new RunContext(backfillId, RunTrigger.Backfill, backfillId, CodeVersion.Current, PipelineConfig.ConfigHashOf(Layer.Raw, FeatureVersions.V1));
+        var builder = new RawPartitionBuilder(new LandingReader(lake, ArrivalWindow.Default), new PartitionReader(lake), Day, request.ProcessingTime.UtcDateTime);
+        var killed = new InvalidOperationException("host killed");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new PartitionCommitter(lake, _ => throw killed).CommitAsync(
+            new CommitRequest(Datasets.Raw, Day, WriteMode.Overwrite, run), builder, PassingValidator.Instance, TestContext.Current.CancellationToken));
+        var live = (await new PartitionReader(lake).GetLiveCommitAsync(Datasets.Raw, Day, TestContext.Current.CancellationToken))!;
+        var lineage = new LineageStore(lake);
+        Assert.Equal(CommitStatus.Staged, (await lineage.GetAsync(Datasets.Raw, Day, live.CommitId, TestContext.Current.CancellationToken))!.Status);
+
+        var redelivered = await runner.RunAsync(request, TestContext.Current.CancellationToken);
+        var another = await runner.RunAsync(RawRequest("bf-another"), TestContext.Current.CancellationToken);
+
+        Assert.Equal((false, true, live.CommitId), (redelivered.Skipped, redelivered.Redelivered, redelivered.CommitId));
+        Assert.Equal((true, false), (another.Skipped, another.Redelivered));
+        Assert.Equal(CommitStatus.Published, (await lineage.GetAsync(Datasets.Raw, Day, live.CommitId, TestContext.Current.CancellationToken))!.Status);
+        var repaired = Assert.Single(runnerLog.Events, e => e.Id.Id == 403);
+        Assert.Equal((live.CommitId, CommitStatus.Staged), (repaired.Fields["CommitId"], repaired.Fields["Was"]));
+    }
 
     [Fact]
     public async Task RunAsync_FailedValidation_KeepsPreviousCommitLiveAlertsAndPostsWebhook()
@@ -90,7 +122,8 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
         };
         var ready = new LakeReady(lake);
         var (raiser, log) = Alerting.Raiser(azurite, webhookUrl, timeoutSeconds: 1);
-        return (new PipelineWorkItemRunner(ready, new PartitionGate(ready, Options.Create(settings)), raiser), log, "bf-" + Guid.NewGuid().ToString("N"));
+        var runner = new PipelineWorkItemRunner(ready, new PartitionGate(ready, Options.Create(settings)), raiser, Options.Create(new FaultHookSettings()), runnerLog);
+        return (runner, log, "bf-" + Guid.NewGuid().ToString("N"));
     }
 
     private static WorkItemRequest RawRequest(string backfillId, int processingHoursAfterDay = 24 * 7) => new(

@@ -1,7 +1,7 @@
-namespace Backfill.Storage.Tests.Support;
+namespace Backfill.Testing;
 
 /// <summary>The system clock moved forward on request, so retention can pass without waiting.</summary>
-internal sealed class ShiftedTimeProvider : TimeProvider
+public sealed class ShiftedTimeProvider : TimeProvider
 {
     private TimeSpan offset;
 

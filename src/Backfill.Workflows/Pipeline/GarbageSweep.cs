@@ -1,0 +1,34 @@
+using Backfill.Core.Features;
+using Backfill.Storage.Building;
+using Backfill.Storage.Commits;
+using Microsoft.Extensions.Logging;
+
+namespace Backfill.Workflows.Pipeline;
+
+/// <summary>
+/// Deletes, in every dataset, the commit folders no manifest names once they are older than <c>Lake:GarbageRetention</c>
+/// (7 days): abandoned attempts, lost races, rejected and rolled-back commits, the orphans of redelivered items. Both
+/// hosts' daily timers run it after starting the day's run, so it follows <c>DailySchedule</c> (daily by default).
+/// </summary>
+public sealed partial class GarbageSweep(LakeReady lakeReady, ILogger<GarbageSweep> logger)
+{
+    /// <summary>Sweeps every dataset.</summary>
+    /// <param name="cancellationToken">Cancels the sweep; what is left is collected by the next one.</param>
+    /// <returns>How many commit folders were deleted.</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var lake = await lakeReady.GetAsync().ConfigureAwait(false);
+        var collector = new CommitGarbageCollector(lake);
+        var deleted = 0;
+        foreach (var dataset in (string[])[Datasets.Raw, Datasets.Staging, .. FeatureVersions.All.Select(v => v.Name)])
+        {
+            deleted += await collector.CollectDatasetAsync(dataset, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogSwept(logger, deleted, lake.Options.GarbageRetention);
+        return deleted;
+    }
+
+    [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Garbage sweep deleted {Deleted} unreferenced commit folder(s) older than {Retention}")]
+    private static partial void LogSwept(ILogger logger, int deleted, TimeSpan retention);
+}
