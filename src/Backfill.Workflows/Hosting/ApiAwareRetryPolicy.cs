@@ -4,24 +4,26 @@ using Azure.Core.Pipeline;
 namespace Backfill.Workflows.Hosting;
 
 /// <summary>
-/// The SDK's exponential retry, except inside an <see cref="ApiCallScope"/>: there one retry and a short
-/// network timeout, so an HTTP caller hears "storage unavailable" within seconds instead of after the
-/// 20-odd seconds the storage SDK's default retries take. Activities keep the full retries: a work item
+/// The SDK's exponential retry, except inside an <see cref="ApiCallScope"/>: there a call waits at most
+/// <see cref="ApiNetworkTimeout"/> for an answer and is not retried after that wait, and a refused or failed call
+/// is retried once. So an HTTP caller hears "storage unavailable" within about 1 s when storage refuses and within
+/// 10 s when it hangs, instead of after the 20-odd seconds the storage SDK's default retries take, while a slow but
+/// working storage (a busy emulator) still gets a long single wait. Activities keep the full retries: a work item
 /// that waits out a storage blip is cheaper than one that fails and is retried by its orchestration.
 /// </summary>
 internal sealed class ApiAwareRetryPolicy(RetryOptions defaults) : RetryPolicy(defaults.MaxRetries, DelayStrategy.CreateExponentialDelayStrategy(defaults.Delay, defaults.MaxDelay))
 {
-    /// <summary>Retries of one storage call made while serving an HTTP request.</summary>
+    /// <summary>Retries of one storage call made while serving an HTTP request, when it failed without timing out.</summary>
     public const int ApiMaxRetries = 1;
 
     /// <summary>How long one storage call made while serving an HTTP request may wait for an answer.</summary>
-    public static readonly TimeSpan ApiNetworkTimeout = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan ApiNetworkTimeout = TimeSpan.FromSeconds(8);
 
     protected override bool ShouldRetry(HttpMessage message, Exception? exception) =>
-        (!ApiCallScope.Contains(message) || message.ProcessingContext.RetryNumber < ApiMaxRetries) && base.ShouldRetry(message, exception);
+        !StopsHere(message, exception) && base.ShouldRetry(message, exception);
 
     protected override ValueTask<bool> ShouldRetryAsync(HttpMessage message, Exception? exception) =>
-        ApiCallScope.Contains(message) && message.ProcessingContext.RetryNumber >= ApiMaxRetries ? ValueTask.FromResult(false) : base.ShouldRetryAsync(message, exception);
+        StopsHere(message, exception) ? ValueTask.FromResult(false) : base.ShouldRetryAsync(message, exception);
 
     protected override void OnSendingRequest(HttpMessage message)
     {
@@ -34,6 +36,10 @@ internal sealed class ApiAwareRetryPolicy(RetryOptions defaults) : RetryPolicy(d
         BoundApiCall(message);
         return base.OnSendingRequestAsync(message);
     }
+
+    // A timed-out attempt already spent most of the request's 10 s; another would overrun it.
+    private static bool StopsHere(HttpMessage message, Exception? exception) =>
+        ApiCallScope.Contains(message) && (message.ProcessingContext.RetryNumber >= ApiMaxRetries || exception is OperationCanceledException);
 
     private static void BoundApiCall(HttpMessage message)
     {
