@@ -34,6 +34,7 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [InlineData("BackfillResume", "backfills/{id}/resume", "POST", "Function")]
     [InlineData("SeedData", "seed-data", "POST", "Function")]
     [InlineData("PartitionsGet", "partitions/{dataset}", "GET", "Function")]
+    [InlineData("PartitionRollback", "partitions/{dataset}/{date}/rollback", "POST", "Function")]
     [InlineData("Dashboard", "dashboard", "GET", "Function")]
     [InlineData("PointerGet", "pointers/{name}", "GET", "Function")]
     [InlineData("PointerFlip", "pointers/{name}/flip", "POST", "Function")]

@@ -35,6 +35,8 @@ internal static class ApiRoutes
             BackfillControlHandler.ResumeAsync(request, client, id));
         api.MapGet(PartitionsHandler.Route, (HttpRequest request, [FromServices] PartitionsHandler handler, [FromServices] DurableTaskClient client, string dataset) =>
             handler.GetAsync(request, client, dataset));
+        api.MapPost(PartitionRollbackHandler.Route, (HttpRequest request, [FromServices] PartitionRollbackHandler handler, string dataset, string date) =>
+            handler.RollbackAsync(request, dataset, date));
         api.MapGet(DashboardHandler.Route, DashboardHandler.Get);
         api.MapGet(PointerRoutes.Item, (HttpRequest request, [FromServices] PointersHandler handler, [FromServices] DurableTaskClient client, string name) =>
             handler.GetAsync(request, client, name));

@@ -20,4 +20,7 @@ public enum CommitStatus
     /// version produced. Reruns leave the manifest (and everything downstream of it) untouched.
     /// </summary>
     Unchanged,
+
+    /// <summary>Was live, until a partition rollback made an earlier commit live again.</summary>
+    RolledBack,
 }

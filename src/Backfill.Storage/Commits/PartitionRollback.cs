@@ -1,5 +1,6 @@
 using Backfill.Core.Partitions;
 using Backfill.Storage.Layout;
+using Backfill.Storage.Lineage;
 
 namespace Backfill.Storage.Commits;
 
@@ -8,6 +9,7 @@ public sealed class PartitionRollback
 {
     private readonly LakeStorage lake;
     private readonly ManifestStore manifests;
+    private readonly LineageStore lineage;
 
     /// <summary>Creates the rollback service.</summary>
     /// <param name="lake">The shared storage handle.</param>
@@ -16,6 +18,7 @@ public sealed class PartitionRollback
         ArgumentNullException.ThrowIfNull(lake);
         this.lake = lake;
         manifests = new ManifestStore(lake);
+        lineage = new LineageStore(lake);
     }
 
     /// <summary>Makes the previous commit live again; the rolled-back commit becomes garbage.</summary>
@@ -23,7 +26,20 @@ public sealed class PartitionRollback
     /// <param name="partition">The partition's day.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What happened and which commit is live.</returns>
-    public async Task<RollbackResult> RollbackAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken)
+    public Task<RollbackResult> RollbackAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
+        RollbackToAsync(dataset, partition, null, cancellationToken);
+
+    /// <summary>
+    /// Makes an earlier commit the manifest remembers live again; it and the commits older than it stay in the
+    /// history, the newer ones become garbage. Each rolled-back commit's lineage row says <c>rolled_back</c>, written
+    /// after the manifest: a crash between leaves it saying published, which it was.
+    /// </summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="partition">The partition's day.</param>
+    /// <param name="toCommit">The commit to make live; null for the previous one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What happened and which commit is live.</returns>
+    public async Task<RollbackResult> RollbackToAsync(string dataset, PartitionKey partition, string? toCommit, CancellationToken cancellationToken)
     {
         var state = await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false);
         if (state.Manifest is not { } manifest)
@@ -31,19 +47,40 @@ public sealed class PartitionRollback
             return new RollbackResult(RollbackStatus.NoPartition, null);
         }
 
-        if (manifest.History.Count == 0)
+        var live = manifest.Commit.CommitId;
+        if (toCommit == live)
         {
-            return new RollbackResult(RollbackStatus.NoPreviousCommit, manifest.Commit.CommitId);
+            return new RollbackResult(RollbackStatus.AlreadyLive, live);
         }
 
-        var previousId = manifest.History[0];
+        if (manifest.History.Count == 0 && toCommit is null)
+        {
+            return new RollbackResult(RollbackStatus.NoPreviousCommit, live);
+        }
+
+        var index = toCommit is null ? 0 : manifest.History.ToList().IndexOf(toCommit);
+        if (index < 0)
+        {
+            return new RollbackResult(RollbackStatus.UnknownCommit, live);
+        }
+
+        var targetId = manifest.History[index];
         var record = await lake.Container
-            .GetBlobClient(LakePaths.CommitFile(dataset, partition, previousId, LakePaths.CommitRecordName))
+            .GetBlobClient(LakePaths.CommitFile(dataset, partition, targetId, LakePaths.CommitRecordName))
             .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-        var previous = new PartitionManifest(
-            LakeJson.Deserialize<CommitRecord>(record.Value.Content), [.. manifest.History.Skip(1)], lake.Time.GetUtcNow());
-        return await manifests.TryReplaceAsync(previous, state.ETag, cancellationToken).ConfigureAwait(false)
-            ? new RollbackResult(RollbackStatus.RolledBack, previousId)
-            : new RollbackResult(RollbackStatus.Conflict, manifest.Commit.CommitId);
+        var target = new PartitionManifest(
+            LakeJson.Deserialize<CommitRecord>(record.Value.Content), [.. manifest.History.Skip(index + 1)], lake.Time.GetUtcNow());
+        if (!await manifests.TryReplaceAsync(target, state.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            return new RollbackResult(RollbackStatus.Conflict, live);
+        }
+
+        IReadOnlyList<string> rolledBack = [live, .. manifest.History.Take(index)];
+        foreach (var commitId in rolledBack)
+        {
+            await lineage.RecordRolledBackAsync(dataset, partition, commitId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RollbackResult(RollbackStatus.RolledBack, targetId, rolledBack);
     }
 }

@@ -14,4 +14,10 @@ public enum RollbackStatus
 
     /// <summary>Another writer replaced the manifest meanwhile; nothing changed.</summary>
     Conflict,
+
+    /// <summary>The commit asked for is not among the previous commits the manifest remembers.</summary>
+    UnknownCommit,
+
+    /// <summary>The commit asked for is already the live one; nothing changed.</summary>
+    AlreadyLive,
 }

@@ -169,6 +169,10 @@ public sealed class LineageStore
         return repairs;
     }
 
+    internal Task RecordRolledBackAsync(string dataset, PartitionKey partition, string commitId, CancellationToken cancellationToken) =>
+        table.UpsertEntityAsync(
+            new TableEntity(TableKey(dataset, partition), commitId) { ["Status"] = Name(CommitStatus.RolledBack) }, TableUpdateMode.Merge, cancellationToken);
+
     internal Task RecordStagedAsync(CommitRecord commit, CancellationToken cancellationToken)
     {
         var lineage = commit.Lineage;

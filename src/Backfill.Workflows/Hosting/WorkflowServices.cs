@@ -77,6 +77,7 @@ public static class WorkflowServices
         services.AddSingleton<BackfillControlHandler>();
         services.AddSingleton<SeedDataHandler>();
         services.AddSingleton<PartitionsHandler>();
+        services.AddSingleton<PartitionRollbackHandler>();
         services.AddSingleton<PointersHandler>();
         services.AddSingleton<ReadHandler>();
         services.AddSingleton<LateDataStore>();

@@ -1,5 +1,6 @@
 using Backfill.Core.Partitions;
 using Backfill.Storage.Commits;
+using Backfill.Storage.Lineage;
 using Backfill.Storage.Tests.Support;
 using Backfill.Testing;
 
@@ -26,12 +27,42 @@ public sealed class PartitionRollbackTests(AzuriteFixture azurite)
         var second = await rollback.RollbackAsync(FeatureRowsBuilder.Features.Name, Day, ct);
         var third = await rollback.RollbackAsync(FeatureRowsBuilder.Features.Name, Day, ct);
 
-        Assert.Equal(new RollbackResult(RollbackStatus.RolledBack, ids[1]), first);
-        Assert.Equal(new RollbackResult(RollbackStatus.RolledBack, ids[0]), second);
+        Assert.Equal((RollbackStatus.RolledBack, ids[1], ids[2]), (first.Status, first.LiveCommitId, Assert.Single(first.RolledBack!)));
+        Assert.Equal((RollbackStatus.RolledBack, ids[0], ids[1]), (second.Status, second.LiveCommitId, Assert.Single(second.RolledBack!)));
         Assert.Equal(new RollbackResult(RollbackStatus.NoPreviousCommit, ids[0]), third);
+        var lineage = new LineageStore(lake);
+        Assert.Equal(CommitStatus.RolledBack, (await lineage.GetAsync(FeatureRowsBuilder.Features.Name, Day, ids[2], ct))!.Status);
         var live = await pipeline.Reader.GetRequiredCommitAsync(FeatureRowsBuilder.Features.Name, Day, ct);
         var rows = await pipeline.Reader.ReadFeaturesAsync(live, FeatureRowsBuilder.Features, ct);
         Assert.Equal(1.0, Assert.Single(rows).Values[0]);
+    }
+
+    [Fact]
+    public async Task RollbackToAsync_OlderCommit_MakesItLiveAndMarksNewerRolledBack()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        var rollback = new PartitionRollback(lake);
+        var ct = TestContext.Current.CancellationToken;
+        var ids = new List<string>();
+        for (var round = 1; round <= 3; round++)
+        {
+            ids.Add((await CommitAsync(pipeline, round)).Commit.CommitId);
+        }
+
+        var unknown = await rollback.RollbackToAsync(FeatureRowsBuilder.Features.Name, Day, "nope", ct);
+        var alreadyLive = await rollback.RollbackToAsync(FeatureRowsBuilder.Features.Name, Day, ids[2], ct);
+        var done = await rollback.RollbackToAsync(FeatureRowsBuilder.Features.Name, Day, ids[0], ct);
+
+        Assert.Equal((RollbackStatus.UnknownCommit, ids[2]), (unknown.Status, unknown.LiveCommitId));
+        Assert.Equal((RollbackStatus.AlreadyLive, ids[2]), (alreadyLive.Status, alreadyLive.LiveCommitId));
+        Assert.Equal((RollbackStatus.RolledBack, ids[0]), (done.Status, done.LiveCommitId));
+        Assert.Equal([ids[2], ids[1]], done.RolledBack!);
+        Assert.Equal(ids[0], (await pipeline.Reader.GetRequiredCommitAsync(FeatureRowsBuilder.Features.Name, Day, ct)).CommitId);
+        var lineage = new LineageStore(lake);
+        Assert.Equal(
+            [CommitStatus.Published, CommitStatus.RolledBack, CommitStatus.RolledBack],
+            (await lineage.ListAsync(FeatureRowsBuilder.Features.Name, Day, ct)).OrderBy(e => e.CommitId, StringComparer.Ordinal).Select(e => e.Status));
     }
 
     [Fact]
