@@ -50,7 +50,7 @@ public sealed class PartitionCommitter
             var staged = await StageAsync(request, builder, cancellationToken).ConfigureAwait(false);
             if (staged.SameAsBase)
             {
-                await lineage.RecordPublishAsync(staged.Commit, CommitStatus.Unchanged, 0, cancellationToken).ConfigureAwait(false);
+                await lineage.RecordPublishAsync(staged.Commit, CommitStatus.Unchanged, 0, null, cancellationToken).ConfigureAwait(false);
                 return new CommitResult(CommitStatus.Unchanged, staged.Base!, new PartitionValidationReport([]), attempt);
             }
 
@@ -111,7 +111,7 @@ public sealed class PartitionCommitter
             content.Quarantined.Count,
             new CommitLineage(
                 run.RunId, run.Trigger, run.BackfillId, run.CodeVersion.Value, run.ConfigHash, content.Inputs,
-                live?.CommitId, Milliseconds(started, built), Milliseconds(built, lake.Time.GetTimestamp())),
+                live?.CommitId, Milliseconds(started, built), Milliseconds(built, lake.Time.GetTimestamp()), run.BaselineAsOf),
             lake.Time.GetUtcNow(),
             content.LandedLines);
         await lake.Container.GetBlobClient(LakePaths.CommitFile(request.Dataset, request.Partition, commitId, LakePaths.CommitRecordName))
@@ -171,7 +171,7 @@ public sealed class PartitionCommitter
             ? CommitStatus.Published
             : CommitStatus.Conflict;
         await lineage.RecordPublishAsync(
-            staged.Commit, status, Milliseconds(started, lake.Time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
+            staged.Commit, status, Milliseconds(started, lake.Time.GetTimestamp()), manifest.PublishedAt, cancellationToken).ConfigureAwait(false);
         return status;
     }
 

@@ -137,6 +137,7 @@ public sealed class LineageStore
             ["PreviousCommitId"] = lineage.PreviousCommitId,
             ["BuildMs"] = lineage.BuildMilliseconds,
             ["StageMs"] = lineage.StageMilliseconds,
+            ["BaselineAsOf"] = lineage.BaselineAsOf,
         };
         return table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -159,13 +160,20 @@ public sealed class LineageStore
     }
 
     internal Task RecordPublishAsync(
-        CommitRecord commit, CommitStatus status, long milliseconds, CancellationToken cancellationToken)
+        CommitRecord commit, CommitStatus status, long milliseconds, DateTimeOffset? publishedAt, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(TableKey(commit.Dataset, commit.Partition), commit.CommitId)
         {
             ["Status"] = Name(status),
             ["PublishMs"] = milliseconds,
         };
+
+        // The manifest's publish time: a later run's pinned baseline finds the commit live at its baseline time by it.
+        if (status == CommitStatus.Published && publishedAt is { } at)
+        {
+            entity["PublishedAt"] = at;
+        }
+
         return table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
@@ -186,11 +194,12 @@ public sealed class LineageStore
     {
         var separator = entity.PartitionKey.LastIndexOf('|');
         var validation = entity.GetString("Validation");
+        var status = Parse<CommitStatus>(entity.GetString("Status"));
         return new LineageEntry(
             entity.PartitionKey[..separator],
             PartitionKey.Parse(entity.PartitionKey[(separator + 1)..]),
             entity.RowKey,
-            Parse<CommitStatus>(entity.GetString("Status")),
+            status,
             entity.GetString("RunId"),
             Parse<RunTrigger>(entity.GetString("Trigger")),
             entity.GetString("BackfillId"),
@@ -209,6 +218,10 @@ public sealed class LineageStore
             validation is null ? null : Parse<ValidationStatus>(validation),
             entity.GetString("ValidationResults") is { } results
                 ? JsonSerializer.Deserialize<List<ValidationResult>>(results, LakeJson.LineOptions) ?? []
-                : []);
+                : [],
+            entity.GetDateTimeOffset("BaselineAsOf"),
+
+            // Rows published before publish times were recorded: the row's last change was its publish.
+            entity.GetDateTimeOffset("PublishedAt") ?? (status == CommitStatus.Published ? entity.Timestamp : null));
     }
 }

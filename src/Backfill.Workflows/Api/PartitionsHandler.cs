@@ -140,7 +140,7 @@ public sealed class PartitionsHandler(LakeReady lakeReady, BackfillItemStore ite
         }
     }
 
-    private static List<ValidationView> Views(LineageEntry entry) => [.. entry.ValidationResults.Select(ValidationView.Of)];
+    private static List<ValidationResultView> Views(LineageEntry entry) => [.. entry.ValidationResults.Select(ValidationResultView.Of)];
 
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
