@@ -29,7 +29,7 @@ public sealed class DeterministicGateEndToEndTests(AzuriteFixture azurite)
         }
 
         var (firstName, first) = runs[0];
-        TestContext.Current.SendDiagnosticMessage(string.Create(CultureInfo.InvariantCulture,
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{first.Count} verdict lines per run; fails {first.Count(v => v.Contains("=fail", StringComparison.Ordinal))}, warns {first.Count(v => v.Contains("=warn", StringComparison.Ordinal))}"));
         Assert.True(first.Count > 300, $"only {first.Count} verdict lines");
         foreach (var (name, verdicts) in runs.Skip(1))
