@@ -62,7 +62,8 @@ public static class DriftRule
 
     /// <summary>
     /// Checks one numeric feature: warn at PSI ≥ <see cref="ValidationThresholds.PsiWarn"/>, fail at
-    /// ≥ <see cref="ValidationThresholds.PsiFail"/> — but a feature in
+    /// ≥ <see cref="ValidationThresholds.PsiFail"/> when a chi-square test of the two histograms is significant at
+    /// <see cref="ValidationThresholds.SignificanceLevel"/> for their sample sizes — but a feature in
     /// <see cref="ValidationThresholds.ExpectedToDrift"/> warns at most. The message reports the mean, std and
     /// quantile shifts.
     /// </summary>
@@ -91,18 +92,26 @@ public static class DriftRule
         var psi = Psi.Compute(reference.Histogram, candidate.Histogram);
         var fewest = Math.Min(reference.Summary.Count, candidate.Summary.Count);
         var tooFew = fewest < thresholds.MinDriftValues;
-        var expected = thresholds.ExpectedToDrift.Contains(feature) || tooFew;
+        var expected = thresholds.ExpectedToDrift.Contains(feature);
+
+        // PSI has a sampling spread of its own (≈ χ²(bins−1)·(1/n + 1/m) under no drift): only a PSI the two
+        // sample sizes cannot explain at the significance level fails, so small partitions do not fail on noise.
+        var test = HomogeneityTest.Test(reference.Histogram, candidate.Histogram, reference.Summary.Count, candidate.Summary.Count);
+        var noise = test.PValue >= thresholds.SignificanceLevel;
         var (status, threshold) = psi >= thresholds.PsiFail
-            ? (expected ? ValidationStatus.Warn : ValidationStatus.Fail, thresholds.PsiFail)
+            ? (expected || tooFew || noise ? ValidationStatus.Warn : ValidationStatus.Fail, thresholds.PsiFail)
             : psi >= thresholds.PsiWarn
                 ? (ValidationStatus.Warn, thresholds.PsiWarn)
                 : (ValidationStatus.Pass, thresholds.PsiWarn);
-        var note = thresholds.ExpectedToDrift.Contains(feature)
+        var note = expected
             ? " Expected to drift: reported, never failed."
             : tooFew
                 ? Invariant($" Only {fewest} values on one side, fewer than {thresholds.MinDriftValues}: reported, not failed.")
-                : string.Empty;
-        var message = Invariant($"PSI {psi:0.####} for '{feature}'; warn at {thresholds.PsiWarn:0.##}, fail at {thresholds.PsiFail:0.##}. ")
+                : psi >= thresholds.PsiFail && noise
+                    ? Invariant($" Within sampling noise of {candidate.Summary.Count} and {reference.Summary.Count} values (p {test.PValue:0.####} ≥ {thresholds.SignificanceLevel:0.####}): reported, not failed.")
+                    : string.Empty;
+        var message = Invariant($"PSI {psi:0.####} for '{feature}'; warn at {thresholds.PsiWarn:0.##}, fail at {thresholds.PsiFail:0.##} ")
+            + Invariant($"when significant (χ² {test.Statistic:0.#} on {test.DegreesOfFreedom} df, p {test.PValue:0.####}, α {thresholds.SignificanceLevel:0.####}). ")
             + $"Shift: {SummaryShift.Between(reference.Summary, candidate.Summary)}.{note}";
         return new ValidationResult(ValidationCheckNames.Drift, feature, status, psi, threshold, message);
     }

@@ -1,3 +1,4 @@
+using Backfill.Core.Drift;
 using static System.FormattableString;
 
 namespace Backfill.Core.Validation;
@@ -23,7 +24,8 @@ public static class RowCountRule
     /// <summary>
     /// Checks the row count against the median of the trailing committed partitions' row counts: warn when it
     /// is more than <see cref="ValidationThresholds.RowCountWarnDeviation"/> away, fail when more than
-    /// <see cref="ValidationThresholds.RowCountFailDeviation"/>.
+    /// <see cref="ValidationThresholds.RowCountFailDeviation"/> and beyond the counting noise of a partition that size
+    /// at <see cref="ValidationThresholds.SignificanceLevel"/>.
     /// </summary>
     /// <param name="rowCount">The staged commit's row count.</param>
     /// <param name="trailingRowCounts">
@@ -52,15 +54,23 @@ public static class RowCountRule
         }
 
         var deviation = (rowCount / median) - 1;
+
+        // A count of about `median` rows varies by about sqrt(median) from day to day (Poisson; binomial counts vary
+        // less), so on a small partition ±50% can be noise: a fail needs a deviation beyond that noise too.
+        var z = (rowCount - median) / Math.Sqrt(median);
+        var pValue = ChiSquare.UpperTail(z * z, 1);
+        var noise = pValue >= thresholds.SignificanceLevel;
         var (status, threshold) = Math.Abs(deviation) > thresholds.RowCountFailDeviation
-            ? (ValidationStatus.Fail, thresholds.RowCountFailDeviation)
+            ? (noise ? ValidationStatus.Warn : ValidationStatus.Fail, thresholds.RowCountFailDeviation)
             : Math.Abs(deviation) > thresholds.RowCountWarnDeviation
                 ? (ValidationStatus.Warn, thresholds.RowCountWarnDeviation)
                 : (ValidationStatus.Pass, thresholds.RowCountWarnDeviation);
         var message = Invariant(
             $"{rowCount} rows is {deviation:+0.0%;-0.0%;0.0%} from the median {median:0.#} of the ")
             + Invariant($"{trailingRowCounts.Count} trailing committed partitions; ")
-            + Invariant($"warn beyond ±{thresholds.RowCountWarnDeviation:0.#%}, fail beyond ±{thresholds.RowCountFailDeviation:0.#%}.");
+            + Invariant($"warn beyond ±{thresholds.RowCountWarnDeviation:0.#%}, fail beyond ±{thresholds.RowCountFailDeviation:0.#%} ")
+            + Invariant($"when beyond counting noise (p {pValue:0.####}, α {thresholds.SignificanceLevel:0.####}).")
+            + (noise && Math.Abs(deviation) > thresholds.RowCountFailDeviation ? " Within counting noise: reported, not failed." : string.Empty);
         return new ValidationResult(ValidationCheckNames.RowCountTrend, null, status, deviation, threshold, message);
     }
 

@@ -28,6 +28,9 @@ public sealed record ValidationThresholds
     /// <summary>The default of <see cref="MinDriftValues"/>.</summary>
     public const long DefaultMinDriftValues = 100;
 
+    /// <summary>The default of <see cref="SignificanceLevel"/>: one false alarm per check in 1,000 clean partitions.</summary>
+    public const double DefaultSignificanceLevel = 0.001;
+
     /// <summary>
     /// Gets the fewest rows a partition may have; default 1, because an empty partition is far more often a
     /// broken build than a quiet day.
@@ -127,6 +130,21 @@ public sealed record ValidationThresholds
             ? value
             : throw new ArgumentOutOfRangeException(nameof(MinDriftValues), value, "MinDriftValues cannot be negative.");
     } = DefaultMinDriftValues;
+
+    /// <summary>
+    /// Gets the false-alarm rate per check per partition of the sample-size tests: drift fails only when the PSI
+    /// crosses <see cref="PsiFail"/> and a chi-square test of the two histograms rejects "same distribution" at
+    /// this level, and the row count trend fails only when it crosses <see cref="RowCountFailDeviation"/> and lies
+    /// beyond counting noise at this level. Default 0.001.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not in (0, 1].</exception>
+    public double SignificanceLevel
+    {
+        get;
+        init => field = double.IsFinite(value) && value > 0 && value <= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(SignificanceLevel), value, "SignificanceLevel must be above 0 and at most 1.");
+    } = DefaultSignificanceLevel;
 
     /// <summary>
     /// Gets the features whose definition intentionally changed (e.g. in a new feature version): their drift

@@ -12,6 +12,7 @@ namespace Backfill.Storage.Commits;
 /// <param name="PreviousCommitId">The commit that was live when it was built; null for a new partition.</param>
 /// <param name="BuildMilliseconds">Time to read inputs and compute.</param>
 /// <param name="StageMilliseconds">Time to upload its files.</param>
+/// <param name="BaselineAsOf">The run's baseline time: validation compared it with the commits live then; null for live-at-validation.</param>
 public sealed record CommitLineage(
     string RunId,
     RunTrigger Trigger,
@@ -21,4 +22,5 @@ public sealed record CommitLineage(
     IReadOnlyList<InputCommit> Inputs,
     string? PreviousCommitId,
     long BuildMilliseconds,
-    long StageMilliseconds);
+    long StageMilliseconds,
+    DateTimeOffset? BaselineAsOf = null);

@@ -56,14 +56,14 @@ public sealed class PartitionCommitter
         for (var attempt = 1; ; attempt++)
         {
             var staged = await StageAsync(request, builder, cancellationToken).ConfigureAwait(false);
-            if (staged.Base is { } live)
+            if (staged.Base is { } live && staged.BasePublishedAt is { } publishedAt)
             {
-                repaired = await lineage.RepairPublishedAsync(live, cancellationToken).ConfigureAwait(false) ?? repaired;
+                repaired = await lineage.RepairPublishedAsync(live, publishedAt, cancellationToken).ConfigureAwait(false) ?? repaired;
             }
 
             if (staged.SameAsBase)
             {
-                await lineage.RecordPublishAsync(staged.Commit, CommitStatus.Unchanged, 0, cancellationToken).ConfigureAwait(false);
+                await lineage.RecordPublishAsync(staged.Commit, CommitStatus.Unchanged, 0, null, cancellationToken).ConfigureAwait(false);
                 return new CommitResult(CommitStatus.Unchanged, staged.Base!, new PartitionValidationReport([]), attempt, repaired);
             }
 
@@ -124,7 +124,7 @@ public sealed class PartitionCommitter
             content.Quarantined.Count,
             new CommitLineage(
                 run.RunId, run.Trigger, run.BackfillId, run.CodeVersion.Value, run.ConfigHash, content.Inputs,
-                live?.CommitId, Milliseconds(started, built), Milliseconds(built, lake.Time.GetTimestamp())),
+                live?.CommitId, Milliseconds(started, built), Milliseconds(built, lake.Time.GetTimestamp()), run.BaselineAsOf),
             lake.Time.GetUtcNow(),
             content.LandedLines);
         await lake.Container.GetBlobClient(LakePaths.CommitFile(request.Dataset, request.Partition, commitId, LakePaths.CommitRecordName))
@@ -134,7 +134,7 @@ public sealed class PartitionCommitter
         IReadOnlyList<string> history = state.Manifest is { } manifest
             ? [.. new[] { manifest.Commit.CommitId }.Concat(manifest.History).Take(lake.Options.KeepPreviousCommits)]
             : [];
-        return new StagedCommit(commit, state.ETag?.ToString(), history, live);
+        return new StagedCommit(commit, state.ETag?.ToString(), history, live, state.Manifest?.PublishedAt);
     }
 
     /// <summary>Runs the validator on a staged commit and records its outcome in lineage.</summary>
@@ -189,7 +189,7 @@ public sealed class PartitionCommitter
         }
 
         await lineage.RecordPublishAsync(
-            staged.Commit, status, Milliseconds(started, lake.Time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
+            staged.Commit, status, Milliseconds(started, lake.Time.GetTimestamp()), manifest.PublishedAt, cancellationToken).ConfigureAwait(false);
         return status;
     }
 

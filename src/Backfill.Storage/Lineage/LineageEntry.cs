@@ -22,7 +22,9 @@ namespace Backfill.Storage.Lineage;
 /// <param name="PreviousCommitId">The commit live when it was built.</param>
 /// <param name="Timings">Milliseconds per step: build, stage, validate, publish (the last two once they ran).</param>
 /// <param name="Validation">The worst validation status, once validated.</param>
-/// <param name="ValidationResults">Each check's result, once validated; empty before.</param>
+/// <param name="ValidationResults">Each check's result, once validated; empty before. A result that compared with other partitions names them (<c>Baseline</c>).</param>
+/// <param name="BaselineAsOf">The run's baseline time: validation compared the commit with the commits live then; null for live-at-validation.</param>
+/// <param name="PublishedAt">When the commit was made live by a publish; null when it never was.</param>
 public sealed record LineageEntry(
     string Dataset,
     PartitionKey Partition,
@@ -40,4 +42,6 @@ public sealed record LineageEntry(
     string? PreviousCommitId,
     CommitTimings Timings,
     ValidationStatus? Validation,
-    IReadOnlyList<ValidationResult> ValidationResults);
+    IReadOnlyList<ValidationResult> ValidationResults,
+    DateTimeOffset? BaselineAsOf = null,
+    DateTimeOffset? PublishedAt = null);

@@ -125,9 +125,13 @@ public sealed class LineageStore
     /// live commit calls this, so the record converges on what the manifest says.
     /// </summary>
     /// <param name="live">The commit a manifest names.</param>
+    /// <param name="publishedAt">
+    /// The manifest's publish time, written with the status: a pinned baseline finds the commit live at its baseline
+    /// time by it, so a repaired row must date the publish as an undisturbed one would, not the repair.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The repair made; null when the row already said published (or the commit has no row).</returns>
-    public async Task<LineageRepair?> RepairPublishedAsync(CommitRecord live, CancellationToken cancellationToken)
+    public async Task<LineageRepair?> RepairPublishedAsync(CommitRecord live, DateTimeOffset publishedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(live);
         var key = TableKey(live.Dataset, live.Partition);
@@ -144,23 +148,23 @@ public sealed class LineageStore
         }
 
         await table.UpsertEntityAsync(
-            new TableEntity(key, live.CommitId) { ["Status"] = Name(CommitStatus.Published) }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            new TableEntity(key, live.CommitId) { ["Status"] = Name(CommitStatus.Published), ["PublishedAt"] = publishedAt }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         return new LineageRepair(live.Dataset, live.Partition, live.CommitId, was);
     }
 
     /// <summary>Makes the lineage row of each live commit whose row does not say <c>published</c> say so.</summary>
-    /// <param name="live">The commits manifests name, with their lineage rows as read.</param>
+    /// <param name="live">The live manifests, with their commits' lineage rows as read.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The repairs made.</returns>
     public async Task<IReadOnlyList<LineageRepair>> RepairPublishedAsync(
-        IEnumerable<(CommitRecord Live, LineageEntry? Entry)> live, CancellationToken cancellationToken)
+        IEnumerable<(PartitionManifest Live, LineageEntry? Entry)> live, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(live);
         var repairs = new List<LineageRepair>();
-        foreach (var (commit, entry) in live)
+        foreach (var (manifest, entry) in live)
         {
             if (entry is not null && entry.Status != CommitStatus.Published
-                && await RepairPublishedAsync(commit, cancellationToken).ConfigureAwait(false) is { } repair)
+                && await RepairPublishedAsync(manifest.Commit, manifest.PublishedAt, cancellationToken).ConfigureAwait(false) is { } repair)
             {
                 repairs.Add(repair);
             }
@@ -191,6 +195,7 @@ public sealed class LineageStore
             ["PreviousCommitId"] = lineage.PreviousCommitId,
             ["BuildMs"] = lineage.BuildMilliseconds,
             ["StageMs"] = lineage.StageMilliseconds,
+            ["BaselineAsOf"] = lineage.BaselineAsOf,
         };
         return table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -213,13 +218,20 @@ public sealed class LineageStore
     }
 
     internal Task RecordPublishAsync(
-        CommitRecord commit, CommitStatus status, long milliseconds, CancellationToken cancellationToken)
+        CommitRecord commit, CommitStatus status, long milliseconds, DateTimeOffset? publishedAt, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(TableKey(commit.Dataset, commit.Partition), commit.CommitId)
         {
             ["Status"] = Name(status),
             ["PublishMs"] = milliseconds,
         };
+
+        // The manifest's publish time: a later run's pinned baseline finds the commit live at its baseline time by it.
+        if (status == CommitStatus.Published && publishedAt is { } at)
+        {
+            entity["PublishedAt"] = at;
+        }
+
         return table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
@@ -240,11 +252,12 @@ public sealed class LineageStore
     {
         var separator = entity.PartitionKey.LastIndexOf('|');
         var validation = entity.GetString("Validation");
+        var status = Parse<CommitStatus>(entity.GetString("Status"));
         return new LineageEntry(
             entity.PartitionKey[..separator],
             PartitionKey.Parse(entity.PartitionKey[(separator + 1)..]),
             entity.RowKey,
-            Parse<CommitStatus>(entity.GetString("Status")),
+            status,
             entity.GetString("RunId"),
             Parse<RunTrigger>(entity.GetString("Trigger")),
             entity.GetString("BackfillId"),
@@ -263,6 +276,10 @@ public sealed class LineageStore
             validation is null ? null : Parse<ValidationStatus>(validation),
             entity.GetString("ValidationResults") is { } results
                 ? JsonSerializer.Deserialize<List<ValidationResult>>(results, LakeJson.LineOptions) ?? []
-                : []);
+                : [],
+            entity.GetDateTimeOffset("BaselineAsOf"),
+
+            // Rows published before publish times were recorded: the row's last change was its publish.
+            entity.GetDateTimeOffset("PublishedAt") ?? (status == CommitStatus.Published ? entity.Timestamp : null));
     }
 }

@@ -4,6 +4,7 @@ using Backfill.Core.Validation;
 using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Layout;
+using Backfill.Storage.Lineage;
 using Backfill.Storage.Parquet;
 using Backfill.Storage.Reading;
 
@@ -11,7 +12,9 @@ namespace Backfill.Storage.Validation;
 
 /// <summary>
 /// The validation gate of a staged commit: every check of the pure rules in <c>Backfill.Core.Validation</c>, on
-/// what is read back from the staged files and on the profiles stored with earlier commits. Row count against
+/// what is read back from the staged files and on the profiles stored with earlier commits, taken as they were at
+/// the run's baseline time (<see cref="PinnedBaseline"/>), so the verdict never depends on which partitions of the
+/// same run are already done. Row count against
 /// absolute bounds and the trailing median; null rate per column against the trailing baseline and the declared
 /// nullability; key uniqueness (event_id in staging, entity_id + date in features); drift per numeric feature
 /// against the same day of the previous feature version when it is committed, else the trailing window; the
@@ -26,6 +29,7 @@ public sealed class PartitionValidator : ICommitValidator
 
     private readonly PartitionReader reader;
     private readonly PartitionProfileStore profiles;
+    private readonly PinnedBaseline baseline;
     private readonly Func<string, ValidationThresholds> thresholdsFor;
 
     /// <summary>Creates the validator.</summary>
@@ -37,6 +41,7 @@ public sealed class PartitionValidator : ICommitValidator
         ArgumentNullException.ThrowIfNull(thresholdsFor);
         reader = new PartitionReader(lake);
         profiles = new PartitionProfileStore(lake);
+        baseline = new PinnedBaseline(reader, new LineageStore(lake), profiles);
         this.thresholdsFor = thresholdsFor;
     }
 
@@ -66,7 +71,8 @@ public sealed class PartitionValidator : ICommitValidator
         // partition and only reported; a full-window partition is compared with full-window partitions only.
         var warmUp = features is null ? null : WarmUp(commit, features);
         Func<CommitRecord, bool> comparable = features is null || warmUp is not null ? _ => true : trailingCommit => WarmUp(trailingCommit, features) is null;
-        var trailing = TrailingProfilesAsync(commit.Dataset, commit.Partition, thresholds.BaselinePartitions, comparable, cancellationToken);
+        var asOf = commit.Lineage.BaselineAsOf;
+        var trailing = TrailingAsync(commit.Dataset, commit.Partition, asOf, thresholds.BaselinePartitions, comparable, cancellationToken);
         PartitionProfile profile;
         if (features is null)
         {
@@ -97,42 +103,32 @@ public sealed class PartitionValidator : ICommitValidator
         }
 
         await profiles.WriteAsync(commit, profile, cancellationToken).ConfigureAwait(false);
-        var baseline = await trailing.ConfigureAwait(false);
-        var trend = RowCountRule.CheckTrend(commit.RowCount, [.. baseline.Select(p => p.RowCount)], thresholds);
-        results.AddRange(warmUp is null ? [trend] : ReportOnly.Apply([trend], warmUp));
-        results.AddRange(NullRateRule.Check(profile, baseline, declared, thresholds));
-        if (features is not null)
-        {
-            // The same day of the previous version read the same staging days, so it compares even in the warm-up.
-            var previous = await PreviousVersionProfileAsync(features, commit.Partition, cancellationToken).ConfigureAwait(false);
-            var drift = DriftRule.CheckAgainst(previous is null ? baseline : [previous], profile, thresholds);
-            results.AddRange(previous is null && warmUp is not null ? ReportOnly.Apply(drift, warmUp) : drift);
-        }
 
+        // The same day of the previous version: the reference of a version switch, as live at the baseline time.
+        var previous = features is not null && FeatureVersions.Previous(features) is { } previousVersion
+            ? await baseline.PartitionOfAsync(
+                await baseline.CommitAtAsync(previousVersion.Name, commit.Partition, asOf, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            : null;
+        results.AddRange(BaselineChecks.Check(
+            profile, await trailing.ConfigureAwait(false), previous, declared, thresholds, features is not null, warmUp));
         return new PartitionValidationReport(results);
     }
 
     /// <summary>
-    /// The profiles of the newest <paramref name="count"/> committed partitions before <paramref name="day"/> that
-    /// have one, looking back at most <see cref="LookbackFactor"/> times as many days.
+    /// The newest <paramref name="count"/> partitions before <paramref name="day"/> that were live at
+    /// <paramref name="asOf"/> with a profile, newest first, looking back at most <see cref="LookbackFactor"/> times as
+    /// many days.
     /// </summary>
-    private async Task<IReadOnlyList<PartitionProfile>> TrailingProfilesAsync(
-        string dataset, PartitionKey day, int count, Func<CommitRecord, bool> comparable, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BaselinePartition>> TrailingAsync(
+        string dataset, PartitionKey day, DateTimeOffset? asOf, int count, Func<CommitRecord, bool> comparable, CancellationToken cancellationToken)
     {
         var days = Enumerable.Range(1, count * LookbackFactor).Select(back => day.AddDays(-back));
         var found = await Task.WhenAll(days.Select(async earlier =>
-            await reader.GetLiveCommitAsync(dataset, earlier, cancellationToken).ConfigureAwait(false) is { } live && comparable(live)
-                ? await profiles.ReadAsync(live, cancellationToken).ConfigureAwait(false)
+            await baseline.CommitAtAsync(dataset, earlier, asOf, cancellationToken).ConfigureAwait(false) is { } commit && comparable(commit)
+                ? await baseline.PartitionOfAsync(commit, cancellationToken).ConfigureAwait(false)
                 : null)).ConfigureAwait(false);
-        return [.. found.OfType<PartitionProfile>().Take(count)];
+        return [.. found.OfType<BaselinePartition>().Take(count)];
     }
-
-    /// <summary>The same day's live commit of the previous feature version: the reference of a version switch.</summary>
-    private async Task<PartitionProfile?> PreviousVersionProfileAsync(FeatureVersion features, PartitionKey day, CancellationToken cancellationToken) =>
-        FeatureVersions.Previous(features) is { } previous
-        && await reader.GetLiveCommitAsync(previous.Name, day, cancellationToken).ConfigureAwait(false) is { } live
-            ? await profiles.ReadAsync(live, cancellationToken).ConfigureAwait(false)
-            : null;
 
     private async Task<ValidationResult> CheckStagingRowsAsync(CommitRecord commit, long stagingRows, CancellationToken cancellationToken)
     {

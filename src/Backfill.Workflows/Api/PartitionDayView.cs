@@ -21,5 +21,5 @@ public sealed record PartitionDayView(
     string? CodeVersion,
     long? Rows,
     DateTimeOffset? CommittedAt,
-    IReadOnlyList<ValidationView> Validation,
+    IReadOnlyList<ValidationResultView> Validation,
     string? Reason);

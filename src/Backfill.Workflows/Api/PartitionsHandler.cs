@@ -89,7 +89,7 @@ public sealed partial class PartitionsHandler(
         var repairs = await lineage.RepairPublishedAsync(
             manifests.Values.OfType<PartitionManifest>()
                 .Where(m => m.PublishedAt < settled)
-                .Select(m => (m.Commit, entries[m.Commit.Partition].FirstOrDefault(e => e.CommitId == m.Commit.CommitId))),
+                .Select(m => (m, entries[m.Commit.Partition].FirstOrDefault(e => e.CommitId == m.Commit.CommitId))),
             cancellationToken).ConfigureAwait(false);
         foreach (var repair in repairs)
         {
@@ -156,7 +156,7 @@ public sealed partial class PartitionsHandler(
         }
     }
 
-    private static List<ValidationView> Views(LineageEntry entry) => [.. entry.ValidationResults.Select(ValidationView.Of)];
+    private static List<ValidationResultView> Views(LineageEntry entry) => [.. entry.ValidationResults.Select(ValidationResultView.Of)];
 
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

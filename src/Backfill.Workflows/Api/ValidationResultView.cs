@@ -9,7 +9,12 @@ namespace Backfill.Workflows.Api;
 /// <param name="Observed">The measured value.</param>
 /// <param name="Threshold">The bound it was held to.</param>
 /// <param name="Message">What was seen, against what, and why that status.</param>
-public sealed record ValidationResultView(string Name, string? Column, string Status, double? Observed, double? Threshold, string Message)
+/// <param name="Baseline">
+/// For a check that compared with other partitions, which ones: <c>dataset/YYYY-MM-DD@commitId</c>, the commits live at
+/// the run's baseline time; null for a check that compares with none.
+/// </param>
+public sealed record ValidationResultView(
+    string Name, string? Column, string Status, double? Observed, double? Threshold, string Message, IReadOnlyList<string>? Baseline = null)
 {
     /// <summary>The view of a result.</summary>
     /// <param name="result">The result.</param>
@@ -18,6 +23,6 @@ public sealed record ValidationResultView(string Name, string? Column, string St
     {
         ArgumentNullException.ThrowIfNull(result);
         return new ValidationResultView(
-            result.Name, result.Column, result.Status.ToString().ToLowerInvariant(), result.Observed, result.Threshold, result.Message);
+            result.Name, result.Column, result.Status.ToString().ToLowerInvariant(), result.Observed, result.Threshold, result.Message, result.Baseline);
     }
 }

@@ -45,6 +45,10 @@ public sealed class DatasetValidationSettings
     [Range(0, long.MaxValue)]
     public long? MinDriftValues { get; set; }
 
+    /// <summary>False-alarm rate per check per partition of the drift and row count trend tests.</summary>
+    [Range(1e-12, 1.0)]
+    public double? SignificanceLevel { get; set; }
+
     /// <summary>Features whose drift is reported, never failed; replaces the default list when set.</summary>
     public IList<string>? ExpectedToDrift { get; set; }
 
@@ -66,6 +70,7 @@ public sealed class DatasetValidationSettings
             PsiWarn = PsiWarn ?? thresholds.PsiWarn,
             PsiFail = PsiFail ?? thresholds.PsiFail,
             MinDriftValues = MinDriftValues ?? thresholds.MinDriftValues,
+            SignificanceLevel = SignificanceLevel ?? thresholds.SignificanceLevel,
             ExpectedToDrift = ExpectedToDrift is { } names
                 ? names.ToHashSet(StringComparer.Ordinal)
                 : thresholds.ExpectedToDrift,

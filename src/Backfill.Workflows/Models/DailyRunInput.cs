@@ -13,6 +13,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="RetryDelaySeconds">The first retry's delay.</param>
 /// <param name="CodeVersion">The code version the run is pinned to.</param>
 /// <param name="ConfigHash">The config hash of <paramref name="Target"/>.</param>
+/// <param name="BaselineAsOf">The baseline time validation compares with; pinned by the run when it starts.</param>
 public sealed record DailyRunInput(
     DateTimeOffset AsOf,
     string Target,
@@ -25,4 +26,5 @@ public sealed record DailyRunInput(
     int Retries,
     int RetryDelaySeconds,
     string CodeVersion,
-    string ConfigHash);
+    string ConfigHash,
+    DateTimeOffset? BaselineAsOf = null);

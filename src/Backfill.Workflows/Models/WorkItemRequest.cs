@@ -14,6 +14,10 @@ namespace Backfill.Workflows.Models;
 /// <param name="ConfigHash">The pinned config hash of the target feature version.</param>
 /// <param name="ProcessingTime">What "now" is for raw: events that arrived after it are left out, so reruns are reproducible.</param>
 /// <param name="Trigger">What started the run (a backfill, or the daily run's daily, catchup, rolling or repair work); recorded in lineage.</param>
+/// <param name="BaselineAsOf">
+/// The run's baseline time, pinned when it started (a backfill's submission, a daily run's start): validation compares
+/// with the commits live then. Null compares with whatever is live at validation.
+/// </param>
 public sealed record WorkItemRequest(
     string BackfillId,
     WorkItem Item,
@@ -23,4 +27,5 @@ public sealed record WorkItemRequest(
     string CodeVersion,
     string ConfigHash,
     DateTimeOffset ProcessingTime,
-    RunTrigger Trigger = RunTrigger.Backfill);
+    RunTrigger Trigger = RunTrigger.Backfill,
+    DateTimeOffset? BaselineAsOf = null);

@@ -228,7 +228,7 @@ internal sealed class BackfillRun
         var spec = _state.Spec;
         var (outcome, _) = await WorkItemCalls.RunAsync(
             _context,
-            attempt => new WorkItemRequest(_context.InstanceId, item, spec.Target, spec.WriteMode, attempt, spec.CodeVersion, spec.ConfigHash, spec.SubmittedAt),
+            attempt => new WorkItemRequest(_context.InstanceId, item, spec.Target, spec.WriteMode, attempt, spec.CodeVersion, spec.ConfigHash, spec.SubmittedAt, BaselineAsOf: spec.SubmittedAt),
             spec.Retries,
             spec.RetryDelaySeconds);
         return outcome;

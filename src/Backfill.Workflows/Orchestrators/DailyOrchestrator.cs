@@ -40,6 +40,10 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+
+        // The baseline time is pinned when the run starts (replay gives the same first-episode time): every day it
+        // builds is validated against what was live then, never against days this run publishes.
+        input = input with { BaselineAsOf = input.BaselineAsOf ?? new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) };
         var entity = new EntityInstanceId(nameof(DailyWatermarkEntity), input.Target);
         var state = await context.Entities.CallEntityAsync<DailyWatermarkState>(entity, nameof(DailyWatermarkEntity.Get));
         var options = new DailyOptions { LagDays = input.LagDays, RollingDays = input.RollingDays, Catchup = input.Catchup, MaxCatchupDays = input.MaxCatchupDays };

@@ -39,7 +39,7 @@ internal static class WorkItemCalls
         var item = new WorkItem(layer, step.Day);
         var (outcome, attempts) = await RunAsync(
             context,
-            attempt => new WorkItemRequest(runId, item, run.Target, mode, attempt, run.CodeVersion, run.ConfigHash, run.AsOf, step.Trigger),
+            attempt => new WorkItemRequest(runId, item, run.Target, mode, attempt, run.CodeVersion, run.ConfigHash, run.AsOf, step.Trigger, run.BaselineAsOf),
             run.Retries,
             run.RetryDelaySeconds);
         return new DailyLayerResult(layer, outcome.Kind, outcome.Rows, attempts, outcome.Error);

@@ -62,7 +62,8 @@ public sealed partial class PipelineWorkItemRunner(
             _ => new FeaturePartitionBuilder(reader, target, day),
         };
         var run = new RunContext(
-            request.BackfillId, request.Trigger, request.Trigger == RunTrigger.Backfill ? request.BackfillId : null, new CodeVersion(request.CodeVersion), PipelineConfig.ConfigHashOf(request.Item.Layer, target));
+            request.BackfillId, request.Trigger, request.Trigger == RunTrigger.Backfill ? request.BackfillId : null, new CodeVersion(request.CodeVersion), PipelineConfig.ConfigHashOf(request.Item.Layer, target),
+            request.BaselineAsOf);
 
         CommitResult result;
         try

@@ -72,9 +72,25 @@ public sealed class DriftRuleTests
         var result = DriftRule.CheckFeature("amount_7d", Reference, candidate, Defaults);
 
         Assert.Equal(
-            "PSI 0 for 'amount_7d'; warn at 0.1, fail at 0.25. "
+            "PSI 0 for 'amount_7d'; warn at 0.1, fail at 0.25 when significant (χ² 0 on 3 df, p 1, α 0.001). "
             + "Shift: mean +1.5, std 0, p5 0, p25 0, p50 0, p75 0, p95 +1.5.",
             result.Message);
+    }
+
+    [Theory]
+    [InlineData(30, ValidationStatus.Warn)]
+    [InlineData(3_000, ValidationStatus.Fail)]
+    public void CheckFeature_SamePsiOverFail_FailsOnlyWhenTheSampleSizesMakeItSignificant(long values, ValidationStatus status)
+    {
+        // Shares .25 each against .05/.15/.35/.45: PSI 0.52 at any size; χ² 6.96 on 3 df (p 0.07) at 30 values a side.
+        var reference = new NumericProfile(Summary with { Count = values }, new Histogram(Quartiles, [25, 25, 25, 25]));
+        var candidate = new NumericProfile(Summary with { Count = values }, new Histogram(Quartiles, [5, 15, 35, 45]));
+
+        var result = DriftRule.CheckFeature("amount_1d", reference, candidate, Defaults with { MinDriftValues = 0 });
+
+        Assert.True(result.Observed > Defaults.PsiFail, $"PSI {result.Observed}");
+        Assert.Equal(status, result.Status);
+        Assert.Equal(status == ValidationStatus.Warn, result.Message.Contains("Within sampling noise", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -58,8 +58,21 @@ public sealed class RowCountRuleTests
         var result = RowCountRule.CheckTrend(400, Trailing, Defaults);
 
         Assert.Equal(
-            "400 rows is -60.0% from the median 1000 of the 7 trailing committed partitions; warn beyond ±25%, fail beyond ±50%.",
+            "400 rows is -60.0% from the median 1000 of the 7 trailing committed partitions; warn beyond ±25%, fail beyond ±50% "
+            + "when beyond counting noise (p 0, α 0.001).",
             result.Message);
+    }
+
+    [Theory]
+    [InlineData(4, 10, ValidationStatus.Warn)]
+    [InlineData(400, 1_000, ValidationStatus.Fail)]
+    public void CheckTrend_SixtyPercentDrop_FailsOnlyBeyondCountingNoise(long rows, long median, ValidationStatus status)
+    {
+        // 4 rows against 10 is z = −1.9 (Poisson): a small partition moves that much by chance; 400 against 1 000 is z = −19.
+        var result = RowCountRule.CheckTrend(rows, [median, median, median], Defaults);
+
+        Assert.Equal(-0.6, result.Observed!.Value, precision: 12);
+        Assert.Equal(status, result.Status);
     }
 
     [Fact]

@@ -56,7 +56,12 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
 
         Assert.Equal((false, true, live.CommitId), (redelivered.Skipped, redelivered.Redelivered, redelivered.CommitId));
         Assert.Equal((true, false), (another.Skipped, another.Redelivered));
-        Assert.Equal(CommitStatus.Published, (await lineage.GetAsync(Datasets.Raw, Day, live.CommitId, TestContext.Current.CancellationToken))!.Status);
+        var row = (await lineage.GetAsync(Datasets.Raw, Day, live.CommitId, TestContext.Current.CancellationToken))!;
+        var manifest = (await new PartitionReader(lake).GetManifestAsync(Datasets.Raw, Day, TestContext.Current.CancellationToken))!;
+
+        // The repaired row dates the publish by the manifest, as an undisturbed publish would: pinned baselines
+        // select commits by it, so a crash must not change which commit a later verdict compares with.
+        Assert.Equal((CommitStatus.Published, manifest.PublishedAt), (row.Status, row.PublishedAt));
         var repaired = Assert.Single(runnerLog.Events, e => e.Id.Id == 403);
         Assert.Equal((live.CommitId, CommitStatus.Staged), (repaired.Fields["CommitId"], repaired.Fields["Was"]));
     }

@@ -1,8 +1,7 @@
 using Backfill.Core.Events;
 using Backfill.Core.Features;
-using Backfill.Core.Validation;
 
-namespace Backfill.Storage.Validation;
+namespace Backfill.Core.Validation;
 
 /// <summary>Profiles the rows of a commit column by column, with the column names the files are written with.</summary>
 public static class PartitionProfiles
