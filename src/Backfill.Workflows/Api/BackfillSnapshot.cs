@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
@@ -13,6 +14,9 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
 {
     /// <summary>Prefix of every backfill's instance id.</summary>
     public const string IdPrefix = "bf-";
+
+    /// <summary>The item status of a terminated backfill's item that was in flight when it stopped.</summary>
+    public const string CutOffState = "cutOff";
 
     public BackfillSpec Spec => Input.Spec;
 
@@ -40,7 +44,7 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
     {
         OrchestrationRuntimeStatus.Completed => Progress?.Status ?? BackfillStatus.Completed,
         OrchestrationRuntimeStatus.Failed => BackfillStatus.Failed,
-        OrchestrationRuntimeStatus.Terminated => BackfillStatus.Canceled,
+        OrchestrationRuntimeStatus.Terminated => BackfillStatus.Terminated,
         OrchestrationRuntimeStatus.Suspended => BackfillStatus.Paused,
         OrchestrationRuntimeStatus.Pending => BackfillStatus.Pending,
         _ => Progress?.Status ?? BackfillStatus.Pending,
@@ -62,21 +66,35 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
     {
         var items = details is null ? null : ItemViews(details);
         var counts = Progress?.Counts ?? BackfillCounts.Of([]);
+        var terminated = Status == BackfillStatus.Terminated;
+
+        // A terminated orchestration writes no status again: the items its last status showed in flight were cut off.
+        var cutOff = terminated ? Progress?.Running ?? [] : null;
+        var reason = terminated
+            ? $"terminated by an operator; {cutOff!.Count} item(s) in flight were cut off" + (cutOff.Count > 0 ? ": " + string.Join(", ", cutOff) : string.Empty)
+            : Progress?.Reason ?? Metadata.FailureDetails?.ErrorMessage;
         return new BackfillView(
             Metadata.InstanceId, Status, BackfillRequestView.Of(Spec), Spec.CodeVersion, Spec.ConfigHash, counts,
-            Progress?.MaxParallel ?? Input.MaxParallel, Progress?.Running ?? [], items, Metadata.CreatedAt, Metadata.LastUpdatedAt,
-            IsFinished ? null : Progress?.EtaSeconds, Progress?.Reason ?? Metadata.FailureDetails?.ErrorMessage, Progress?.ConflictWith, Progress?.Flip,
-            Progress?.EffectiveMaxParallel, Progress?.MaxParallelReason);
+            Progress?.MaxParallel ?? Input.MaxParallel, terminated ? [] : Progress?.Running ?? [], items, Metadata.CreatedAt, Metadata.LastUpdatedAt,
+            IsFinished ? null : Progress?.EtaSeconds, reason, Progress?.ConflictWith, Progress?.Flip,
+            Progress?.EffectiveMaxParallel, Progress?.MaxParallelReason, IsFinished ? null : Progress?.WaitingReason, cutOff);
     }
 
     private List<BackfillItemView> ItemViews(IReadOnlyDictionary<string, BackfillItemRecord> details)
     {
         var plan = Plan();
         var codes = Progress?.Items is { } known && known.Length == plan.Items.Count ? known : new string((char)ItemState.Pending, plan.Items.Count);
+        var terminated = Status == BackfillStatus.Terminated;
         return [.. plan.Items.Select((item, i) =>
         {
-            var state = ((ItemState)codes[i]).ToString().ToLowerInvariant();
-            var error = state == "blocked" ? "an item it depends on failed or is blocked" : null;
+            var code = (ItemState)codes[i];
+            var state = terminated && code == ItemState.Running ? CutOffState : JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
+            var error = code switch
+            {
+                ItemState.Blocked => "an item it depends on failed or is blocked",
+                ItemState.Waiting => Progress?.WaitingReason,
+                _ => null,
+            };
             return details.TryGetValue(item.Id, out var d)
                 ? new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error ?? error, d.StartedAt, d.FinishedAt,
                     d.Validation is { } validation ? [.. validation.Select(ValidationResultView.Of)] : null)

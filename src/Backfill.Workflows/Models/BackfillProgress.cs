@@ -1,3 +1,5 @@
+using Backfill.Core.Claims;
+
 namespace Backfill.Workflows.Models;
 
 /// <summary>
@@ -18,6 +20,8 @@ namespace Backfill.Workflows.Models;
 /// <param name="EffectiveMaxParallel">The work items it may have in flight now: max parallel, capped by its activity budget grant (0 while paused).</param>
 /// <param name="MaxParallelReason">Why <paramref name="EffectiveMaxParallel"/> is below <paramref name="MaxParallel"/>; null when they are equal.</param>
 /// <param name="Items">One <see cref="ItemState"/> char per plan item, in plan order (about 11 KB for 10,950 items).</param>
+/// <param name="Conflicts">For a rejected backfill, what other runs hold of its partitions; for a waiting one, what it waits for (at most a few entries).</param>
+/// <param name="WaitingReason">Why items are <c>waiting</c>: which runs hold which partitions; null when none waits.</param>
 public sealed record BackfillProgress(
     BackfillStatus Status,
     BackfillCounts Counts,
@@ -32,4 +36,6 @@ public sealed record BackfillProgress(
     string Items,
     string? Flip = null,
     int? EffectiveMaxParallel = null,
-    string? MaxParallelReason = null);
+    string? MaxParallelReason = null,
+    IReadOnlyList<ClaimConflict>? Conflicts = null,
+    string? WaitingReason = null);

@@ -29,4 +29,7 @@ public enum BackfillStatus
 
     /// <summary>Refused: an active backfill already covers some of the same days of the target.</summary>
     Rejected,
+
+    /// <summary>Force-stopped by an operator: its claims and activity slots were freed at once; the items in flight were cut off.</summary>
+    Terminated,
 }
