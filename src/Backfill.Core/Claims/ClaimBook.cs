@@ -90,7 +90,7 @@ public sealed class ClaimBook(IDictionary<string, RunClaim> claims)
 
         if (!daily && !wait && conflicts.Count > 0)
         {
-            return new ClaimResult(new Dictionary<string, string>(), conflicts);
+            return new ClaimResult(true, new Dictionary<string, string>(), conflicts);
         }
 
         if (daily)
@@ -99,7 +99,7 @@ public sealed class ClaimBook(IDictionary<string, RunClaim> claims)
         }
 
         claims[runId] = new RunClaim(daily, held, at);
-        return new ClaimResult(held, conflicts);
+        return new ClaimResult(false, held, conflicts);
     }
 
     /// <summary>Restarts the lease of <paramref name="runId"/>'s claim, if it still has one.</summary>

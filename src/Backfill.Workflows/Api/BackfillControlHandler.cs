@@ -159,7 +159,7 @@ public sealed partial class BackfillControlHandler(BackfillItemStore items, Back
         }
 
         var snapshot = await BackfillSnapshot.ReadAsync(client, id, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        var operatorPause = snapshot?.Progress?.Reason == BackfillRun.OperatorPauseReason;
+        var operatorPause = snapshot?.Progress?.Reason == BackfillOrchestrator.OperatorPauseReason;
         if (!operatorPause && body?.AcceptCodeVersion != true)
         {
             return Problems.Invalid("acceptCodeVersion", $"acceptCodeVersion must be true to continue with code version {CodeVersion.Current.Value}.");

@@ -15,9 +15,6 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
     /// <summary>Prefix of every backfill's instance id.</summary>
     public const string IdPrefix = "bf-";
 
-    /// <summary>The item status of a terminated backfill's item that was in flight when it stopped.</summary>
-    public const string CutOffState = "cutOff";
-
     public BackfillSpec Spec => Input.Spec;
 
     public static async Task<BackfillSnapshot?> ReadAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
@@ -88,7 +85,7 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
         return [.. plan.Items.Select((item, i) =>
         {
             var code = (ItemState)codes[i];
-            var state = terminated && code == ItemState.Running ? CutOffState : JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
+            var state = terminated && code == ItemState.Running ? BackfillItemView.CutOff : JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
             var error = code switch
             {
                 ItemState.Blocked => "an item it depends on failed or is blocked",

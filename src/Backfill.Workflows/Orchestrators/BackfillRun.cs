@@ -15,9 +15,6 @@ namespace Backfill.Workflows.Orchestrators;
 /// </summary>
 internal sealed class BackfillRun
 {
-    /// <summary>The pause reason of an operator's pause (as opposed to a code-version change).</summary>
-    public const string OperatorPauseReason = "paused by an operator";
-
     private readonly TaskOrchestrationContext _context;
     private readonly Plan _plan;
     private readonly char[] _items;
@@ -181,7 +178,7 @@ internal sealed class BackfillRun
                 if (_status == BackfillStatus.Running)
                 {
                     _status = BackfillStatus.Paused;
-                    _reason = OperatorPauseReason;
+                    _reason = BackfillOrchestrator.OperatorPauseReason;
                     _pausedAt = _context.CurrentUtcDateTime;
                 }
 

@@ -51,6 +51,8 @@ public sealed class ClaimBookTests
         var waiting = book.Claim("bf-b", false, Wanted(("raw", "2025-01-05..2025-01-15")), true, [], T0);
         Assert.Equal("2025-01-11..2025-01-15", waiting.Held["raw"]);
         Assert.Equal(6, Assert.Single(waiting.Conflicts).Days);
+        Assert.False(waiting.Refused);
+        Assert.False(book.Claim("bf-c", false, Wanted(("raw", "2025-01-01..2025-01-02")), true, [], T0).Refused);
 
         Assert.True(book.Release("bf-a"));
         var after = book.Claim("bf-b", false, Wanted(("raw", "2025-01-05..2025-01-15")), true, [], T0.AddMinutes(1));
