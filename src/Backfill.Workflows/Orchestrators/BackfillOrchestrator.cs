@@ -16,6 +16,9 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
     /// <summary>Items finished per generation before the orchestration continues as new.</summary>
     public const int GenerationSize = 400;
 
+    /// <summary>Claims again while items wait, per generation, before the orchestration continues as new.</summary>
+    public const int ClaimTicksPerGeneration = 100;
+
     /// <summary>The pause reason of an operator's pause (as opposed to a code-version change).</summary>
     public const string OperatorPauseReason = "paused by an operator";
 

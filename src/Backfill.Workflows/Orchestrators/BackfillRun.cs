@@ -37,6 +37,7 @@ internal sealed class BackfillRun
     // While paused or waiting, the next time to renew, give back, or claim again; null when none is due.
     private Task? _tick;
     private DateTime _pausedAt;
+    private int _claimTicks;
 
     // The activity budget's grant; null while holding no slots (paused, or not yet asked).
     private ActivityGrant? _grant;
@@ -137,7 +138,7 @@ internal sealed class BackfillRun
 
         // Bounded: each generation finishes at most GenerationSize items, then continues as new. Items waiting for
         // claims keep it alive: it claims again on each tick and when a daily run says it took or gave back days.
-        while (_inFlight.Count > 0 || _status == BackfillStatus.Paused || (_status == BackfillStatus.Running && !GenerationFull && _ready.Count > 0))
+        while (_inFlight.Count > 0 || _status == BackfillStatus.Paused || (_status == BackfillStatus.Running && !GenerationEnds && _ready.Count > 0))
         {
             ScheduleTick();
             Task[] events = _status == BackfillStatus.Paused ? [cancel, capChange, resume, claimsChanged] : [cancel, capChange, pause, claimsChanged];
@@ -210,7 +211,7 @@ internal sealed class BackfillRun
             Publish();
         }
 
-        ContinueAsNew = GenerationFull && _ready.Count > 0 && _status == BackfillStatus.Running;
+        ContinueAsNew = GenerationEnds && _ready.Count > 0 && _status == BackfillStatus.Running;
         if (!ContinueAsNew)
         {
             _status = FinalStatus();
@@ -225,6 +226,9 @@ internal sealed class BackfillRun
     private static Task<T> NeverAgain<T>() => new TaskCompletionSource<T>().Task;
 
     private bool GenerationFull => _finishedThisGeneration >= BackfillOrchestrator.GenerationSize;
+
+    // A long wait for claims also ends a generation, so waiting hours adds no more than a bounded history.
+    private bool GenerationEnds => GenerationFull || _claimTicks >= BackfillOrchestrator.ClaimTicksPerGeneration;
 
     private bool Holds(int item) => ClaimCalls.Holds(_held, _plan.Items[item], _state.Spec.Target);
 
@@ -260,7 +264,7 @@ internal sealed class BackfillRun
             var due = giveBack < now + ActivityBudget.RenewAfter ? giveBack : now + ActivityBudget.RenewAfter;
             _tick = _context.CreateTimer(due < now ? now : due, CancellationToken.None);
         }
-        else if (_status == BackfillStatus.Running && _waiting > 0)
+        else if (_status == BackfillStatus.Running && _waiting > 0 && !GenerationEnds)
         {
             _tick = _context.CreateTimer(now + TimeSpan.FromSeconds(_state.GrantRefreshSeconds), CancellationToken.None);
         }
@@ -270,6 +274,7 @@ internal sealed class BackfillRun
     {
         if (_status == BackfillStatus.Running && _waiting > 0)
         {
+            _claimTicks++;
             await ClaimAgainAsync();
         }
         else if (_status == BackfillStatus.Paused && !_claimsReleased)

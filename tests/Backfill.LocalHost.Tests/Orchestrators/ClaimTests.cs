@@ -1,12 +1,22 @@
 using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Backfill.Core.Generation;
 using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.LocalHost.Tests.Daily;
 using Backfill.LocalHost.Tests.Engine;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Landing;
+using Backfill.Storage.Layout;
+using Backfill.Storage.Lineage;
 using Backfill.Testing;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Api;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,12 +30,26 @@ public sealed class ClaimTests(AzuriteFixture azurite)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<(EngineHost Host, ScriptedWorkItemRunner Runner)> StartHostAsync(int itemMs)
+    // With a lake, the real data plane runs (its own container and lineage table); without, the scripted runner.
+    private async Task<(EngineHost Host, ScriptedWorkItemRunner Runner)> StartHostAsync(int itemMs, LakeOptions? lake = null)
     {
         var runner = new ScriptedWorkItemRunner(_ => itemMs);
+        var settings = new Dictionary<string, string?> { ["Backfill:GrantRefreshSeconds"] = "1", ["Backfill:RetryDelaySeconds"] = "1", ["Daily:TimerEnabled"] = "false" };
+        if (lake is not null)
+        {
+            settings["Lake:ContainerName"] = lake.ContainerName;
+            settings["Lake:LineageTableName"] = lake.LineageTableName;
+        }
+
         var host = await EngineHost.StartAsync(
-            azurite.ConnectionString, TaskHubNames.New(), s => s.AddSingleton<IWorkItemRunner>(runner),
-            new Dictionary<string, string?> { ["Backfill:GrantRefreshSeconds"] = "1", ["Backfill:RetryDelaySeconds"] = "1", ["Daily:TimerEnabled"] = "false" });
+            azurite.ConnectionString, TaskHubNames.New(), s =>
+            {
+                if (lake is null)
+                {
+                    s.AddSingleton<IWorkItemRunner>(runner);
+                }
+            },
+            settings);
         return (host, runner);
     }
 
@@ -92,6 +116,42 @@ public sealed class ClaimTests(AzuriteFixture azurite)
         }
 
         Assert.Empty(await ClaimHoldersAsync(host));
+    }
+
+    [Fact]
+    public async Task Start_FeaturesV2WaitingOverFeaturesV1_RawAndStagingEachBuiltOnce()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var lake = new LakeOptions { ContainerName = "claims" + suffix, LineageTableName = "claims" + suffix };
+        var storage = new LakeStorage(new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), lake, TimeProvider.System);
+        await storage.EnsureCreatedAsync(Cancel);
+        var generator = new EventGenerator(DailyLake.Options(14));
+        var first = PartitionKey.Parse("2024-03-01");
+        for (var day = first; day <= first.AddDays(9); day = day.AddDays(1))
+        {
+            await new LandingWriter(storage).WriteAsync($"seed-{day}", generator.Generate(day.Date), Cancel);
+        }
+
+        var (host, _) = await StartHostAsync(0, lake);
+        await using var __ = host;
+        var v1 = await StartAsync(host, Body("features_v1", maxParallel: 3, partitions: "2024-03-01..2024-03-10"));
+        var v2 = await StartAsync(host, Body("features_v2", maxParallel: 3, partitions: "2024-03-01..2024-03-10", onConflict: "wait"));
+        var done1 = await BackfillRuns.CompletedAsync(host.Client, v1);
+        var done2 = await BackfillRuns.CompletedAsync(host.Client, v2);
+
+        Assert.Equal(BackfillStatus.Completed, done1.Status);
+        Assert.Equal(BackfillStatus.Completed, done2.Status);
+
+        // v2 waited for raw and staging, then found them live from the same code and config: skipped, not rebuilt.
+        Assert.Equal(20, done2.Counts.Skipped);
+        var lineage = new LineageStore(storage);
+        foreach (var dataset in (string[])["raw", "staging"])
+        {
+            var published = (await lineage.ListRangeAsync(dataset, first, first.AddDays(9), Cancel)).Where(e => e.Status == CommitStatus.Published).ToList();
+            Assert.Equal(10, published.Count);
+            Assert.Equal(10, published.Select(e => e.Partition).Distinct().Count());
+            Assert.All(published, e => Assert.Equal(v1, e.BackfillId));
+        }
     }
 
     [Fact]
