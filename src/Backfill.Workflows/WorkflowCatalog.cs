@@ -23,7 +23,7 @@ public static class WorkflowCatalog
 
     /// <summary>Entity classes; each is registered under its class name (the engine lower-cases it).</summary>
     public static IReadOnlyList<Type> Entities { get; } = [
-        typeof(TallyEntity), typeof(BackfillRegistryEntity), typeof(PointerEntity), typeof(DailyWatermarkEntity),
+        typeof(TallyEntity), typeof(ClaimEntity), typeof(PointerEntity), typeof(DailyWatermarkEntity),
         typeof(ActivityBudgetEntity),
     ];
 }

@@ -119,6 +119,12 @@ internal static class BackfillCommands
     public static Command Cancel(Func<ParseResult, CliContext> context) =>
         Steer(context, "cancel", "Cancel a backfill: in-flight items finish, nothing new starts.", id => (HttpMethod.Post, $"api/backfills/{id}/cancel", new { }));
 
+    public static Command Pause(Func<ParseResult, CliContext> context) =>
+        Steer(context, "pause", "Pause a backfill: in-flight items finish, nothing new starts until resumed.", id => (HttpMethod.Post, $"api/backfills/{id}/pause", new { }));
+
+    public static Command Terminate(Func<ParseResult, CliContext> context) =>
+        Steer(context, "terminate", "Stop a backfill at once, freeing its claims and activity slots; the status names the items cut off.", id => (HttpMethod.Post, $"api/backfills/{id}/terminate", new { }));
+
     public static Command RetryFailed(Func<ParseResult, CliContext> context) =>
         Steer(context, "retry-failed", "Start a new backfill of a finished backfill's failed and blocked items.", id => (HttpMethod.Post, $"api/backfills/{id}/retry-failed", new { }));
 
@@ -154,12 +160,13 @@ internal static class BackfillCommands
     public static Command Resume(Func<ParseResult, CliContext> context)
     {
         var id = new Argument<string>("id") { Description = "The backfill id (bf-…)." };
-        var accept = new Option<bool>("--accept-code-version") { Description = "Required: continue pinned to the running code version." };
-        var command = new Command("resume", "Resume a backfill paused by a code-version change.\n\nExample:\n  backfill resume bf-1234 --accept-code-version") { id, accept };
+        var accept = new Option<bool>("--accept-code-version") { Description = "For a backfill paused by a code-version change: continue pinned to the running code version." };
+        var command = new Command("resume", "Resume a paused backfill where it stopped.\n\nExamples:\n  backfill resume bf-1234\n  backfill resume bf-1234 --accept-code-version") { id, accept };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
-            var answer = await cli.Api.SendAsync(HttpMethod.Post, $"api/backfills/{Uri.EscapeDataString(parse.GetValue(id)!)}/resume", new { acceptCodeVersion = parse.GetValue(accept) }, cancellationToken).ConfigureAwait(false);
+            object body = parse.GetValue(accept) ? new { acceptCodeVersion = true } : new { };
+            var answer = await cli.Api.SendAsync(HttpMethod.Post, $"api/backfills/{Uri.EscapeDataString(parse.GetValue(id)!)}/resume", body, cancellationToken).ConfigureAwait(false);
             cli.Show(answer, () => BackfillView.Summary(cli.Console, answer));
             return ExitCodes.Ok;
         });

@@ -23,7 +23,9 @@ internal sealed class BackfillOptions
 
     public Option<string?> IdempotencyKey { get; } = new("--idempotency-key") { Description = "Makes a retried start return the same backfill." };
 
-    public IEnumerable<Option> All => [Partitions, Target, MaxParallel, WriteMode, Layers, Order, Retries, FailFast, IdempotencyKey];
+    public Option<string?> OnConflict { get; } = new("--on-conflict") { Description = "reject (default: fail when another run claims some of its partitions) or wait (those items wait until released)." };
+
+    public IEnumerable<Option> All => [Partitions, Target, MaxParallel, WriteMode, Layers, Order, Retries, FailFast, IdempotencyKey, OnConflict];
 
     /// <summary>The API request body; absent options are left out so the API's defaults apply.</summary>
     public Dictionary<string, object?> Body(ParseResult parse, bool dryRun)
@@ -39,6 +41,7 @@ internal sealed class BackfillOptions
             ["retries"] = parse.GetValue(Retries),
             ["failFast"] = parse.GetValue(FailFast) ? true : null,
             ["idempotencyKey"] = parse.GetValue(IdempotencyKey),
+            ["onConflict"] = parse.GetValue(OnConflict),
             ["dryRun"] = dryRun ? true : null,
         };
         return body.Where(p => p.Value is not null).ToDictionary();

@@ -47,4 +47,16 @@ internal sealed class BackfillApiFunctions(BackfillsHandler backfills, BackfillC
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = BackfillRoutes.Resume)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) => BackfillControlHandler.ResumeAsync(request, client, id);
+
+    [Function("BackfillPause")]
+    public static Task<IResult> PauseAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = BackfillRoutes.Pause)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id) => BackfillControlHandler.PauseAsync(request, client, id);
+
+    [Function("BackfillTerminate")]
+    public Task<IResult> TerminateAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = BackfillRoutes.Terminate)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id) => control.TerminateAsync(request, client, id);
 }

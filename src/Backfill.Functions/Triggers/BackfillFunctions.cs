@@ -19,8 +19,8 @@ internal sealed class BackfillFunctions(RunWorkItemActivity activity)
     public Task<WorkItemOutcome> RunWorkItemAsync([ActivityTrigger] WorkItemRequest request, FunctionContext context) =>
         activity.RunAsync(new FunctionsActivityContext(nameof(RunWorkItemActivity), context), request);
 
-    [Function(nameof(BackfillRegistryEntity))]
-    public static Task DispatchRegistryAsync([EntityTrigger] TaskEntityDispatcher dispatcher) => dispatcher.DispatchAsync<BackfillRegistryEntity>();
+    [Function(nameof(ClaimEntity))]
+    public static Task DispatchClaimsAsync([EntityTrigger] TaskEntityDispatcher dispatcher) => dispatcher.DispatchAsync<ClaimEntity>();
 
     [Function(nameof(ActivityBudgetEntity))]
     public static Task DispatchActivityBudgetAsync([EntityTrigger] TaskEntityDispatcher dispatcher) => dispatcher.DispatchAsync<ActivityBudgetEntity>();

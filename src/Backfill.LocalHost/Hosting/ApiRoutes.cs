@@ -33,6 +33,14 @@ internal static class ApiRoutes
             handler.RetryFailedAsync(request, client, id));
         api.MapPost(BackfillRoutes.Resume, (HttpRequest request, [FromServices] DurableTaskClient client, string id) =>
             BackfillControlHandler.ResumeAsync(request, client, id));
+        api.MapPost(BackfillRoutes.Pause, (HttpRequest request, [FromServices] DurableTaskClient client, string id) =>
+            BackfillControlHandler.PauseAsync(request, client, id));
+        api.MapPost(BackfillRoutes.Terminate, (HttpRequest request, [FromServices] BackfillControlHandler handler, [FromServices] DurableTaskClient client, string id) =>
+            handler.TerminateAsync(request, client, id));
+        api.MapGet(ClaimRoutes.Collection, (HttpRequest request, [FromServices] ClaimsHandler handler, [FromServices] DurableTaskClient client) =>
+            handler.ListAsync(request, client));
+        api.MapDelete(ClaimRoutes.Run, (HttpRequest request, [FromServices] ClaimsHandler handler, [FromServices] DurableTaskClient client, string runId) =>
+            handler.DeleteAsync(request, client, runId));
         api.MapGet(PartitionsHandler.Route, (HttpRequest request, [FromServices] PartitionsHandler handler, [FromServices] DurableTaskClient client, string dataset) =>
             handler.GetAsync(request, client, dataset));
         api.MapPost(PartitionRollbackHandler.Route, (HttpRequest request, [FromServices] PartitionRollbackHandler handler, string dataset, string date) =>

@@ -1,17 +1,67 @@
 using Backfill.Core.Versioning;
 using Backfill.Storage.Backfills;
+using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace Backfill.Workflows.Api;
 
-/// <summary>Reads and steers running backfills: get, list, cancel, change max parallel, resume.</summary>
-public sealed class BackfillControlHandler(BackfillItemStore items, BackfillList backfills)
+/// <summary>Reads and steers running backfills: get, list, cancel, change max parallel, pause, resume, terminate.</summary>
+public sealed partial class BackfillControlHandler(BackfillItemStore items, BackfillList backfills, ILogger<BackfillControlHandler> logger)
 {
     /// <summary>Most backfills one list returns.</summary>
     public const int MaxListSize = 200;
+
+    // How long a terminate waits for the engine to stop the orchestration before freeing its claims and slots anyway.
+    private static readonly TimeSpan TerminateWait = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// <c>POST /api/backfills/{id}/terminate</c>: stops the backfill at once and frees its claims and activity slots.
+    /// Items in flight may still finish in the background; their commits go through the commit protocol's conditional
+    /// manifest write, so a late commit never replaces a newer one. The status names the items cut off.
+    /// </summary>
+    public async Task<IResult> TerminateAsync(HttpRequest request, DurableTaskClient client, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var snapshot = await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return Problems.NotFound($"No backfill with id '{id}'.");
+        }
+
+        if (snapshot.IsFinished)
+        {
+            return Problems.Conflict($"Backfill '{id}' already finished: {snapshot.Status}.");
+        }
+
+        await client.TerminateInstanceAsync(id, new TerminateInstanceOptions { Output = "terminated by an operator" }, cancellationToken).ConfigureAwait(false);
+
+        // Freed once it stopped, so a last claim it made while the terminate was queued cannot outlive the release.
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            wait.CancelAfter(TerminateWait);
+            try
+            {
+                await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Still stopping: free anyway; the next start's dead-holder check frees whatever it claims after.
+            }
+        }
+
+        await ClaimsHandler.FreeAsync(client, id, cancellationToken).ConfigureAwait(false);
+        await client.Entities.SignalEntityAsync(ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Release), id, cancellation: cancellationToken).ConfigureAwait(false);
+        var after = await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false) ?? snapshot;
+        var view = after.ToView(null);
+        LogTerminated(logger, id, string.Join(", ", view.CutOff ?? []));
+        return Results.Json(view, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
 
     /// <summary><c>GET /api/backfills/{id}</c>: the backfill with every item; 404 for an unknown id.</summary>
     public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string id)
@@ -86,23 +136,37 @@ public sealed class BackfillControlHandler(BackfillItemStore items, BackfillList
         return await SignalAsync(request, client, id, BackfillEvents.SetMaxParallel, maxParallel, _ => null, StatusCodes.Status200OK, null).ConfigureAwait(false);
     }
 
-    /// <summary><c>POST /api/backfills/{id}/resume</c> with <c>{ acceptCodeVersion: true }</c>: a paused backfill continues pinned to the running code version.</summary>
+    /// <summary><c>POST /api/backfills/{id}/pause</c>: in-flight items finish, nothing new starts; claims and slots are kept for a while.</summary>
+    public static Task<IResult> PauseAsync(HttpRequest request, DurableTaskClient client, string id) =>
+        SignalAsync(
+            request, client, id, BackfillEvents.Pause, true,
+            s => s.Status == BackfillStatus.Running ? null : $"Backfill '{id}' is {s.Status}, not Running.",
+            StatusCodes.Status202Accepted,
+            BackfillStatus.Paused);
+
+    /// <summary>
+    /// <c>POST /api/backfills/{id}/resume</c>: a paused backfill continues where it stopped. One paused by a code-version
+    /// change needs <c>{ acceptCodeVersion: true }</c> and continues pinned to the running code version.
+    /// </summary>
     public static async Task<IResult> ResumeAsync(HttpRequest request, DurableTaskClient client, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (body, problem) = await JsonBody.ReadAsync<BackfillResumeBody>(request).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(client);
+        var (body, problem) = await JsonBody.ReadOptionalAsync<BackfillResumeBody>(request).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (body!.AcceptCodeVersion != true)
+        var snapshot = await BackfillSnapshot.ReadAsync(client, id, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var operatorPause = snapshot?.Progress?.Reason == BackfillOrchestrator.OperatorPauseReason;
+        if (!operatorPause && body?.AcceptCodeVersion != true)
         {
             return Problems.Invalid("acceptCodeVersion", $"acceptCodeVersion must be true to continue with code version {CodeVersion.Current.Value}.");
         }
 
         return await SignalAsync(
-            request, client, id, BackfillEvents.Resume, CodeVersion.Current.Value,
+            request, client, id, BackfillEvents.Resume, body?.AcceptCodeVersion == true ? CodeVersion.Current.Value : string.Empty,
             s => s.Status == BackfillStatus.Paused ? null : $"Backfill '{id}' is {s.Status}, not Paused.",
             StatusCodes.Status202Accepted,
             BackfillStatus.Running).ConfigureAwait(false);
@@ -138,4 +202,7 @@ public sealed class BackfillControlHandler(BackfillItemStore items, BackfillList
 
         return Results.Json(view, ApiJson.Options, statusCode: statusCode);
     }
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Backfill {BackfillId} terminated by an operator; cut off: {CutOff}")]
+    private static partial void LogTerminated(ILogger logger, string backfillId, string cutOff);
 }

@@ -3,11 +3,11 @@ namespace Backfill.Workflows.Api;
 /// <summary>One work item of a backfill.</summary>
 /// <param name="Layer">raw, staging or features.</param>
 /// <param name="Date">The partition's day.</param>
-/// <param name="Status">pending, running, succeeded, skipped, failed or blocked.</param>
+/// <param name="Status">pending, running, succeeded, skipped, failed, blocked, waiting (another run holds its partition), or cutOff (in flight when the backfill was terminated).</param>
 /// <param name="Attempts">Attempts so far (0 if never started).</param>
 /// <param name="Rows">Rows in the published partition.</param>
 /// <param name="DurationMs">The latest attempt's run time.</param>
-/// <param name="Error">Why it failed, or why it is blocked.</param>
+/// <param name="Error">Why it failed, why it is blocked, or what it waits for.</param>
 /// <param name="StartedAt">When the latest attempt started.</param>
 /// <param name="FinishedAt">When the latest attempt ended.</param>
 /// <param name="Validation">Every validation result when the latest attempt failed validation: the failure reasons and the checks that passed.</param>
@@ -17,4 +17,8 @@ namespace Backfill.Workflows.Api;
 /// </param>
 public sealed record BackfillItemView(
     string Layer, string Date, string Status, int Attempts, long Rows, long DurationMs, string? Error, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
-    IReadOnlyList<ValidationResultView>? Validation = null, bool Redelivered = false);
+    IReadOnlyList<ValidationResultView>? Validation = null, bool Redelivered = false)
+{
+    /// <summary>The status of an item that was in flight when its backfill was terminated.</summary>
+    public const string CutOff = "cutOff";
+}

@@ -16,6 +16,12 @@ internal static partial class BackfillRequestValidator
 {
     public const int MaxRetries = 10;
 
+    /// <summary>The <c>onConflict</c> that refuses a backfill overlapping another run's claim (the default).</summary>
+    public const string Reject = "reject";
+
+    /// <summary>The <c>onConflict</c> that queues the overlapping items until the other run releases them.</summary>
+    public const string Wait = "wait";
+
     public static (BackfillSpec? Spec, Dictionary<string, string[]> Errors) Validate(BackfillBody body, BackfillSettings settings, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
@@ -46,6 +52,11 @@ internal static partial class BackfillRequestValidator
             errors["flipOnSuccess"] = ["flipOnSuccess needs the features layer: only a backfill that fills the target version can flip to it."];
         }
 
+        if (body.OnConflict is { } onConflict && onConflict is not (Reject or Wait))
+        {
+            errors["onConflict"] = [$"onConflict must be '{Reject}' or '{Wait}'; got '{onConflict}'."];
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -53,7 +64,8 @@ internal static partial class BackfillRequestValidator
 
         var spec = new BackfillSpec(
             days!.ToExpression(), feature!.Name, layers, feature.InputWindowDays, maxParallel, writeMode, order, retries,
-            settings.RetryDelaySeconds, body.FailFast ?? false, CodeVersion.Current.Value, feature.ConfigHash, now, body.FlipOnSuccess ?? false);
+            settings.RetryDelaySeconds, body.FailFast ?? false, CodeVersion.Current.Value, feature.ConfigHash, now, body.FlipOnSuccess ?? false,
+            body.OnConflict == Wait);
         return (spec, errors);
     }
 

@@ -5,13 +5,15 @@ namespace Backfill.Workflows.Api;
 
 /// <summary>The pinned request as the API shows it, in the spelling requests use.</summary>
 public sealed record BackfillRequestView(
-    string Partitions, string Target, IReadOnlyList<string> Layers, int MaxParallel, string WriteMode, string Order, int Retries, bool FailFast, bool FlipOnSuccess = false)
+    string Partitions, string Target, IReadOnlyList<string> Layers, int MaxParallel, string WriteMode, string Order, int Retries, bool FailFast, bool FlipOnSuccess = false,
+    string OnConflict = BackfillRequestValidator.Reject)
 {
     /// <summary>The view of <paramref name="spec"/>.</summary>
     public static BackfillRequestView Of(BackfillSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         return new(spec.Partitions, spec.Target, [.. spec.Layers.Select(LayerNames.Of)], spec.MaxParallel,
-            spec.WriteMode.ToString().ToLowerInvariant(), spec.Order.ToString().ToLowerInvariant(), spec.Retries, spec.FailFast, spec.FlipOnSuccess);
+            spec.WriteMode.ToString().ToLowerInvariant(), spec.Order.ToString().ToLowerInvariant(), spec.Retries, spec.FailFast, spec.FlipOnSuccess,
+            spec.WaitOnConflict ? BackfillRequestValidator.Wait : BackfillRequestValidator.Reject);
     }
 }

@@ -18,6 +18,12 @@ public static class BackfillRoutes
     /// <summary>POST to resume a paused backfill.</summary>
     public const string Resume = "backfills/{id}/resume";
 
+    /// <summary>POST to pause: in-flight items finish, nothing new starts until resumed.</summary>
+    public const string Pause = "backfills/{id}/pause";
+
+    /// <summary>POST to force-stop, freeing the claims and activity slots at once.</summary>
+    public const string Terminate = "backfills/{id}/terminate";
+
     /// <summary>The absolute URI of a backfill route for <paramref name="id"/>, on the host that served <paramref name="request"/>.</summary>
     public static string Uri(Microsoft.AspNetCore.Http.HttpRequest request, string route, string id) => ApiUris.Of(request, route, "id", id);
 }

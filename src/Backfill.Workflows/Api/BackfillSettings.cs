@@ -36,6 +36,10 @@ public sealed class BackfillSettings
     [Range(0, 300)]
     public int RetryDelaySeconds { get; set; } = 5;
 
+    /// <summary>How long a paused backfill keeps its claims and activity slots before giving them back (it claims again on resume).</summary>
+    [Range(0, 10_080)]
+    public int PauseReleaseMinutes { get; set; } = 60;
+
     /// <summary>How long <c>POST /api/pointers/{name}/flip</c> (and rollback) waits for the flip before answering 202 with a status URL.</summary>
     [Range(0, 200)]
     public int FlipWaitSeconds { get; set; } = 60;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
@@ -40,7 +41,7 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
     {
         OrchestrationRuntimeStatus.Completed => Progress?.Status ?? BackfillStatus.Completed,
         OrchestrationRuntimeStatus.Failed => BackfillStatus.Failed,
-        OrchestrationRuntimeStatus.Terminated => BackfillStatus.Canceled,
+        OrchestrationRuntimeStatus.Terminated => BackfillStatus.Terminated,
         OrchestrationRuntimeStatus.Suspended => BackfillStatus.Paused,
         OrchestrationRuntimeStatus.Pending => BackfillStatus.Pending,
         _ => Progress?.Status ?? BackfillStatus.Pending,
@@ -76,21 +77,35 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
     {
         var items = details is null ? null : ItemViews(details);
         var counts = Progress?.Counts ?? BackfillCounts.Of([]);
+        var terminated = Status == BackfillStatus.Terminated;
+
+        // A terminated orchestration writes no status again: the items its last status showed in flight were cut off.
+        var cutOff = terminated ? Progress?.Running ?? [] : null;
+        var reason = terminated
+            ? $"terminated by an operator; {cutOff!.Count} item(s) in flight were cut off" + (cutOff.Count > 0 ? ": " + string.Join(", ", cutOff) : string.Empty)
+            : Progress?.Reason ?? Metadata.FailureDetails?.ErrorMessage;
         return new BackfillView(
             Metadata.InstanceId, Status, BackfillRequestView.Of(Spec), Spec.CodeVersion, Spec.ConfigHash, counts,
-            Progress?.MaxParallel ?? Input.MaxParallel, Progress?.Running ?? [], items, Metadata.CreatedAt, Metadata.LastUpdatedAt,
-            IsFinished ? null : Progress?.EtaSeconds, Progress?.Reason ?? Metadata.FailureDetails?.ErrorMessage, Progress?.ConflictWith, Progress?.Flip,
-            Progress?.EffectiveMaxParallel, Progress?.MaxParallelReason);
+            Progress?.MaxParallel ?? Input.MaxParallel, terminated ? [] : Progress?.Running ?? [], items, Metadata.CreatedAt, Metadata.LastUpdatedAt,
+            IsFinished ? null : Progress?.EtaSeconds, reason, Progress?.ConflictWith, Progress?.Flip,
+            Progress?.EffectiveMaxParallel, Progress?.MaxParallelReason, IsFinished ? null : Progress?.WaitingReason, cutOff);
     }
 
     private List<BackfillItemView> ItemViews(IReadOnlyDictionary<string, BackfillItemRecord> details)
     {
         var plan = Plan();
         var codes = ItemCodes(details);
+        var terminated = Status == BackfillStatus.Terminated;
         return [.. plan.Items.Select((item, i) =>
         {
-            var state = ((ItemState)codes[i]).ToString().ToLowerInvariant();
-            var error = state == "blocked" ? "an item it depends on failed or is blocked" : null;
+            var code = (ItemState)codes[i];
+            var state = terminated && code == ItemState.Running ? BackfillItemView.CutOff : JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
+            var error = code switch
+            {
+                ItemState.Blocked => "an item it depends on failed or is blocked",
+                ItemState.Waiting => Progress?.WaitingReason,
+                _ => null,
+            };
             return details.TryGetValue(item.Id, out var d)
                 ? new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error ?? error, d.StartedAt, d.FinishedAt,
                     d.Validation is { } validation ? [.. validation.Select(ValidationResultView.Of)] : null, d.Redelivered)

@@ -5,7 +5,8 @@ namespace Backfill.Workflows.Api;
 /// <summary>
 /// Body of <c>GET /api/backfills/{id}</c> (items only there; the list leaves them out); <c>flip</c> says how a <c>flipOnSuccess</c> flip ended.
 /// <c>maxParallel</c> is the requested max parallel; <c>effectiveMaxParallel</c> what the activity budget lets it run now, with
-/// <c>maxParallelReason</c> saying why when the two differ.
+/// <c>maxParallelReason</c> saying why when the two differ. <c>waitingReason</c> says which runs hold the partitions of
+/// <c>waiting</c> items; <c>cutOff</c> lists a terminated backfill's items that were in flight when it stopped.
 /// </summary>
 public sealed record BackfillView(
     string Id,
@@ -24,4 +25,6 @@ public sealed record BackfillView(
     string? ConflictWith,
     string? Flip = null,
     int? EffectiveMaxParallel = null,
-    string? MaxParallelReason = null);
+    string? MaxParallelReason = null,
+    string? WaitingReason = null,
+    IReadOnlyList<string>? CutOff = null);

@@ -86,7 +86,11 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
         var existing = idempotent ? await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false) : null;
         if (existing is null)
         {
-            var state = new BackfillState(spec, string.Empty, spec.MaxParallel, false, spec.SubmittedAt, 0, 0, 0, null, settings.Value.GrantRefreshSeconds);
+            // Asked before the claim, so a holder that failed or was terminated never keeps its days: the
+            // orchestration's first claim frees them on the spot.
+            var dead = await ClaimHolders.DeadAsync(client, await ClaimHolders.ReadAsync(client, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var state = new BackfillState(
+                spec, string.Empty, spec.MaxParallel, false, spec.SubmittedAt, 0, 0, 0, null, settings.Value.GrantRefreshSeconds, dead, settings.Value.PauseReleaseMinutes);
             try
             {
                 await client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), state, new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);
@@ -106,7 +110,15 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
         var registered = await WaitForRegistrationAsync(client, id, cancellationToken).ConfigureAwait(false);
         if (registered?.Status == BackfillStatus.Rejected)
         {
-            return Problems.Conflict(registered.Progress!.Reason!, new Dictionary<string, object?> { ["conflictWith"] = registered.Progress.ConflictWith });
+            var conflicts = registered.Progress!.Conflicts ?? [];
+            var first = conflicts.Count > 0 ? conflicts[0] : null;
+            return Problems.Conflict(registered.Progress.Reason!, new Dictionary<string, object?>
+            {
+                ["conflictWith"] = registered.Progress.ConflictWith,
+                ["dataset"] = first?.Dataset,
+                ["days"] = first?.FirstDays,
+                ["conflicts"] = conflicts,
+            });
         }
 
         var statusUri = BackfillRoutes.Uri(request, BackfillRoutes.Item, id);

@@ -75,6 +75,7 @@ public static class WorkflowServices
         services.AddSingleton<BackfillsHandler>();
         services.AddSingleton<BackfillList>();
         services.AddSingleton<BackfillControlHandler>();
+        services.AddSingleton<ClaimsHandler>();
         services.AddSingleton<SeedDataHandler>();
         services.AddSingleton<PartitionsHandler>();
         services.AddSingleton<PartitionRollbackHandler>();

@@ -9,6 +9,12 @@ public static class BackfillEvents
     /// <summary>Payload: the new max parallel (1..64), applied at the next refill.</summary>
     public const string SetMaxParallel = "set-max-parallel";
 
-    /// <summary>Payload: the code version the user accepts; a paused backfill continues pinned to it.</summary>
+    /// <summary>Payload: the code version the user accepts, which a paused backfill continues pinned to; empty keeps the pin (an operator's resume).</summary>
     public const string Resume = "resume";
+
+    /// <summary>An operator's pause: in-flight items finish, nothing new starts until <see cref="Resume"/>.</summary>
+    public const string Pause = "pause";
+
+    /// <summary>A daily run took or gave back partitions this backfill claimed: claim again now.</summary>
+    public const string ClaimsChanged = "claims-changed";
 }

@@ -1,3 +1,5 @@
+using Backfill.Core.Claims;
+
 namespace Backfill.Workflows.Models;
 
 /// <summary>
@@ -23,6 +25,8 @@ namespace Backfill.Workflows.Models;
 /// One <see cref="ItemState"/> char per plan item, in plan order: only in the output of an ended backfill (about 11 KB
 /// for 10,950 items); null in custom status.
 /// </param>
+/// <param name="Conflicts">For a rejected backfill, what other runs hold of its partitions; for a waiting one, what it waits for (at most a few entries).</param>
+/// <param name="WaitingReason">Why items are <c>waiting</c>: which runs hold which partitions; null when none waits.</param>
 public sealed record BackfillProgress(
     BackfillStatus Status,
     BackfillCounts Counts,
@@ -37,4 +41,6 @@ public sealed record BackfillProgress(
     string? Flip = null,
     int? EffectiveMaxParallel = null,
     string? MaxParallelReason = null,
-    string? Items = null);
+    string? Items = null,
+    IReadOnlyList<ClaimConflict>? Conflicts = null,
+    string? WaitingReason = null);

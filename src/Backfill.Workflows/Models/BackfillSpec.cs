@@ -22,6 +22,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="ConfigHash">The config hash at submission.</param>
 /// <param name="SubmittedAt">When the request was accepted.</param>
 /// <param name="FlipOnSuccess">Flip the <c>features</c> pointer to <paramref name="Target"/> when every item succeeds.</param>
+/// <param name="WaitOnConflict">On partitions another run holds: wait for them (<c>onConflict: wait</c>) instead of being refused.</param>
 public sealed record BackfillSpec(
     string Partitions,
     string Target,
@@ -36,4 +37,5 @@ public sealed record BackfillSpec(
     string CodeVersion,
     string ConfigHash,
     DateTimeOffset SubmittedAt,
-    bool FlipOnSuccess = false);
+    bool FlipOnSuccess = false,
+    bool WaitOnConflict = false);

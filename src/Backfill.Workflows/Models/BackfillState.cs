@@ -14,7 +14,9 @@ namespace Backfill.Workflows.Models;
 /// <param name="FinishedMilliseconds">Their summed run time (for the ETA).</param>
 /// <param name="Generation">How many times the orchestration continued as new.</param>
 /// <param name="PauseReason">Why the backfill is paused; null when not paused.</param>
-/// <param name="GrantRefreshSeconds">How often, at most, a backfill granted fewer activity slots than its max parallel asks again.</param>
+/// <param name="GrantRefreshSeconds">How often, at most, a backfill granted fewer activity slots than its max parallel asks again; also how often one with waiting items claims again.</param>
+/// <param name="Evict">Claim holders the start request found failed, terminated or missing: freed by the first claim.</param>
+/// <param name="PauseReleaseMinutes">How long a paused backfill keeps its claims and activity slots before giving them back.</param>
 public sealed record BackfillState(
     BackfillSpec Spec,
     string Items,
@@ -25,4 +27,6 @@ public sealed record BackfillState(
     long FinishedMilliseconds,
     int Generation,
     string? PauseReason,
-    int GrantRefreshSeconds = 30);
+    int GrantRefreshSeconds = 30,
+    IReadOnlyList<string>? Evict = null,
+    int PauseReleaseMinutes = 60);

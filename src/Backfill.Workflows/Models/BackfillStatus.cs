@@ -27,6 +27,9 @@ public enum BackfillStatus
     /// <summary>Stopped by failFast, or the orchestration itself failed.</summary>
     Failed,
 
-    /// <summary>Refused: an active backfill already covers some of the same days of the target.</summary>
+    /// <summary>Refused: another run claims some of the partitions it writes.</summary>
     Rejected,
+
+    /// <summary>Force-stopped by an operator: its claims and activity slots were freed at once; the items in flight were cut off.</summary>
+    Terminated,
 }

@@ -20,4 +20,7 @@ public enum ItemState
 
     /// <summary>Not run because an item it depends on failed or is blocked.</summary>
     Blocked = 'B',
+
+    /// <summary>Not started: another run (a daily run, or an overlapping backfill with <c>onConflict: wait</c>) holds its partition.</summary>
+    Waiting = 'W',
 }

@@ -2,7 +2,6 @@ using Backfill.Core.Switchover;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Entities;
 
 namespace Backfill.Workflows.Orchestrators;
 
@@ -17,29 +16,36 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
     /// <summary>Items finished per generation before the orchestration continues as new.</summary>
     public const int GenerationSize = 400;
 
+    /// <summary>Claims again while items wait, per generation, before the orchestration continues as new.</summary>
+    public const int ClaimTicksPerGeneration = 100;
+
+    /// <summary>The pause reason of an operator's pause (as opposed to a code-version change).</summary>
+    public const string OperatorPauseReason = "paused by an operator";
+
     /// <inheritdoc />
     public override async Task<BackfillProgress> RunAsync(TaskOrchestrationContext context, BackfillState input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var spec = input.Spec;
-        var registry = new EntityInstanceId(nameof(BackfillRegistryEntity), spec.Target);
-        if (!input.Registered)
-        {
-            var conflict = await context.Entities.CallEntityAsync<string?>(
-                registry, nameof(BackfillRegistryEntity.Register), new BackfillClaim(context.InstanceId, spec.Partitions));
-            if (conflict is not null)
-            {
-                var rejected = new BackfillProgress(BackfillStatus.Rejected, BackfillCounts.Of([]), [], input.MaxParallel, context.CurrentUtcDateTime,
-                    context.CurrentUtcDateTime, null, input.Generation, $"backfill {conflict} is active on overlapping days of {spec.Target}", conflict);
-                context.SetCustomStatus(rejected);
-                return rejected;
-            }
+        var plan = PlanCache.Get(spec);
+        var wanted = ClaimCalls.PartitionsOf(plan.Items, spec.Target);
 
-            input = input with { Registered = true };
+        // Claimed at the start of every generation: the first claim decides refused or accepted; later ones (always
+        // waiting) renew the lease and pick up partitions freed meanwhile.
+        var claim = await ClaimCalls.ClaimAsync(context, daily: false, wanted, wait: input.Registered || spec.WaitOnConflict, input.Evict ?? []);
+        if (claim.Refused)
+        {
+            var first = claim.Conflicts[0];
+            var rejected = new BackfillProgress(BackfillStatus.Rejected, BackfillCounts.Of([]), [], input.MaxParallel, context.CurrentUtcDateTime,
+                context.CurrentUtcDateTime, null, input.Generation, $"partitions are claimed by another run: {first.Describe()}", first.RunId,
+                Conflicts: [.. claim.Conflicts.Take(3)]);
+            context.SetCustomStatus(rejected);
+            return rejected;
         }
 
-        var run = new BackfillRun(context, input, PlanCache.Get(spec));
+        input = input with { Registered = true, Evict = null };
+        var run = new BackfillRun(context, input, plan, wanted, claim);
         var progress = await run.ExecuteAsync();
         if (run.ContinueAsNew)
         {
@@ -62,7 +68,7 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
         // Every terminal path (completed, failed, canceled) gives the activity slots back; a signal is enough, the
         // release is idempotent and nothing here waits for it.
         await context.Entities.SignalEntityAsync(ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Release), context.InstanceId);
-        await context.Entities.CallEntityAsync(registry, nameof(BackfillRegistryEntity.Release), context.InstanceId);
+        await ClaimCalls.ReleaseAsync(context);
         return progress;
     }
 

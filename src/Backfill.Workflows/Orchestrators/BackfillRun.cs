@@ -1,3 +1,5 @@
+using Backfill.Core.Claims;
+using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
 using Backfill.Core.Scheduling;
 using Backfill.Workflows.Activities;
@@ -25,23 +27,39 @@ internal sealed class BackfillRun
     private string? _reason;
     private int _finishedThisGeneration;
 
+    // The claim: what this backfill wants, what it holds now, and who holds the rest (items there are waiting).
+    private readonly IReadOnlyDictionary<string, PartitionSet> _wanted;
+    private Dictionary<string, PartitionSet> _held;
+    private IReadOnlyList<ClaimConflict> _conflicts;
+    private int _waiting;
+    private bool _claimsReleased;
+
+    // While paused or waiting, the next time to renew, give back, or claim again; null when none is due.
+    private Task? _tick;
+    private DateTime _pausedAt;
+    private int _claimTicks;
+
     // The activity budget's grant; null while holding no slots (paused, or not yet asked).
     private ActivityGrant? _grant;
     private DateTime _grantedAt;
 
-    public BackfillRun(TaskOrchestrationContext context, BackfillState state, Plan plan)
+    public BackfillRun(TaskOrchestrationContext context, BackfillState state, Plan plan, IReadOnlyDictionary<string, PartitionSet> wanted, ClaimResult claim)
     {
         _context = context;
         _plan = plan;
         _state = state;
+        _wanted = wanted;
+        _held = ClaimCalls.Parse(claim);
+        _conflicts = claim.Conflicts;
         _items = state.Items.Length == plan.Items.Count
             ? state.Items.ToCharArray()
             : Enumerable.Repeat((char)ItemState.Pending, plan.Items.Count).ToArray();
 
-        // An item interrupted by ContinueAsNew never started in the new generation: run it again.
+        // An item interrupted by ContinueAsNew never started in the new generation: run it again. Waiting is
+        // derived from the claim each time the status is published.
         for (var i = 0; i < _items.Length; i++)
         {
-            if (_items[i] == (char)ItemState.Running)
+            if (_items[i] is (char)ItemState.Running or (char)ItemState.Waiting)
             {
                 _items[i] = (char)ItemState.Pending;
             }
@@ -85,6 +103,7 @@ internal sealed class BackfillRun
         {
             _status = BackfillStatus.Paused;
             _reason = state.PauseReason;
+            _pausedAt = context.CurrentUtcDateTime;
         }
     }
 
@@ -103,6 +122,8 @@ internal sealed class BackfillRun
         var cancel = _context.WaitForExternalEvent<bool>(BackfillEvents.Cancel);
         var capChange = _context.WaitForExternalEvent<int>(BackfillEvents.SetMaxParallel);
         var resume = _context.WaitForExternalEvent<string>(BackfillEvents.Resume);
+        var pause = _context.WaitForExternalEvent<bool>(BackfillEvents.Pause);
+        var claimsChanged = _context.WaitForExternalEvent<bool>(BackfillEvents.ClaimsChanged);
 
         // Asked again each generation: the grant is kept across ContinueAsNew, but slots may have freed meanwhile.
         if (_status == BackfillStatus.Running)
@@ -115,11 +136,13 @@ internal sealed class BackfillRun
         Refill();
         Publish();
 
-        // Bounded: each generation finishes at most GenerationSize items, then continues as new.
-        while (_inFlight.Count > 0 || _status == BackfillStatus.Paused)
+        // Bounded: each generation finishes at most GenerationSize items, then continues as new. Items waiting for
+        // claims keep it alive: it claims again on each tick and when a daily run says it took or gave back days.
+        while (_inFlight.Count > 0 || _status == BackfillStatus.Paused || (_status == BackfillStatus.Running && !GenerationEnds && _ready.Count > 0))
         {
-            var events = _status == BackfillStatus.Paused ? new Task[] { cancel, capChange, resume } : [cancel, capChange];
-            var winner = await Task.WhenAny(_inFlight.Keys.Cast<Task>().Concat(events));
+            ScheduleTick();
+            Task[] events = _status == BackfillStatus.Paused ? [cancel, capChange, resume, claimsChanged] : [cancel, capChange, pause, claimsChanged];
+            var winner = await Task.WhenAny(_inFlight.Keys.Cast<Task>().Concat(events).Concat(_tick is null ? Array.Empty<Task>() : [_tick]));
             if (winner == cancel)
             {
                 _status = BackfillStatus.Canceling;
@@ -137,11 +160,43 @@ internal sealed class BackfillRun
             }
             else if (winner == resume)
             {
-                _state = _state with { Spec = _state.Spec with { CodeVersion = resume.Result } };
+                // An empty version is an operator's resume: the pin stays.
+                if (resume.Result is { Length: > 0 } accepted)
+                {
+                    _state = _state with { Spec = _state.Spec with { CodeVersion = accepted } };
+                }
+
                 _status = BackfillStatus.Running;
                 _reason = null;
                 resume = _context.WaitForExternalEvent<string>(BackfillEvents.Resume);
+                _tick = null;
                 await RequestSlotsAsync();
+                await ClaimAgainAsync();
+            }
+            else if (winner == pause)
+            {
+                // Only a running backfill pauses; a canceling one is already draining.
+                if (_status == BackfillStatus.Running)
+                {
+                    _status = BackfillStatus.Paused;
+                    _reason = BackfillOrchestrator.OperatorPauseReason;
+                    _pausedAt = _context.CurrentUtcDateTime;
+                }
+
+                pause = _context.WaitForExternalEvent<bool>(BackfillEvents.Pause);
+            }
+            else if (winner == claimsChanged)
+            {
+                claimsChanged = _context.WaitForExternalEvent<bool>(BackfillEvents.ClaimsChanged);
+                if (!_claimsReleased)
+                {
+                    await ClaimAgainAsync();
+                }
+            }
+            else if (winner == _tick)
+            {
+                _tick = null;
+                await TickAsync();
             }
             else
             {
@@ -156,7 +211,7 @@ internal sealed class BackfillRun
             Publish();
         }
 
-        ContinueAsNew = _finishedThisGeneration >= BackfillOrchestrator.GenerationSize && _ready.Count > 0 && _status == BackfillStatus.Running;
+        ContinueAsNew = GenerationEnds && _ready.Count > 0 && _status == BackfillStatus.Running;
         if (!ContinueAsNew)
         {
             _status = FinalStatus();
@@ -171,16 +226,85 @@ internal sealed class BackfillRun
     // A completed event task would win every WhenAny; once handled, wait on a task that never ends.
     private static Task<T> NeverAgain<T>() => new TaskCompletionSource<T>().Task;
 
+    private bool GenerationFull => _finishedThisGeneration >= BackfillOrchestrator.GenerationSize;
+
+    // A long wait for claims also ends a generation, so waiting hours adds no more than a bounded history.
+    private bool GenerationEnds => GenerationFull || _claimTicks >= BackfillOrchestrator.ClaimTicksPerGeneration;
+
+    private bool Holds(int item) => ClaimCalls.Holds(_held, _plan.Items[item], _state.Spec.Target);
+
+    // Starts ready items in plan order, skipping those whose partition another run holds (they wait).
     private void Refill()
     {
-        var generationFull = _finishedThisGeneration >= BackfillOrchestrator.GenerationSize;
-        while (_status == BackfillStatus.Running && !generationFull && _inFlight.Count < EffectiveMaxParallel && _ready.Count > 0)
+        if (_status != BackfillStatus.Running || GenerationFull)
         {
-            var next = _ready.Min;
+            return;
+        }
+
+        foreach (var next in _ready.Where(Holds).Take(Math.Max(0, EffectiveMaxParallel - _inFlight.Count)).ToList())
+        {
             _ready.Remove(next);
             _items[next] = (char)ItemState.Running;
             _inFlight[RunItemAsync(_plan.Items[next])] = next;
         }
+    }
+
+    // One timer at a time: while paused, to renew the leases or give them back after PauseReleaseMinutes; while
+    // items wait for claims, to claim again every GrantRefreshSeconds (a released backfill claim sends no event).
+    private void ScheduleTick()
+    {
+        if (_tick is not null)
+        {
+            return;
+        }
+
+        var now = _context.CurrentUtcDateTime;
+        if (_status == BackfillStatus.Paused && !_claimsReleased)
+        {
+            var giveBack = _pausedAt + TimeSpan.FromMinutes(_state.PauseReleaseMinutes);
+            var due = giveBack < now + ActivityBudget.RenewAfter ? giveBack : now + ActivityBudget.RenewAfter;
+            _tick = _context.CreateTimer(due < now ? now : due, CancellationToken.None);
+        }
+        else if (_status == BackfillStatus.Running && _waiting > 0 && !GenerationEnds)
+        {
+            _tick = _context.CreateTimer(now + TimeSpan.FromSeconds(_state.GrantRefreshSeconds), CancellationToken.None);
+        }
+    }
+
+    private async Task TickAsync()
+    {
+        if (_status == BackfillStatus.Running && _waiting > 0)
+        {
+            _claimTicks++;
+            await ClaimAgainAsync();
+        }
+        else if (_status == BackfillStatus.Paused && !_claimsReleased)
+        {
+            if (_inFlight.Count == 0 && _context.CurrentUtcDateTime >= _pausedAt + TimeSpan.FromMinutes(_state.PauseReleaseMinutes))
+            {
+                // Paused long enough: give the claims and slots back so others can use them; resume claims again.
+                await _context.Entities.SignalEntityAsync(ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Release), _context.InstanceId);
+                await ClaimCalls.ReleaseAsync(_context);
+                _grant = null;
+                _claimsReleased = true;
+            }
+            else if (_grant is not null)
+            {
+                await RequestSlotsAsync();
+            }
+            else
+            {
+                await ClaimCalls.RenewAsync(_context);
+            }
+        }
+    }
+
+    private async Task ClaimAgainAsync()
+    {
+        var result = await ClaimCalls.ClaimAsync(_context, daily: false, _wanted, wait: true, []);
+        _held = ClaimCalls.Parse(result);
+        _conflicts = result.Conflicts;
+        _claimsReleased = false;
     }
 
     // Max parallel capped by the grant: the backfill never queues more activities than the budget gave it.
@@ -188,31 +312,28 @@ internal sealed class BackfillRun
 
     private string? MaxParallelReason => _grant switch
     {
-        null when _status == BackfillStatus.Paused => "paused: its activity slots are released until it resumes",
+        null when _status == BackfillStatus.Paused => "paused: its activity slots and claims are released until it resumes",
         { } g when g.Granted < _state.MaxParallel => $"max parallel {_state.MaxParallel}, running {g.Granted}: activity budget {g.Budget} with {g.Reserved} reserved for the daily run"
             + (g.GrantedToOthers > 0 ? $" and {g.GrantedToOthers} granted to other backfills" : string.Empty),
         _ => null,
     };
 
+    // Every grant request also renews the claim's lease: one renewal step for both leases.
     private async Task RequestSlotsAsync()
     {
+        await ClaimCalls.RenewAsync(_context);
         _grant = await _context.Entities.CallEntityAsync<ActivityGrant>(
             ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Request), new ActivityGrantRequest(_context.InstanceId, _state.MaxParallel, _context.CurrentUtcDateTime));
         _grantedAt = _context.CurrentUtcDateTime;
     }
 
-    // At most one entity call per finished item, and only when it can change something: a paused backfill with
-    // nothing in flight gives its slots back; a short-granted one asks again once per refresh period (slots another
-    // backfill released are picked up then); any running one renews its grant's lease. Bounded history: most
+    // At most one entity call per finished item, and only when it can change something: a short-granted one asks
+    // again once per refresh period (slots another backfill released are picked up then); any running one renews its
+    // grant's and claim's leases. A paused one keeps both until its tick gives them back. Bounded history: most
     // finishes call nothing.
     private async Task RebalanceSlotsAsync()
     {
-        if (_status == BackfillStatus.Paused && _inFlight.Count == 0 && _grant is not null)
-        {
-            await _context.Entities.SignalEntityAsync(ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Release), _context.InstanceId);
-            _grant = null;
-        }
-        else if (_status is BackfillStatus.Running or BackfillStatus.Canceling && _grant is { } g)
+        if (_status is BackfillStatus.Running or BackfillStatus.Canceling && _grant is { } g)
         {
             var since = _context.CurrentUtcDateTime - _grantedAt;
             var shortOfSlots = _status == BackfillStatus.Running && g.Granted < _state.MaxParallel;
@@ -236,6 +357,15 @@ internal sealed class BackfillRun
 
     private void Finish(int item, WorkItemOutcome outcome)
     {
+        if (!Holds(item))
+        {
+            // A daily run took the partition while the item ran: it waits for it and runs again (re-planned on the
+            // daily run's output), whatever this attempt did; the commit protocol kept the partition whole meanwhile.
+            _items[item] = (char)ItemState.Pending;
+            _ready.Add(item);
+            return;
+        }
+
         _finishedThisGeneration++;
         _state = _state with { FinishedItems = _state.FinishedItems + 1, FinishedMilliseconds = _state.FinishedMilliseconds + outcome.DurationMilliseconds };
         switch (outcome.Kind)
@@ -259,6 +389,7 @@ internal sealed class BackfillRun
                 {
                     _status = BackfillStatus.Paused;
                     _reason = outcome.Error;
+                    _pausedAt = _context.CurrentUtcDateTime;
                 }
 
                 break;
@@ -309,7 +440,17 @@ internal sealed class BackfillRun
 
     private BackfillProgress Publish()
     {
-        var counts = BackfillCounts.Of(_items);
+        var shown = (char[])_items.Clone();
+        for (var i = 0; i < shown.Length; i++)
+        {
+            if (shown[i] == (char)ItemState.Pending && !Holds(i))
+            {
+                shown[i] = (char)ItemState.Waiting;
+            }
+        }
+
+        var counts = BackfillCounts.Of(shown);
+        _waiting = counts.Waiting;
         long? eta = _state.FinishedItems == 0
             ? null
             : (long)Math.Ceiling((double)_state.FinishedMilliseconds / _state.FinishedItems * (counts.Pending + counts.Running) / Math.Max(1, EffectiveMaxParallel) / 1000);
@@ -325,7 +466,9 @@ internal sealed class BackfillRun
             _reason,
             null,
             EffectiveMaxParallel: EffectiveMaxParallel,
-            MaxParallelReason: MaxParallelReason);
+            MaxParallelReason: MaxParallelReason,
+            Conflicts: _waiting > 0 ? [.. _conflicts.Take(3)] : null,
+            WaitingReason: _waiting > 0 ? ClaimCalls.WaitingReason(_conflicts) ?? "waiting for its claim to be renewed" : null);
         _context.SetCustomStatus(progress);
         return progress;
     }

@@ -59,6 +59,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
             [.. steps.Select(step => new DailyDayResult(step.Day, step.Trigger, layers[step.Day], IsDayCommitted(step, layers[step.Day])))], queued);
         void Publish() => context.SetCustomStatus(Progress(Running, null, []));
         Publish();
+        var taken = await DailyClaims.AcquireAsync(context, input.Target, steps);
 
         // Every staging day a features day reads is built before any features day starts.
         await RunCappedAsync(steps.Where(step => step.BuildsUpstream).ToList(), input.MaxParallel, async step =>
@@ -66,6 +67,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
             layers[step.Day].AddRange(await RunDayAsync(context, input, step));
             Publish();
         });
+        await ClaimCalls.RenewAsync(context);
         var features = steps.Where(step => step.BuildsFeatures && (!step.BuildsUpstream || layers[step.Day].All(r => r.Succeeded))).ToList();
         await RunCappedAsync(features, input.MaxParallel, async step =>
         {
@@ -80,6 +82,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
             [.. steps.Where(step => step.Trigger == RunTrigger.Repair && step.BuildsUpstream && layers[step.Day].All(r => r.Succeeded)).Select(step => step.Day)],
             input.RepairLateBeyondWindow ? queued : []);
         var after = await context.Entities.CallEntityAsync<DailyWatermarkState>(entity, nameof(DailyWatermarkEntity.Commit), commit);
+        await DailyClaims.ReleaseAsync(context, taken);
         var failed = layers.Values.Any(results => results.Any(r => !r.Succeeded));
         var result = Progress(failed ? CompletedWithFailures : Completed, after.Watermark, queued);
         context.SetCustomStatus(result);

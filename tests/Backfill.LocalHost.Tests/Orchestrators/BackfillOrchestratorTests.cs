@@ -168,7 +168,9 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         await WaitForStatusAsync(host.Client, first, p => p.Status == BackfillStatus.Running);
 
         var second = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-06-10..2025-06-12", 1)), Cancel);
-        var other = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-06-10..2025-06-12", 1, target: "features_v2")), Cancel);
+        // Another feature version's features layer writes no partition the first holds (raw and staging are shared).
+        var other = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(BackfillOrchestrator), Start(Spec("2025-06-10..2025-06-12", 1, target: "features_v2") with { Layers = [Layer.Features] }), Cancel);
         var rejected = await CompletedAsync(host.Client, second);
         await host.Client.RaiseEventAsync(first, BackfillEvents.Cancel, true, Cancel);
         await CompletedAsync(host.Client, first);

@@ -45,6 +45,7 @@ public sealed class BackfillRequestValidatorTests
     [InlineData("""{"partitions":"2025-01-01","target":"features_v2","retries":-1}""", "retries")]
     [InlineData("""{"partitions":"2025-01-01","target":"features_v2","idempotencyKey":"a/b"}""", "idempotencyKey")]
     [InlineData("""{"partitions":"2025-01-01","target":"features_v2","layers":["raw","staging"],"flipOnSuccess":true}""", "flipOnSuccess")]
+    [InlineData("""{"partitions":"2025-01-01","target":"features_v2","onConflict":"queue"}""", "onConflict")]
     public async Task Validate_BadField_NamesThatField(string json, string field)
     {
         var (body, problem) = await ReadAsync(json);
@@ -99,5 +100,20 @@ public sealed class BackfillRequestValidatorTests
         Assert.Empty(errors);
         Assert.True(spec!.FlipOnSuccess);
         Assert.True(BackfillRequestView.Of(spec).FlipOnSuccess);
+    }
+
+    [Theory]
+    [InlineData("""{"partitions":"2025-01-01","target":"features_v2","onConflict":"wait"}""", true, "wait")]
+    [InlineData("""{"partitions":"2025-01-01","target":"features_v2","onConflict":"reject"}""", false, "reject")]
+    [InlineData("""{"partitions":"2025-01-01","target":"features_v2"}""", false, "reject")]
+    public async Task Validate_OnConflict_IsPinnedInTheSpec(string json, bool wait, string shown)
+    {
+        var (body, _) = await ReadAsync(json);
+
+        var (spec, errors) = BackfillRequestValidator.Validate(body!, new BackfillSettings(), Now);
+
+        Assert.Empty(errors);
+        Assert.Equal(wait, spec!.WaitOnConflict);
+        Assert.Equal(shown, BackfillRequestView.Of(spec).OnConflict);
     }
 }

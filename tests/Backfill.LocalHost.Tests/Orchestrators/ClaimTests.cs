@@ -1,0 +1,258 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Backfill.Core.Generation;
+using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.LocalHost.Tests.Daily;
+using Backfill.LocalHost.Tests.Engine;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Landing;
+using Backfill.Storage.Layout;
+using Backfill.Storage.Lineage;
+using Backfill.Testing;
+using Backfill.Workflows.Activities;
+using Backfill.Workflows.Api;
+using Backfill.Workflows.Models;
+using Backfill.Workflows.Orchestrators;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Backfill.LocalHost.Tests.Orchestrators;
+
+/// <summary>
+/// Claims per written partition on the real engine and Azurite, through the shared HTTP handlers (so the start's
+/// dead-holder check and the 409 run as in both hosts), with a scripted runner standing in for the data plane.
+/// </summary>
+public sealed class ClaimTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    // With a lake, the real data plane runs (its own container and lineage table); without, the scripted runner.
+    private async Task<(EngineHost Host, ScriptedWorkItemRunner Runner)> StartHostAsync(int itemMs, LakeOptions? lake = null)
+    {
+        var runner = new ScriptedWorkItemRunner(_ => itemMs);
+        var settings = new Dictionary<string, string?> { ["Backfill:GrantRefreshSeconds"] = "1", ["Backfill:RetryDelaySeconds"] = "1", ["Daily:TimerEnabled"] = "false" };
+        if (lake is not null)
+        {
+            settings["Lake:ContainerName"] = lake.ContainerName;
+            settings["Lake:LineageTableName"] = lake.LineageTableName;
+        }
+
+        var host = await EngineHost.StartAsync(
+            azurite.ConnectionString, TaskHubNames.New(), s =>
+            {
+                if (lake is null)
+                {
+                    s.AddSingleton<IWorkItemRunner>(runner);
+                }
+            },
+            settings);
+        return (host, runner);
+    }
+
+    private static async Task<(int Status, JsonElement Body)> CallAsync(EngineHost host, Func<HttpRequest, Task<IResult>> handler, object? body = null, string? query = null)
+    {
+        var context = new DefaultHttpContext { RequestServices = host.Services };
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("localhost");
+        context.Request.QueryString = new QueryString(query);
+        context.Request.Body = new MemoryStream(body is null ? [] : JsonSerializer.SerializeToUtf8Bytes(body));
+        context.Response.Body = new MemoryStream();
+        await (await handler(context.Request)).ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        return (context.Response.StatusCode, (await JsonDocument.ParseAsync(context.Response.Body, cancellationToken: Cancel)).RootElement.Clone());
+    }
+
+    private static async Task<string> StartAsync(EngineHost host, object body)
+    {
+        var (status, answer) = await CallAsync(host, r => host.Services.GetRequiredService<BackfillsHandler>().StartAsync(r, host.Client), body);
+        Assert.True(status == StatusCodes.Status202Accepted, answer.ToString());
+        return answer.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<List<string>> ClaimHoldersAsync(EngineHost host)
+    {
+        var (status, answer) = await CallAsync(host, r => host.Services.GetRequiredService<ClaimsHandler>().ListAsync(r, host.Client));
+        Assert.Equal(StatusCodes.Status200OK, status);
+        return [.. answer.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("runId").GetString()!).Distinct()];
+    }
+
+    private static object Body(string target, string[]? layers = null, string? onConflict = null, int maxParallel = 1, string partitions = "2025-01-01..2025-01-06") =>
+        new { partitions, target, layers = layers ?? ["raw", "staging", "features"], maxParallel, onConflict };
+
+    [Fact]
+    public async Task Start_FeaturesV2OverFeaturesV1Days_409NamesRawThenFeaturesOnlyAndWaitBothRun()
+    {
+        var (host, runner) = await StartHostAsync(200);
+        await using var _ = host;
+        var v1 = await StartAsync(host, Body("features_v1"));
+
+        var (status, refused) = await CallAsync(host, r => host.Services.GetRequiredService<BackfillsHandler>().StartAsync(r, host.Client), Body("features_v2"));
+        var featuresOnly = await StartAsync(host, Body("features_v2", ["features"]));
+        var waiting = await StartAsync(host, Body("features_v2", onConflict: "wait"));
+        var shown = await BackfillRuns.WaitForStatusAsync(host.Client, waiting, p => p.Counts.Waiting > 0);
+
+        Assert.Equal(StatusCodes.Status409Conflict, status);
+        Assert.Equal(v1, refused.GetProperty("conflictWith").GetString());
+        Assert.Equal("raw", refused.GetProperty("dataset").GetString());
+        Assert.Equal("2025-01-01", refused.GetProperty("days")[0].GetString());
+        Assert.Contains(v1, refused.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.Contains(v1, shown.WaitingReason!, StringComparison.Ordinal);
+        Assert.Equal(BackfillStatus.Completed, (await BackfillRuns.CompletedAsync(host.Client, v1)).Status);
+        Assert.Equal(BackfillStatus.Completed, (await BackfillRuns.CompletedAsync(host.Client, featuresOnly)).Status);
+        var waited = await BackfillRuns.CompletedAsync(host.Client, waiting);
+        Assert.Equal(BackfillStatus.Completed, waited.Status);
+        Assert.Equal(18, waited.Counts.Succeeded);
+
+        // One writer per partition: the waiting run built raw(D) and staging(D) only after v1 had finished them.
+        var attempts = runner.Attempts.ToList();
+        foreach (var late in attempts.Where(a => a.Request.BackfillId == waiting && a.Request.Item.Layer != Layer.Features))
+        {
+            var first = attempts.Single(a => a.Request.BackfillId == v1 && a.Request.Item == late.Request.Item);
+            Assert.True(first.End <= late.Start, $"{late.Request.Item} was built by both runs at once");
+        }
+
+        Assert.Empty(await ClaimHoldersAsync(host));
+    }
+
+    [Fact]
+    public async Task Start_FeaturesV2WaitingOverFeaturesV1_RawAndStagingEachBuiltOnce()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var lake = new LakeOptions { ContainerName = "claims" + suffix, LineageTableName = "claims" + suffix };
+        var storage = new LakeStorage(new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), lake, TimeProvider.System);
+        await storage.EnsureCreatedAsync(Cancel);
+        var generator = new EventGenerator(DailyLake.Options(14));
+        var first = PartitionKey.Parse("2024-03-01");
+        for (var day = first; day <= first.AddDays(9); day = day.AddDays(1))
+        {
+            await new LandingWriter(storage).WriteAsync($"seed-{day}", generator.Generate(day.Date), Cancel);
+        }
+
+        var (host, _) = await StartHostAsync(0, lake);
+        await using var __ = host;
+        var v1 = await StartAsync(host, Body("features_v1", maxParallel: 3, partitions: "2024-03-01..2024-03-10"));
+        var v2 = await StartAsync(host, Body("features_v2", maxParallel: 3, partitions: "2024-03-01..2024-03-10", onConflict: "wait"));
+        var done1 = await BackfillRuns.CompletedAsync(host.Client, v1);
+        var done2 = await BackfillRuns.CompletedAsync(host.Client, v2);
+
+        Assert.Equal(BackfillStatus.Completed, done1.Status);
+        Assert.Equal(BackfillStatus.Completed, done2.Status);
+
+        // v2 waited for raw and staging, then found them live from the same code and config: skipped, not rebuilt.
+        Assert.Equal(20, done2.Counts.Skipped);
+        var lineage = new LineageStore(storage);
+        foreach (var dataset in (string[])["raw", "staging"])
+        {
+            var published = (await lineage.ListRangeAsync(dataset, first, first.AddDays(9), Cancel)).Where(e => e.Status == CommitStatus.Published).ToList();
+            Assert.Equal(10, published.Count);
+            Assert.Equal(10, published.Select(e => e.Partition).Distinct().Count());
+            Assert.All(published, e => Assert.Equal(v1, e.BackfillId));
+        }
+    }
+
+    [Fact]
+    public async Task Start_OverlappingAFailedHolder_FreesItsClaimsOnTheSpot()
+    {
+        var (host, _) = await StartHostAsync(300);
+        await using var __ = host;
+        // An injected exception: item states the orchestration cannot read fail it after it claimed, with no chance to release.
+        var spec = BackfillRuns.Spec("2025-01-01..2025-01-06", 1);
+        var failed = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(BackfillOrchestrator), BackfillRuns.Start(spec) with { Items = new string('X', 18) }, new StartOrchestrationOptions("bf-injected-failure"), Cancel);
+        var ended = await host.Client.WaitForInstanceCompletionAsync(failed, Cancel);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, ended.RuntimeStatus);
+        Assert.Equal([failed], await ClaimHoldersAsync(host));
+
+        var next = await StartAsync(host, Body("features_v1", partitions: "2025-01-03..2025-01-04"));
+
+        Assert.Equal(BackfillStatus.Completed, (await BackfillRuns.CompletedAsync(host.Client, next)).Status);
+    }
+
+    [Fact]
+    public async Task Terminate_RunningBackfill_FreesClaimsAtOnceAndNamesTheItemsCutOff()
+    {
+        var (host, runner) = await StartHostAsync(400);
+        await using var _ = host;
+        var id = await StartAsync(host, Body("features_v1", maxParallel: 3, partitions: "2025-02-01..2025-03-02"));
+        await BackfillRuns.WaitForStatusAsync(host.Client, id, p => p.Running.Count > 0 && p.Counts.Succeeded > 0);
+
+        var control = host.Services.GetRequiredService<BackfillControlHandler>();
+        var (status, view) = await CallAsync(host, r => control.TerminateAsync(r, host.Client, id));
+        var holders = await ClaimHoldersAsync(host);
+        var next = await StartAsync(host, Body("features_v1", maxParallel: 3, partitions: "2025-02-01..2025-03-02"));
+        var (got, after) = await CallAsync(host, r => control.GetAsync(r, host.Client, id));
+
+        Assert.Equal(StatusCodes.Status202Accepted, status);
+        Assert.Equal(nameof(BackfillStatus.Terminated), view.GetProperty("status").GetString());
+        Assert.DoesNotContain(id, holders);
+        var cutOff = after.GetProperty("cutOff").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.NotEmpty(cutOff);
+        Assert.Equal(cutOff.Count, after.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("status").GetString() == BackfillItemView.CutOff));
+        Assert.Equal(StatusCodes.Status200OK, got);
+        Assert.Equal(BackfillStatus.Completed, (await BackfillRuns.CompletedAsync(host.Client, next)).Status);
+        Assert.Equal(90, runner.Attempts.Count(a => a.Request.BackfillId == next));
+    }
+
+    [Fact]
+    public async Task Pause_ThenResume_FinishesWithEachItemRunOnce()
+    {
+        var (host, runner) = await StartHostAsync(150);
+        await using var _ = host;
+        var id = await StartAsync(host, Body("features_v1", maxParallel: 2, partitions: "2025-04-01..2025-04-08"));
+        await BackfillRuns.WaitForStatusAsync(host.Client, id, p => p.Counts.Succeeded > 0);
+
+        var (paused, _) = await CallAsync(host, r => BackfillControlHandler.PauseAsync(r, host.Client, id));
+        var drained = await BackfillRuns.WaitForStatusAsync(host.Client, id, p => p.Status == BackfillStatus.Paused && p.Running.Count == 0);
+        var ranWhilePaused = runner.Attempts.Count;
+        var (stillPaused, _) = await CallAsync(host, r => BackfillControlHandler.PauseAsync(r, host.Client, id));
+        var (resumed, _) = await CallAsync(host, r => BackfillControlHandler.ResumeAsync(r, host.Client, id));
+        var done = await BackfillRuns.CompletedAsync(host.Client, id);
+
+        Assert.Equal(StatusCodes.Status202Accepted, paused);
+        Assert.Equal(BackfillOrchestrator.OperatorPauseReason, drained.Reason);
+        Assert.Equal(drained.Counts.Succeeded, ranWhilePaused);
+        Assert.Equal(StatusCodes.Status409Conflict, stillPaused);
+        Assert.Equal(StatusCodes.Status202Accepted, resumed);
+        Assert.Equal(BackfillStatus.Completed, done.Status);
+        Assert.Equal(24, done.Counts.Succeeded);
+        Assert.Equal(24, runner.Attempts.Count);
+        Assert.Equal(24, runner.Attempts.Select(a => a.Request.Item).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task DailyRun_DuringBackfillOverItsDays_TakesItsPartitionsAndBothComplete()
+    {
+        var (host, runner) = await StartHostAsync(300);
+        await using var _ = host;
+        var backfill = await StartAsync(host, Body("features_v1", maxParallel: 2, partitions: "2025-01-01..2025-01-20"));
+        await BackfillRuns.WaitForStatusAsync(host.Client, backfill, p => p.Counts.Succeeded > 0);
+
+        var (daily, _) = await host.Services.GetRequiredService<DailyRunStarter>().StartAsync(host.Client, new DateTimeOffset(2025, 1, 12, 2, 0, 0, TimeSpan.Zero), Cancel);
+        var waiting = await BackfillRuns.WaitForStatusAsync(host.Client, backfill, p => p.Counts.Waiting > 0);
+        var dailyDone = await host.Client.WaitForInstanceCompletionAsync(daily, getInputsAndOutputs: true, Cancel);
+        var done = await BackfillRuns.CompletedAsync(host.Client, backfill);
+
+        Assert.Contains(daily, waiting.WaitingReason!, StringComparison.Ordinal);
+        Assert.Equal(DailyOrchestrator.Completed, dailyDone.ReadOutputAs<DailyRunResult>()!.Status);
+        Assert.Equal(BackfillStatus.Completed, done.Status);
+        Assert.Equal(60, done.Counts.Succeeded);
+
+        // The daily run never waited or retried behind the backfill: one attempt per item it wrote.
+        var dailyAttempts = runner.Attempts.Where(a => a.Request.BackfillId == daily).ToList();
+        Assert.NotEmpty(dailyAttempts);
+        Assert.Equal(dailyAttempts.Count, dailyAttempts.Select(a => a.Request.Item).Distinct().Count());
+
+        // A backfill item on a partition the daily run took ran again after the daily run wrote it (re-planned, not failed).
+        foreach (var written in dailyAttempts.Where(a => a.Request.Item.Layer != Layer.Features))
+        {
+            var last = runner.Attempts.Where(a => a.Request.BackfillId == backfill && a.Request.Item == written.Request.Item).MaxBy(a => a.Start);
+            Assert.True(last.Start >= written.End || last.End <= written.Start, $"{written.Request.Item} was built by both runs at once");
+        }
+
+        Assert.Empty(await ClaimHoldersAsync(host));
+    }
+}
