@@ -46,6 +46,7 @@ public static class WorkflowServices
                 "Daily:ReservedSlots must be below Backfill:ActivityBudget, or no slot is left for backfills.")
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<VersionSettings>().Bind(configuration.GetSection(VersionSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<EngineCheckHandler>();
