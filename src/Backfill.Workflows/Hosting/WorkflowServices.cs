@@ -72,6 +72,7 @@ public static class WorkflowServices
         services.AddSingleton<SeedDataHandler>();
         services.AddSingleton<PartitionsHandler>();
         services.AddSingleton<PointersHandler>();
+        services.AddSingleton<VersionsHandler>();
         services.AddSingleton<ReadHandler>();
         services.AddSingleton<LateDataStore>();
         services.AddSingleton(sp => new DailyRunClaims(

@@ -1,3 +1,4 @@
+using Backfill.Core.Layers;
 using Backfill.Core.Switchover;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
@@ -37,6 +38,12 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
             }
 
             input = input with { Registered = true };
+            if (spec.Layers.Contains(Layer.Features))
+            {
+                // A backfill that fills a version that is not live makes it a candidate, which the daily run then keeps current.
+                await VersionRegistryCalls.CallAsync(
+                    context, nameof(VersionRegistryEntity.Register), new VersionRegistration(spec.Target, await VersionRegistryCalls.LiveAsync(context)));
+            }
         }
 
         var run = new BackfillRun(context, input, PlanCache.Get(spec));
