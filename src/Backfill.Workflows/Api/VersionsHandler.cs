@@ -52,14 +52,7 @@ public sealed class VersionsHandler(LakeReady lakeReady, PointersHandler pointer
         var id = string.Create(CultureInfo.InvariantCulture, $"{IdPrefix}{version}-{Guid.NewGuid().ToString("N")[..12]}");
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RetireVersionOrchestrator), version, new StartOrchestrationOptions(id), cancellationToken)
             .ConfigureAwait(false);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(TimeSpan.FromSeconds(settings.Value.FlipWaitSeconds));
-        OrchestrationMetadata metadata;
-        try
-        {
-            metadata = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, wait.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        if (await BoundedWait.ForAsync(client, id, settings.Value.FlipWaitSeconds, cancellationToken).ConfigureAwait(false) is not { } metadata)
         {
             // The registry is busy (a daily run is calling it); the retire still applies when its turn comes.
             return Results.Accepted(value: new Dictionary<string, string> { ["id"] = id });

@@ -153,4 +153,60 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
         await AssertRecomputedAsync(lake, landed, FeatureVersions.V2, Day("2025-01-20"), Day("2025-02-14"));
         await AssertRecomputedAsync(lake, landed, FeatureVersions.V1, Day("2025-01-20"), Day("2025-02-13"));
     }
+
+    [Fact]
+    public async Task Candidate_BackfilledWhileDailyRunsContinue_FlipsWithoutAGapWhileAReaderLoops()
+    {
+        // The scenario at CI size: 11 backfilled days and 4 daily runs before the flip, 4 after (not 60, 10 and 10).
+        var (host, lake) = await StartAsync(retainDays: VersionLifecycle.DefaultRetainDays);
+        await using var _ = host;
+        var landed = await lake.LandAsync(DailyLake.Options(29), Day("2025-03-01"), Day("2025-03-21"), "gen");
+        await BackfillAsync(host, "features_v1", "2025-03-01..2025-03-10", Layer.Raw, Layer.Staging, Layer.Features);
+        var readableThrough = (await DailyAsync(host, "2025-03-13")).CommittedWatermark!.Value;
+
+        // A reader loops through `features` over every day up to the committed watermark the whole time.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var reads = 0;
+        var gaps = new List<string>();
+        var reader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var through = readableThrough;
+                var read = await lake.ReadAsync(FeaturePointer.Name, Day("2025-03-01"), through);
+                reads++;
+                gaps.AddRange(read.Missing.Select(day => $"{read.Dataset} {day} (through {through})"));
+            }
+        }, CancellationToken.None);
+
+        var spec = new BackfillSpec("2025-03-01..2025-03-11", "features_v2", [Layer.Features], FeatureVersions.V2.InputWindowDays, 2, WriteMode.Overwrite,
+            PartitionOrder.Ascending, 2, 1, false, CodeVersion.Current.Value, FeatureVersions.V2.ConfigHash, DateTimeOffset.UtcNow);
+        var backfill = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(BackfillOrchestrator), new BackfillState(spec, string.Empty, spec.MaxParallel, false, spec.SubmittedAt, 0, 0, 0, null, 30), Cancel);
+        foreach (var asOf in (string[])["2025-03-14", "2025-03-15", "2025-03-16", "2025-03-17"])
+        {
+            var run = await DailyAsync(host, asOf);
+            Assert.Contains(run.Days.SelectMany(d => d.Layers), l => l.Version == "features_v2");
+            readableThrough = run.CommittedWatermark!.Value;
+        }
+
+        Assert.Equal(BackfillStatus.Completed, (await CompletedAsync<BackfillProgress>(host.Client, backfill)).Status);
+        var flip = await PointerAsync(host, PointerOperation.Flip, "features_v2");
+        Assert.True(flip.Kind == FlipOutcomeKind.Flipped, flip.Reason);
+        Assert.Equal((Day("2025-03-01"), Day("2025-03-15")), (flip.Completeness!.Required[0], flip.Completeness.Required[^1]));
+        foreach (var asOf in (string[])["2025-03-18", "2025-03-19", "2025-03-20", "2025-03-21"])
+        {
+            readableThrough = (await DailyAsync(host, asOf)).CommittedWatermark!.Value;
+        }
+
+        await stop.CancelAsync();
+        await reader;
+        Assert.Equal(Day("2025-03-19"), readableThrough);
+        Assert.True(reads > 0);
+        Assert.Empty(gaps);
+
+        // Days past their last rolling reprocess equal a full recompute in both versions (features_v1 is still retiring).
+        await AssertRecomputedAsync(lake, landed, FeatureVersions.V2, Day("2025-03-01"), Day("2025-03-16"));
+        await AssertRecomputedAsync(lake, landed, FeatureVersions.V1, Day("2025-03-01"), Day("2025-03-16"));
+    }
 }
