@@ -43,13 +43,13 @@ public sealed class VersionLifecycleTests
         var state = VersionLifecycle.Empty.Advance(V1, Day("2025-02-10"), 2).Register(V2, V1);
 
         state = state.Sync(V2);
-        Assert.Equal(new VersionEntry(V1, VersionState.Retiring, null, Day("2025-02-10")), state.Find(V1));
+        Assert.Equal(new VersionEntry(V1, VersionState.Retiring, Day("2025-02-10"), Day("2025-02-10")), state.Find(V1));
         state = state.Advance(V2, Day("2025-02-11"), 2).Advance(V2, Day("2025-02-12"), 2);
         Assert.Equal([V2, V1], state.Built.Select(e => e.Version));
 
         state = state.Advance(V2, Day("2025-02-13"), 2);
 
-        Assert.Equal(new VersionEntry(V1, VersionState.Retired, null, Day("2025-02-12")), state.Find(V1));
+        Assert.Equal(new VersionEntry(V1, VersionState.Retired, Day("2025-02-10"), Day("2025-02-12")), state.Find(V1));
         Assert.Equal([V2], state.Built.Select(e => e.Version));
         Assert.Contains("backfill the missing days into features_v1", state.RefuseRollback(V1), StringComparison.Ordinal);
         Assert.Null(state.RefuseRollback(V2));
@@ -60,7 +60,8 @@ public sealed class VersionLifecycleTests
     {
         var state = VersionLifecycle.Empty.Register(V2, V1).Sync(V2).Advance(V2, Day("2025-02-11"), 2);
 
-        Assert.Equal(new VersionEntry(V1, VersionState.Retiring, Day("2025-02-11"), Day("2025-02-10")), state.Find(V1));
+        Assert.Equal(new VersionEntry(V1, VersionState.Retiring, null, Day("2025-02-10")), state.Find(V1));
+        Assert.Equal(Day("2025-02-11"), state.Find(V2)!.FirstDay);
         Assert.Equal(VersionState.Retiring, state.Advance(V2, Day("2025-02-12"), 2).Find(V1)!.State);
         Assert.Equal(VersionState.Retired, state.Advance(V2, Day("2025-02-13"), 2).Find(V1)!.State);
     }
