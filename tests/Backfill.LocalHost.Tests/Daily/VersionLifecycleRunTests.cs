@@ -78,6 +78,18 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
         return await CompletedAsync<FlipOutcome>(host.Client, id);
     }
 
+    // The API answers a backfill's 202 once it registered; a test that starts the orchestration itself waits the same way.
+    private static async Task CandidateAsync(DurableTaskClient client, string version)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        while ((await client.Entities.GetEntityAsync<VersionLifecycle>(VersionRegistryEntity.Features, includeState: true, timeout.Token))?.State.Find(version)?.State
+               != VersionState.Candidate)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
     private static async Task AssertRecomputedAsync(DailyLake lake, IReadOnlyList<Core.Generation.GeneratedLine> landed, FeatureVersion version, PartitionKey first, PartitionKey last)
     {
         var mismatched = new List<string>();
@@ -183,6 +195,7 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
             PartitionOrder.Ascending, 2, 1, false, CodeVersion.Current.Value, FeatureVersions.V2.ConfigHash, DateTimeOffset.UtcNow);
         var backfill = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(BackfillOrchestrator), new BackfillState(spec, string.Empty, spec.MaxParallel, false, spec.SubmittedAt, 0, 0, 0, null, 30), Cancel);
+        await CandidateAsync(host.Client, "features_v2");
         foreach (var asOf in (string[])["2025-03-14", "2025-03-15", "2025-03-16", "2025-03-17"])
         {
             var run = await DailyAsync(host, asOf);
