@@ -37,6 +37,7 @@ internal static class CliApp
             PartitionsCommand.Create(Context),
             ReadCommand.Create(Context),
             PointerCommands.Create(Context),
+            VersionCommands.Create(Context),
             DailyCommands.Create(Context),
             LateDataCommand.Create(Context),
             AlertsCommand.Create(Context),

@@ -22,6 +22,7 @@ builder.Services.AddTransient<RunWorkItemActivity>();
 builder.Services.AddTransient<CheckCompletenessActivity>();
 builder.Services.AddTransient<CanaryActivity>();
 builder.Services.AddTransient<PublishPointerActivity>();
+builder.Services.AddTransient<PublishVersionsActivity>();
 builder.Services.AddTransient<RecordLateDataActivity>();
 builder.Services.AddTransient<ScanLateArrivalsActivity>();
 await builder.Build().RunAsync();

@@ -13,17 +13,18 @@ public static class WorkflowCatalog
     /// <summary>Orchestrator classes; each is registered under its class name.</summary>
     public static IReadOnlyList<Type> Orchestrators { get; } = [
         typeof(EngineCheckOrchestrator), typeof(BackfillOrchestrator), typeof(FlipOrchestrator), typeof(DailyOrchestrator), typeof(DailyDayOrchestrator),
+        typeof(RetireVersionOrchestrator),
     ];
 
     /// <summary>Activity classes; each is registered under its class name.</summary>
     public static IReadOnlyList<Type> Activities { get; } = [
         typeof(EngineCheckActivity), typeof(RunWorkItemActivity), typeof(CheckCompletenessActivity), typeof(CanaryActivity), typeof(PublishPointerActivity),
-        typeof(RecordLateDataActivity), typeof(ScanLateArrivalsActivity),
+        typeof(RecordLateDataActivity), typeof(ScanLateArrivalsActivity), typeof(PublishVersionsActivity),
     ];
 
     /// <summary>Entity classes; each is registered under its class name (the engine lower-cases it).</summary>
     public static IReadOnlyList<Type> Entities { get; } = [
         typeof(TallyEntity), typeof(ClaimEntity), typeof(PointerEntity), typeof(DailyWatermarkEntity),
-        typeof(ActivityBudgetEntity),
+        typeof(ActivityBudgetEntity), typeof(VersionRegistryEntity),
     ];
 }

@@ -61,6 +61,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         // Late arrivals and pointer: drawn from their routes when the host serves them, "not available" when it answers 404.
         await AssertLateChartAsync(page);
         await AssertPointerAsync(page);
+        await AssertVersionsAsync(page);
         await AssertLateChartDrawsBucketsWatermarkAndRollingWindowAsync(page);
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
@@ -99,6 +100,14 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
 
         using var body = JsonDocument.Parse(await pointer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(body.RootElement.GetProperty("current").GetString(), await page.GetAttributeAsync("#pointers .pointer", "data-current"));
+    }
+
+    private async Task AssertVersionsAsync(IPage page)
+    {
+        var versions = await Host.ReadJsonAsync<VersionsView>("api/versions");
+        var drawn = await page.EvalOnSelectorAllAsync<string[][]>("#versions tr[data-version]", "rows => rows.map(r => [r.dataset.version, r.dataset.state])");
+        Assert.Equal(versions.Versions.Select(v => new[] { v.Version, v.State ?? string.Empty }), drawn);
+        Assert.Equal(versions.Live, await page.GetAttributeAsync("#versions table.versions", "data-live"));
     }
 
     /// <summary>The page's own chart code over a known late-data body: stacked buckets, watermark, rolling window, beyond-watermark mark.</summary>

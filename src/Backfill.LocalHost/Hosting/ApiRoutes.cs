@@ -54,6 +54,10 @@ internal static class ApiRoutes
             handler.RollbackAsync(request, client, name));
         api.MapGet(PointerRoutes.Operation, (HttpRequest request, [FromServices] PointersHandler handler, [FromServices] DurableTaskClient client, string name, string instanceId) =>
             handler.GetOperationAsync(request, client, name, instanceId));
+        api.MapGet(VersionRoutes.Collection, (HttpRequest request, [FromServices] VersionsHandler handler, [FromServices] DurableTaskClient client) =>
+            handler.GetAsync(request, client));
+        api.MapPost(VersionRoutes.Retire, (HttpRequest request, [FromServices] VersionsHandler handler, [FromServices] DurableTaskClient client, string version) =>
+            handler.RetireAsync(request, client, version));
         api.MapGet(PointerRoutes.Read, (HttpRequest request, [FromServices] ReadHandler handler, string dataset, string date) =>
             handler.ReadAsync(request, dataset, date));
         api.MapPost(DailyRoutes.Run, (HttpRequest request, [FromServices] DailyHandler handler, [FromServices] DurableTaskClient client) =>

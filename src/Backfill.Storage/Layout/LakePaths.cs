@@ -36,6 +36,9 @@ internal static class LakePaths
     /// <summary>The mirror blob of a pointer, read by every reader outside Durable.</summary>
     public static string Pointer(string name) => $"_pointers/{name}.json";
 
+    /// <summary>The mirror blob of the version registry of a pointer, read by every reader outside Durable.</summary>
+    public static string Versions(string pointerName) => $"_versions/{pointerName}.json";
+
     public static string Quarantine(PartitionKey partition, string commitId) =>
         $"quarantine/{partition.PathSegment}/{CommitSegment}{commitId}.jsonl";
 

@@ -10,8 +10,9 @@ using Microsoft.DurableTask;
 namespace Backfill.Workflows.Activities;
 
 /// <summary>
-/// The completeness check of a flip: every required day has a live commit in the target version whose
-/// validation (recorded in its lineage row by the partition gate) did not fail.
+/// The completeness check of a flip: every required day (by default every closed day from the current version's
+/// first committed day up to its committed watermark) has a live commit in the target version whose validation
+/// (recorded in its lineage row by the partition gate) did not fail.
 /// </summary>
 public sealed class CheckCompletenessActivity(LakeReady lakeReady) : TaskActivity<CompletenessRequest, CompletenessReport>
 {
@@ -26,7 +27,8 @@ public sealed class CheckCompletenessActivity(LakeReady lakeReady) : TaskActivit
         var lineage = new LineageStore(lake);
         IReadOnlyList<PartitionKey> required = input.Range is { } range
             ? [.. PartitionSetParser.Parse(range, new PartitionSetParseOptions { MaxDays = int.MaxValue })]
-            : await reader.ListCommittedDaysAsync(input.Current, CancellationToken.None).ConfigureAwait(false);
+            : Completeness.RequiredDays(
+                await reader.ListCommittedDaysAsync(input.Current, CancellationToken.None).ConfigureAwait(false), input.CommittedWatermark);
         var committed = new System.Collections.Concurrent.ConcurrentDictionary<PartitionKey, ValidationStatus?>();
         await Parallel.ForEachAsync(required, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (day, token) =>
         {

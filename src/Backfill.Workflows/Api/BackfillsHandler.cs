@@ -123,7 +123,8 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
 
         var statusUri = BackfillRoutes.Uri(request, BackfillRoutes.Item, id);
         var planned = (registered ?? existing)?.Plan().Items.Count ?? 0;
-        return Results.Accepted(statusUri, new BackfillAccepted(id, statusUri, BackfillRoutes.Uri(request, BackfillRoutes.Cancel, id), planned));
+        var versionState = spec.Layers.Contains(Layer.Features) ? await VersionsHandler.StateOfAsync(client, spec.Target, cancellationToken).ConfigureAwait(false) : null;
+        return Results.Accepted(statusUri, new BackfillAccepted(id, statusUri, BackfillRoutes.Uri(request, BackfillRoutes.Cancel, id), planned, versionState));
     }
 
     private async Task<BackfillSnapshot?> WaitForRegistrationAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)

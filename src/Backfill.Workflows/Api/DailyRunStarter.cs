@@ -14,7 +14,7 @@ namespace Backfill.Workflows.Api;
 /// timer all come through here, so a duplicate trigger finds the day's existing run instead of starting another.
 /// Concurrent triggers are decided by an atomic claim row; only its winner schedules the orchestration.
 /// </summary>
-public sealed class DailyRunStarter(IOptions<DailySettings> settings, IOptions<BackfillSettings> backfill, DailyRunClaims claims)
+public sealed class DailyRunStarter(IOptions<DailySettings> settings, IOptions<BackfillSettings> backfill, IOptions<VersionSettings> versions, DailyRunClaims claims)
 {
     // Longer than any start takes, so a slow winner is never overtaken.
     private static readonly TimeSpan ClaimStaleAfter = TimeSpan.FromMinutes(2);
@@ -37,10 +37,10 @@ public sealed class DailyRunStarter(IOptions<DailySettings> settings, IOptions<B
         }
 
         var daily = settings.Value;
-        var target = FeatureVersions.Get(daily.Target);
         var input = new DailyRunInput(
-            asOf, target.Name, daily.LagDays, daily.RollingDays, daily.Catchup, daily.MaxCatchupDays, daily.MaxParallel, daily.RepairLateBeyondWindow,
-            daily.Retries, backfill.Value.RetryDelaySeconds, CodeVersion.Current.Value, target.ConfigHash);
+            asOf, FeatureVersions.Get(daily.Target).Name, daily.LagDays, daily.RollingDays, daily.Catchup, daily.MaxCatchupDays, daily.MaxParallel,
+            daily.RepairLateBeyondWindow, daily.Retries, backfill.Value.RetryDelaySeconds, CodeVersion.Current.Value,
+            FeatureVersions.All.ToDictionary(version => version.Name, version => version.ConfigHash), versions.Value.RetainDays);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(DailyOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken)
             .ConfigureAwait(false);
         return (id, true);

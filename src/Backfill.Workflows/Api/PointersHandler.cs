@@ -173,14 +173,7 @@ public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<Backf
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(FlipOrchestrator), input(id, sequence), new StartOrchestrationOptions(id), cancellationToken)
             .ConfigureAwait(false);
 
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(TimeSpan.FromSeconds(settings.Value.FlipWaitSeconds));
-        OrchestrationMetadata metadata;
-        try
-        {
-            metadata = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, wait.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        if (await BoundedWait.ForAsync(client, id, settings.Value.FlipWaitSeconds, cancellationToken).ConfigureAwait(false) is not { } metadata)
         {
             var statusUri = StatusUri(request, name, id);
             return Results.Accepted(statusUri, new PointerOperationStatus(id, nameof(OrchestrationRuntimeStatus.Running), statusUri, null, null));

@@ -46,6 +46,7 @@ public static class WorkflowServices
                 "Daily:ReservedSlots must be below Backfill:ActivityBudget, or no slot is left for backfills.")
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<VersionSettings>().Bind(configuration.GetSection(VersionSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         // The probe's own clients: no retries and a short timeout, so /api/health answers 503 within seconds.
         services.AddSingleton(sp =>
         {
@@ -80,6 +81,7 @@ public static class WorkflowServices
         services.AddSingleton<PartitionsHandler>();
         services.AddSingleton<PartitionRollbackHandler>();
         services.AddSingleton<PointersHandler>();
+        services.AddSingleton<VersionsHandler>();
         services.AddSingleton<ReadHandler>();
         services.AddSingleton<LateDataStore>();
         services.AddSingleton(sp => new DailyRunClaims(

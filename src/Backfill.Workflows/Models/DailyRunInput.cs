@@ -2,7 +2,7 @@ namespace Backfill.Workflows.Models;
 
 /// <summary>The input of one daily run, fixed when it starts so replays and retries see the same settings.</summary>
 /// <param name="AsOf">The run time T: the watermark is date(T) − <paramref name="LagDays"/>, and every build reads landing as of T.</param>
-/// <param name="Target">The feature version the daily run maintains.</param>
+/// <param name="Target">The feature version whose late-arrival metrics the run records (<c>Daily:Target</c>); the versions it builds come from the version registry.</param>
 /// <param name="LagDays">Days the watermark trails the run date.</param>
 /// <param name="RollingDays">Days before the watermark rebuilt in merge mode.</param>
 /// <param name="Catchup">Whether missed days since the committed watermark are processed.</param>
@@ -12,7 +12,8 @@ namespace Backfill.Workflows.Models;
 /// <param name="Retries">Retries of a transiently failed work item.</param>
 /// <param name="RetryDelaySeconds">The first retry's delay.</param>
 /// <param name="CodeVersion">The code version the run is pinned to.</param>
-/// <param name="ConfigHash">The config hash of <paramref name="Target"/>.</param>
+/// <param name="ConfigHashes">The config hash of every feature version, pinned at start: a version the registry adds mid-run is built with the hash it had then.</param>
+/// <param name="RetainDays">Processed days a retiring version is still built after a flip (<c>Versions:RetainDays</c>).</param>
 /// <param name="BaselineAsOf">The baseline time validation compares with; pinned by the run when it starts.</param>
 public sealed record DailyRunInput(
     DateTimeOffset AsOf,
@@ -26,5 +27,6 @@ public sealed record DailyRunInput(
     int Retries,
     int RetryDelaySeconds,
     string CodeVersion,
-    string ConfigHash,
+    IReadOnlyDictionary<string, string> ConfigHashes,
+    int RetainDays,
     DateTimeOffset? BaselineAsOf = null);

@@ -1,3 +1,4 @@
+using Backfill.Core.Layers;
 using Backfill.Core.Switchover;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
@@ -42,6 +43,13 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
                 Conflicts: [.. claim.Conflicts.Take(3)]);
             context.SetCustomStatus(rejected);
             return rejected;
+        }
+
+        if (!input.Registered && spec.Layers.Contains(Layer.Features))
+        {
+            // A backfill that fills a version that is not live makes it a candidate, which the daily run then keeps current.
+            await VersionRegistryCalls.CallAsync(
+                context, nameof(VersionRegistryEntity.Register), new VersionRegistration(spec.Target, await VersionRegistryCalls.LiveAsync(context)));
         }
 
         input = input with { Registered = true, Evict = null };

@@ -13,13 +13,19 @@ namespace Backfill.Workflows.Orchestrators;
 /// </summary>
 internal static class DailyClaims
 {
-    /// <summary>Claims the partitions of <paramref name="steps"/>.</summary>
+    /// <summary>Claims raw and staging of the <paramref name="upstream"/> days and each built version's features days.</summary>
     /// <returns>The backfill partitions taken, to hand back in <see cref="ReleaseAsync"/>.</returns>
-    public static async Task<IReadOnlyList<ClaimConflict>> AcquireAsync(TaskOrchestrationContext context, string target, IEnumerable<DailyStep> steps)
+    public static async Task<IReadOnlyList<ClaimConflict>> AcquireAsync(
+        TaskOrchestrationContext context, IReadOnlyList<DailyStep> upstream, IReadOnlyList<DailyVersionRun> versions)
     {
-        var items = steps.SelectMany(step => (step.BuildsUpstream ? new[] { Layer.Raw, Layer.Staging } : []).Concat(step.BuildsFeatures ? [Layer.Features] : [])
-            .Select(layer => new WorkItem(layer, step.Day)));
-        var result = await ClaimCalls.ClaimAsync(context, daily: true, ClaimCalls.PartitionsOf(items, target), wait: false, []);
+        // Raw and staging are the same datasets whichever version names them; features are one dataset per version.
+        var shared = ClaimCalls.PartitionsOf(
+            upstream.SelectMany(step => new[] { new WorkItem(Layer.Raw, step.Day), new WorkItem(Layer.Staging, step.Day) }), versions[0].Version);
+        var wanted = versions
+            .SelectMany(version => ClaimCalls.PartitionsOf(version.FeaturesSteps.Select(step => new WorkItem(Layer.Features, step.Day)), version.Version))
+            .Concat(shared)
+            .ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+        var result = await ClaimCalls.ClaimAsync(context, daily: true, wanted, wait: false, []);
         ClaimCalls.NotifyBackfills(context, result.Conflicts);
         return result.Conflicts;
     }

@@ -19,7 +19,7 @@ public sealed class DailyDayOrchestrator : TaskOrchestrator<DailyDayInput, IRead
         var results = new List<DailyLayerResult>();
         foreach (var layer in (Layer[])[Layer.Raw, Layer.Staging])
         {
-            var result = await WorkItemCalls.RunDailyAsync(context, input.RunId, input.Run, input.Step, layer);
+            var result = await WorkItemCalls.RunDailyAsync(context, input.RunId, input.Run, input.Step, layer, input.Run.Target);
             results.Add(result);
             if (!result.Succeeded)
             {

@@ -13,10 +13,11 @@ using Microsoft.DurableTask.Entities;
 namespace Backfill.Workflows.Orchestrators;
 
 /// <summary>
-/// The daily run for one scheduled day (instance id <c>daily-YYYY-MM-DD</c>). It plans from the durable
-/// watermark, builds raw and staging of every day oldest first under the daily cap (one sub-orchestration per
-/// day, so the history stays a few events per day), then the features those days feed, scans closed days
-/// for beyond-watermark late data, and advances the watermark over contiguous committed days only.
+/// The daily run for one scheduled day (instance id <c>daily-YYYY-MM-DD</c>). It asks the version registry which
+/// feature versions to build (every one not retired), plans each from its own durable watermark, builds raw and
+/// staging of every day any version needs once, oldest first under the daily cap (one sub-orchestration per day, so
+/// the history stays a few events per day), then each version's features days under the same cap, scans closed
+/// days for beyond-watermark late data, and advances each version's watermark over contiguous committed days only.
 /// </summary>
 public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRunResult>
 {
@@ -44,53 +45,86 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         // The baseline time is pinned when the run starts (replay gives the same first-episode time): every day it
         // builds is validated against what was live then, never against days this run publishes.
         input = input with { BaselineAsOf = input.BaselineAsOf ?? new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) };
-        var entity = new EntityInstanceId(nameof(DailyWatermarkEntity), input.Target);
-        var state = await context.Entities.CallEntityAsync<DailyWatermarkState>(entity, nameof(DailyWatermarkEntity.Get));
         var options = new DailyOptions { LagDays = input.LagDays, RollingDays = input.RollingDays, Catchup = input.Catchup, MaxCatchupDays = input.MaxCatchupDays };
-        var dependencies = new LayerDependencies(FeatureVersions.Get(input.Target).InputWindowDays);
-        var committedDays = state.CommittedDays.ToHashSet();
-        bool IsCommitted(PartitionKey day) => day <= state.Watermark || committedDays.Contains(day);
 
-        var plan = DailyPlanner.Create(input.AsOf, state.Watermark, committedDays, options, dependencies);
-        var steps = DailySteps.Of(plan, input.RepairLateBeyondWindow ? state.PendingRepairs : [], IsCommitted, dependencies);
-        var layers = steps.ToDictionary(step => step.Day, _ => new List<DailyLayerResult>());
+        // Every version the registry has not retired is built: the live one first, then candidates and retiring ones.
+        var live = await VersionRegistryCalls.LiveAsync(context);
+        var registry = await VersionRegistryCalls.CallAsync(
+            context, nameof(VersionRegistryEntity.Advance), new VersionAdvance(live, Watermark.At(input.AsOf, input.LagDays), input.RetainDays));
+        var versions = new List<DailyVersionRun>();
+        foreach (var entry in registry.Built)
+        {
+            var state = await context.Entities.CallEntityAsync<DailyWatermarkState>(
+                new EntityInstanceId(nameof(DailyWatermarkEntity), entry.Version), nameof(DailyWatermarkEntity.Get));
+            versions.Add(new DailyVersionRun(entry, state, input.AsOf, options, input.RepairLateBeyondWindow));
+        }
+
+        var primary = versions[0];
+        var plan = primary.Plan;
+
+        // Raw and staging once for every version; then each version's features.
+        var upstreamSteps = SharedSteps.Upstream(versions.Select(version => version.Steps));
+        versions.ForEach(version => version.Share(upstreamSteps));
+        var upstream = upstreamSteps.ToDictionary(step => step.Day, _ => new List<DailyLayerResult>());
+        var days = upstreamSteps.Concat(versions.SelectMany(version => version.FeaturesSteps))
+            .GroupBy(step => step.Day).Select(day => day.First()).OrderBy(step => step.Day).ToList();
         DailyRunResult Progress(string status, PartitionKey? committed, IReadOnlyList<PartitionKey> queued) => new(
-            input.AsOf, plan.Watermark, state.Watermark, committed, status,
-            [.. steps.Select(step => new DailyDayResult(step.Day, step.Trigger, layers[step.Day], IsDayCommitted(step, layers[step.Day])))], queued);
+            input.AsOf, plan.Watermark, primary.State.Watermark, committed, status,
+            [.. days.Select(step => new DailyDayResult(step.Day, step.Trigger, LayersOf(step.Day), IsDayCommitted(step.Day)))], queued);
+        IReadOnlyList<DailyLayerResult> UpstreamOf(PartitionKey day) => upstream.TryGetValue(day, out var results) ? results : [];
+        List<DailyLayerResult> LayersOf(PartitionKey day) =>
+            [.. UpstreamOf(day), .. versions.Where(v => v.Results.ContainsKey(day)).Select(v => v.Results[day])];
+        bool IsDayCommitted(PartitionKey day)
+        {
+            var advancing = versions.Where(v => v.Steps.Any(step => step.Day == day && step.AdvancesWatermark)).ToList();
+            return advancing.Count > 0 && advancing.All(v => v.IsDayCommitted(day, UpstreamOf(day)));
+        }
+
         void Publish() => context.SetCustomStatus(Progress(Running, null, []));
         Publish();
-        var taken = await DailyClaims.AcquireAsync(context, input.Target, steps);
+        var taken = await DailyClaims.AcquireAsync(context, upstreamSteps, versions);
 
         // Every staging day a features day reads is built before any features day starts.
-        await RunCappedAsync(steps.Where(step => step.BuildsUpstream).ToList(), input.MaxParallel, async step =>
+        await RunCappedAsync(upstreamSteps, input.MaxParallel, async step =>
         {
-            layers[step.Day].AddRange(await RunDayAsync(context, input, step));
+            upstream[step.Day].AddRange(await RunDayAsync(context, input, step));
             Publish();
         });
         await ClaimCalls.RenewAsync(context);
-        var features = steps.Where(step => step.BuildsFeatures && (!step.BuildsUpstream || layers[step.Day].All(r => r.Succeeded))).ToList();
-        await RunCappedAsync(features, input.MaxParallel, async step =>
+        var features = versions
+            .SelectMany(version => version.FeaturesSteps.Select(step => (Version: version, Step: step)))
+            .Where(item => UpstreamOf(item.Step.Day).All(r => r.Succeeded))
+            .OrderBy(item => item.Step.Day)
+            .ToList();
+        await RunCappedAsync(features, input.MaxParallel, async item =>
         {
-            layers[step.Day].Add(await WorkItemCalls.RunDailyAsync(context, context.InstanceId, input, step, Layer.Features));
+            item.Version.Results[item.Step.Day] = await WorkItemCalls.RunDailyAsync(
+                context, context.InstanceId, input, item.Step, Layer.Features, item.Version.Version);
             Publish();
         });
 
-        var queued = await ScanAsync(context, input, plan, steps, IsCommitted);
-        var commit = new DailyCommit(
-            input.AsOf,
-            [.. steps.Where(step => IsDayCommitted(step, layers[step.Day])).Select(step => step.Day)],
-            [.. steps.Where(step => step.Trigger == RunTrigger.Repair && step.BuildsUpstream && layers[step.Day].All(r => r.Succeeded)).Select(step => step.Day)],
-            input.RepairLateBeyondWindow ? queued : []);
-        var after = await context.Entities.CallEntityAsync<DailyWatermarkState>(entity, nameof(DailyWatermarkEntity.Commit), commit);
+        var queued = await ScanAsync(context, input, plan, upstreamSteps, primary.IsCommitted);
+        PartitionKey? committedWatermark = null;
+        foreach (var version in versions)
+        {
+            var commit = new DailyCommit(
+                input.AsOf,
+                [.. version.Steps.Where(step => version.IsDayCommitted(step.Day, UpstreamOf(step.Day))).Select(step => step.Day)],
+                [.. version.Steps.Where(step => step.Trigger == RunTrigger.Repair && step.BuildsUpstream && UpstreamOf(step.Day).All(r => r.Succeeded)).Select(step => step.Day)],
+                input.RepairLateBeyondWindow ? queued : []);
+            var after = await context.Entities.CallEntityAsync<DailyWatermarkState>(version.Entity, nameof(DailyWatermarkEntity.Commit), commit);
+            if (version == primary)
+            {
+                committedWatermark = after.Watermark;
+            }
+        }
+
         await DailyClaims.ReleaseAsync(context, taken);
-        var failed = layers.Values.Any(results => results.Any(r => !r.Succeeded));
-        var result = Progress(failed ? CompletedWithFailures : Completed, after.Watermark, queued);
+        var failed = upstream.Values.Any(results => results.Any(r => !r.Succeeded)) || versions.Any(v => v.Results.Values.Any(r => !r.Succeeded));
+        var result = Progress(failed ? CompletedWithFailures : Completed, committedWatermark, queued);
         context.SetCustomStatus(result);
         return result;
     }
-
-    private static bool IsDayCommitted(DailyStep step, List<DailyLayerResult> results) =>
-        step.AdvancesWatermark && results.Count == 3 && results.All(r => r.Succeeded);
 
     private static async Task<IReadOnlyList<DailyLayerResult>> RunDayAsync(TaskOrchestrationContext context, DailyRunInput input, DailyStep step)
     {
@@ -127,11 +161,11 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         }
     }
 
-    // Starts the steps in order (oldest day first), at most `cap` at a time.
-    private static async Task RunCappedAsync(IReadOnlyList<DailyStep> steps, int cap, Func<DailyStep, Task> run)
+    // Starts the items in order (oldest day first), at most `cap` at a time: one cap over every version's items.
+    private static async Task RunCappedAsync<T>(IReadOnlyList<T> items, int cap, Func<T, Task> run)
     {
         var inFlight = new List<Task>();
-        foreach (var step in steps)
+        foreach (var step in items)
         {
             if (inFlight.Count >= cap)
             {

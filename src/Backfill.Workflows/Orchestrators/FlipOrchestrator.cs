@@ -10,7 +10,8 @@ namespace Backfill.Workflows.Orchestrators;
 
 /// <summary>
 /// Flips (or rolls back) a pointer: completeness of the target version, the canary, the entity's
-/// compare-and-set, then the mirror blob and the lineage record in the very next step. A crash between the
+/// compare-and-set, then the version registry (the new version live, the old one retiring), the mirror blob and the
+/// lineage record in the very next steps. A rollback to a retired version is refused: days it was not built for are missing. A crash between the
 /// entity change and the mirror write is healed by the replay of this step, and by every later flip,
 /// rollback or read of the pointer, which first moves the mirror up to the entity's state.
 /// </summary>
@@ -26,8 +27,15 @@ public sealed class FlipOrchestrator : TaskOrchestrator<FlipRequest, FlipOutcome
         await context.CallActivityAsync<PointerMirror>(nameof(PublishPointerActivity), new PointerPublication(state, null));
         var expectedSequence = input.ExpectedSequence ?? state.Sequence;
         var now = context.CurrentUtcDateTime;
+        // Heals a registry that missed the last change (a crash between the pointer and the registry), then asks it.
+        var registry = await VersionRegistryCalls.CallAsync(context, nameof(VersionRegistryEntity.Sync), state.Current);
         if (input.Operation == PointerOperation.Rollback)
         {
+            if (state.History.Count > 0 && registry.RefuseRollback(state.History[0].Version) is { } retired)
+            {
+                return new FlipOutcome(FlipOutcomeKind.Conflict, state, retired, null, null);
+            }
+
             var rolledBack = await context.Entities.CallEntityAsync<PointerChange>(
                 pointer, nameof(PointerEntity.Rollback), new PointerRollback(expectedSequence, input.FlippedBy, now));
             return await PublishAsync(context, rolledBack, "rollback", null, null);
@@ -42,8 +50,10 @@ public sealed class FlipOrchestrator : TaskOrchestrator<FlipRequest, FlipOutcome
             return new FlipOutcome(FlipOutcomeKind.Conflict, state, refused, null, null);
         }
 
+        var daily = await context.Entities.CallEntityAsync<DailyWatermarkState>(
+            new EntityInstanceId(nameof(DailyWatermarkEntity), state.Current), nameof(DailyWatermarkEntity.Get));
         var completeness = await context.CallActivityAsync<CompletenessReport>(
-            nameof(CheckCompletenessActivity), new CompletenessRequest(state.Current, to, input.Range));
+            nameof(CheckCompletenessActivity), new CompletenessRequest(state.Current, to, input.Range, daily.Watermark));
         if (!completeness.IsComplete)
         {
             return new FlipOutcome(FlipOutcomeKind.Incomplete, state,
@@ -72,6 +82,7 @@ public sealed class FlipOrchestrator : TaskOrchestrator<FlipRequest, FlipOutcome
         }
 
         var state = change.State;
+        await VersionRegistryCalls.CallAsync(context, nameof(VersionRegistryEntity.Sync), state.Current);
         var record = new PointerChangeRecord(
             state.Name, kind, change.From, state.Current, state.Sequence, state.FlippedAt!.Value, state.FlippedBy!,
             completeness?.Required.Count ?? 0, canary?.Summary ?? string.Empty);

@@ -31,17 +31,22 @@ internal static class WorkItemCalls
         }
     }
 
-    /// <summary>Runs one layer of one day of a daily run: processing time is the run time, the trigger is the step's.</summary>
-    public static async Task<DailyLayerResult> RunDailyAsync(TaskOrchestrationContext context, string runId, DailyRunInput run, DailyStep step, Layer layer)
+    /// <summary>
+    /// Runs one layer of one day of a daily run: processing time is the run time, the trigger is the step's;
+    /// <paramref name="version"/> is the feature version a features build writes.
+    /// </summary>
+    public static async Task<DailyLayerResult> RunDailyAsync(
+        TaskOrchestrationContext context, string runId, DailyRunInput run, DailyStep step, Layer layer, string version)
     {
         // Features are always overwritten: a features day is a pure function of its staging window.
         var mode = step.Merge && layer != Layer.Features ? WriteMode.Merge : WriteMode.Overwrite;
         var item = new WorkItem(layer, step.Day);
         var (outcome, attempts) = await RunAsync(
             context,
-            attempt => new WorkItemRequest(runId, item, run.Target, mode, attempt, run.CodeVersion, run.ConfigHash, run.AsOf, step.Trigger, run.BaselineAsOf),
+            attempt => new WorkItemRequest(
+                runId, item, version, mode, attempt, run.CodeVersion, run.ConfigHashes[version], run.AsOf, step.Trigger, run.BaselineAsOf),
             run.Retries,
             run.RetryDelaySeconds);
-        return new DailyLayerResult(layer, outcome.Kind, outcome.Rows, attempts, outcome.Error);
+        return new DailyLayerResult(layer, outcome.Kind, outcome.Rows, attempts, outcome.Error, layer == Layer.Features ? version : null);
     }
 }

@@ -37,4 +37,20 @@ public sealed class CompletenessTests
         Assert.Contains("failed validation", report.Failed[0].Reason, StringComparison.Ordinal);
         Assert.Contains("no validation recorded", report.Failed[1].Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RequiredDays_CurrentVersionWithAGapAndALaterWatermark_IsEveryDayFromItsFirstToTheWatermark()
+    {
+        var required = Completeness.RequiredDays([Day(3), Day(1), Day(5)], Day(7));
+
+        Assert.Equal([Day(1), Day(2), Day(3), Day(4), Day(5), Day(6), Day(7)], required);
+    }
+
+    [Fact]
+    public void RequiredDays_NoWatermarkOrAnEarlierOne_EndsAtTheLastCommittedDay()
+    {
+        Assert.Equal([Day(2), Day(3), Day(4)], Completeness.RequiredDays([Day(2), Day(4)], null));
+        Assert.Equal([Day(2), Day(3), Day(4)], Completeness.RequiredDays([Day(2), Day(4)], Day(3)));
+        Assert.Empty(Completeness.RequiredDays([], null));
+    }
 }

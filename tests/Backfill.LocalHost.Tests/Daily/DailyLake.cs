@@ -18,10 +18,12 @@ internal sealed class DailyLake
 {
     private readonly LakeStorage _lake;
 
-    public DailyLake(string connectionString)
+    public DailyLake(string connectionString, LakeOptions? options = null)
     {
-        _lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), new LakeOptions(), TimeProvider.System);
+        _lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options ?? new LakeOptions(), TimeProvider.System);
     }
+
+    public LakeStorage Storage => _lake;
 
     public static EventGeneratorOptions Options(int seed, params GeneratorFault[] faults) =>
         new() { Seed = seed, EventsPerDay = 300, EntityCount = 40, Faults = faults };
@@ -47,23 +49,24 @@ internal sealed class DailyLake
         new LandingWriter(_lake).WriteAsync(batch, lines, TestContext.Current.CancellationToken);
 
     /// <summary>The live features of a day.</summary>
-    public async Task<IReadOnlyList<FeatureRow>> LiveFeaturesAsync(PartitionKey day)
-    {
-        var read = await new FeatureReader(new PartitionReader(_lake), new PointerStore(_lake)).ReadAsync(FeatureVersions.V1, day, day, TestContext.Current.CancellationToken);
-        return read.Rows;
-    }
+    public async Task<IReadOnlyList<FeatureRow>> LiveFeaturesAsync(PartitionKey day) => (await ReadAsync(FeatureVersions.V1.Name, day, day)).Rows;
+
+    /// <summary>Reads a pointer (through its mirror, as readers do) or a feature version over days.</summary>
+    public Task<FeatureRead> ReadAsync(string dataset, PartitionKey first, PartitionKey last) =>
+        new FeatureReader(new PartitionReader(_lake), new PointerStore(_lake)).ReadAsync(dataset, first, last, TestContext.Current.CancellationToken);
 
     /// <summary>Features of a day recomputed from every landed line, ignoring processing time and the daily run altogether.</summary>
-    public static IReadOnlyList<FeatureRow> Recompute(IReadOnlyList<GeneratedLine> landed, PartitionKey day)
+    public static IReadOnlyList<FeatureRow> Recompute(IReadOnlyList<GeneratedLine> landed, PartitionKey day, FeatureVersion? version = null)
     {
+        var features = version ?? FeatureVersions.V1;
         var lines = landed.Select((line, i) => new LandedLine(Hour(line.ArrivalTime), "all", i + 1, line.Text)).ToList();
         var rollups = new List<DailyRollup>();
-        for (var d = day.AddDays(1 - FeatureVersions.V1.InputWindowDays); d <= day; d = d.AddDays(1))
+        for (var d = day.AddDays(1 - features.InputWindowDays); d <= day; d = d.AddDays(1))
         {
             rollups.AddRange(StagingBuilder.Build(d, RawBuilder.Build(d, DateTime.MaxValue, lines).Events).Rollups);
         }
 
-        return FeatureBuilder.Build(FeatureVersions.V1, day, rollups);
+        return FeatureBuilder.Build(features, day, rollups);
     }
 
     private static DateTime Hour(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerHour), DateTimeKind.Utc);

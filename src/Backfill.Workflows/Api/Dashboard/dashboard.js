@@ -139,6 +139,18 @@
         history.map(h => el("tr", {}, el("td", {}, h.sequence), el("td", {}, h.version), el("td", {}, h.flippedAt), el("td", {}, h.flippedBy))))));
   }
 
+  // ---- versions ----
+  // One row per feature version: its version state decides whether the daily run builds it.
+  function renderVersions(container, data) {
+    const head = ["version", "state", "daily from", "since", "committed watermark", "first", "last", "gaps"];
+    container.replaceChildren(el("table", { class: "versions", "data-live": data.live },
+      el("tr", {}, head.map(h => el("th", {}, h))),
+      (data.versions || []).map(v => el("tr", { "data-version": v.version, "data-state": v.state || "" },
+        el("td", {}, v.version), el("td", { class: "state" }, v.state || "–"), el("td", {}, v.dailyFrom || "–"), el("td", {}, v.since || "–"),
+        el("td", {}, v.committedWatermark || "–"), el("td", {}, v.firstCommittedDay || "–"), el("td", {}, v.lastCommittedDay || "–"),
+        el("td", { class: "gaps" }, v.gaps || "–")))));
+  }
+
   // ---- late arrivals ----
   function renderLateChart(container, data) {
     const days = data.days || [];
@@ -212,10 +224,11 @@
     }
     document.getElementById("from").value = from || "";
     document.getElementById("to").value = to || "";
-    const [grids, backfills, pointer, late] = await Promise.all([
+    const [grids, backfills, pointer, versions, late] = await Promise.all([
       Promise.all(DATASETS.map(d => get("partitions/" + d, { from, to }))),
       get("backfills", { top: "10" }),
       get("pointers/features"),
+      get("versions"),
       get("late-data", { from, to }),
     ]);
     const bodies = grids.map(g => g.ok ? g.body : null);
@@ -226,6 +239,7 @@
     }
     if (backfills.ok) renderBackfills(document.getElementById("backfills"), backfills.body); else unavailable(document.getElementById("backfills"), "backfills", backfills.status);
     if (pointer.ok) renderPointer(document.getElementById("pointers"), pointer.body); else unavailable(document.getElementById("pointers"), "pointer", pointer.status);
+    if (versions.ok) renderVersions(document.getElementById("versions"), versions.body); else unavailable(document.getElementById("versions"), "versions", versions.status);
     if (late.ok) renderLateChart(document.getElementById("late-data"), late.body); else unavailable(document.getElementById("late-data"), "late-data metrics", late.status);
     document.getElementById("updated").textContent = "updated " + new Date().toISOString().slice(11, 19) + " UTC";
     document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
@@ -243,7 +257,7 @@
     refresh();
   });
 
-  window.BackfillDashboard = { renderLateChart, renderGrid, renderBackfills, renderPointer, refresh, addDays };
+  window.BackfillDashboard = { renderLateChart, renderGrid, renderBackfills, renderPointer, renderVersions, refresh, addDays };
   renderLateLegend();
   loop();
 })();
