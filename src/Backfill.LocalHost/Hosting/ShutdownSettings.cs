@@ -9,7 +9,8 @@ internal sealed class ShutdownSettings
 
     /// <summary>
     /// The most a stop (SIGTERM, Ctrl+C) may take, even with storage unreachable: after two thirds of it running
-    /// activities are abandoned (redelivered on the next start); at the deadline the process exits.
+    /// activities are abandoned (redelivered on the next start); at nine tenths of it the process exits, so it has
+    /// ended by the deadline.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:03", "00:10:00", ErrorMessage = "Host:ShutdownDeadline must be between 00:00:03 and 00:10:00.")]
     public TimeSpan ShutdownDeadline { get; set; } = TimeSpan.FromSeconds(30);

@@ -13,14 +13,18 @@ internal sealed partial class ShutdownWatchdog(
     /// <summary>The exit code of a stop that missed its deadline.</summary>
     public const int MissedDeadlineExitCode = 1;
 
+    private const double ExitAtShare = 0.9;
+
     private ITimer? _timer;
     private CancellationTokenRegistration _stopping;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var deadline = settings.Value.ShutdownDeadline;
+        // The exit itself takes a moment (a second on a busy machine): start it early enough to end by the deadline.
+        var exitAt = deadline * ExitAtShare;
         _stopping = lifetime.ApplicationStopping.Register(() =>
-            _timer = time.CreateTimer(_ => Expire(deadline), null, deadline, Timeout.InfiniteTimeSpan));
+            _timer = time.CreateTimer(_ => Expire(deadline), null, exitAt, Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;
     }
 
