@@ -62,11 +62,11 @@ internal static class BackfillView
     }
 
     public static bool HasFailures(JsonElement backfill) =>
-        backfill.GetProperty("status").GetString() is "CompletedWithFailures" or "Failed" or "Rejected"
+        backfill.GetProperty("status").GetString() is "CompletedWithFailures" or "Failed" or "Rejected" or "Terminated"
         || backfill.GetProperty("counts").GetProperty("failed").GetInt32() > 0;
 
     public static bool IsFinished(JsonElement backfill) =>
-        backfill.GetProperty("status").GetString() is "Completed" or "CompletedWithFailures" or "Failed" or "Canceled" or "Rejected";
+        backfill.GetProperty("status").GetString() is "Completed" or "CompletedWithFailures" or "Failed" or "Canceled" or "Rejected" or "Terminated";
 
     private static string Status(string status) => status switch
     {

@@ -13,6 +13,11 @@ internal static class BackfillWatch
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    // A watch outlives a storage blip: the backfill goes on while storage is briefly unavailable (503), so the
+    // watch asks again after the API's Retry-After (10 s) a few times before it gives up with the storage exit code.
+    private const int StorageRetries = 5;
+    private static readonly TimeSpan StorageRetryDelay = TimeSpan.FromSeconds(10);
+
     public static Option<bool> NoProgressOption() => new("--no-progress") { Description = "Print plain lines instead of a live progress display." };
 
     public static async Task<int> RunAsync(CliContext cli, string id, bool noProgress, CancellationToken cancellationToken)
@@ -33,7 +38,7 @@ internal static class BackfillWatch
         string? last = null;
         while (true)
         {
-            var backfill = await GetAsync(cli, id, cancellationToken).ConfigureAwait(false);
+            var backfill = await GetAsync(cli, id, cli.Json ? null : cli.Console.WriteLine, cancellationToken).ConfigureAwait(false);
             if (BackfillView.IsFinished(backfill))
             {
                 return backfill;
@@ -62,7 +67,7 @@ internal static class BackfillWatch
                 var running = progress.AddTask(string.Empty).IsIndeterminate();
                 while (true)
                 {
-                    var backfill = await GetAsync(cli, id, cancellationToken).ConfigureAwait(false);
+                    var backfill = await GetAsync(cli, id, null, cancellationToken).ConfigureAwait(false);
                     var counts = backfill.GetProperty("counts");
                     overall.MaxValue = Math.Max(1, counts.Number("total"));
                     overall.Value = counts.Number("succeeded") + counts.Number("skipped") + counts.Number("failed") + counts.Number("blocked");
@@ -83,6 +88,19 @@ internal static class BackfillWatch
         return final;
     }
 
-    private static Task<JsonElement> GetAsync(CliContext cli, string id, CancellationToken cancellationToken) =>
-        cli.Api.SendAsync(HttpMethod.Get, $"api/backfills/{ApiPath.Segment(id)}", null, cancellationToken);
+    private static async Task<JsonElement> GetAsync(CliContext cli, string id, Action<string>? report, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await cli.Api.SendAsync(HttpMethod.Get, $"api/backfills/{ApiPath.Segment(id)}", null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiException ex) when (ex.Status == 503 && attempt <= StorageRetries)
+            {
+                report?.Invoke($"storage unavailable, retrying in {StorageRetryDelay.TotalSeconds:0} s ({attempt} of {StorageRetries})");
+                await Task.Delay(StorageRetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 }
