@@ -51,7 +51,19 @@ internal static class BackfillApi
         deadline.CancelAfter(timeout ?? TimeSpan.FromMinutes(4));
         while (true)
         {
-            var view = await GetAsync(host, id);
+            BackfillView view;
+            try
+            {
+                view = await GetAsync(host, id);
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                // The shared Azurite, loaded by the tests beside this one, was too slow for one call: the API answers
+                // 503 and says retry, and the poll does, within its deadline.
+                await Task.Delay(1000, deadline.Token);
+                continue;
+            }
+
             if (until?.Invoke(view) ?? IsFinished(view))
             {
                 return view;
