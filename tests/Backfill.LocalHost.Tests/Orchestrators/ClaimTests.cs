@@ -182,7 +182,18 @@ public sealed class ClaimTests(AzuriteFixture azurite)
 
         var control = host.Services.GetRequiredService<BackfillControlHandler>();
         var (status, view) = await CallAsync(host, r => control.TerminateAsync(r, host.Client, id));
+
+        // A client can only signal an entity: the release is queued at once and applied as the entity's next
+        // operation, so the holders are read until it is (the deadline fails the test if it never is).
+        using var freed = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        freed.CancelAfter(TimeSpan.FromMinutes(1));
         var holders = await ClaimHoldersAsync(host);
+        while (holders.Contains(id))
+        {
+            await Task.Delay(200, freed.Token);
+            holders = await ClaimHoldersAsync(host);
+        }
+
         var next = await StartAsync(host, Body("features_v1", maxParallel: 3, partitions: "2025-02-01..2025-03-02"));
         var (got, after) = await CallAsync(host, r => control.GetAsync(r, host.Client, id));
 
