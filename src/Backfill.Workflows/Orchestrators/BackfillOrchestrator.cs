@@ -53,7 +53,7 @@ public sealed class BackfillOrchestrator : TaskOrchestrator<BackfillState, Backf
         }
 
         input = input with { Registered = true, Evict = null };
-        var run = new BackfillRun(context, input, plan, wanted, claim);
+        using var run = new BackfillRun(context, input, plan, wanted, claim);
         var progress = await run.ExecuteAsync();
         if (run.ContinueAsNew)
         {

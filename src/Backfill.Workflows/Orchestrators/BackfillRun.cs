@@ -13,7 +13,7 @@ namespace Backfill.Workflows.Orchestrators;
 /// One generation of a backfill orchestration: the window, the ready queue, the external events.
 /// Deterministic: it only schedules durable tasks and reads the orchestration clock.
 /// </summary>
-internal sealed class BackfillRun
+internal sealed class BackfillRun : IDisposable
 {
     private readonly TaskOrchestrationContext _context;
     private readonly Plan _plan;
@@ -34,8 +34,10 @@ internal sealed class BackfillRun
     private int _waiting;
     private bool _claimsReleased;
 
-    // While paused or waiting, the next time to renew, give back, or claim again; null when none is due.
+    // While paused or waiting, the next time to renew, give back, or claim again; null when none is due. A timer left
+    // behind must be canceled: the engine does not complete an orchestration while one of its timers is pending.
     private Task? _tick;
+    private CancellationTokenSource? _tickCancel;
     private DateTime _pausedAt;
     private int _claimTicks;
 
@@ -169,7 +171,7 @@ internal sealed class BackfillRun
                 _status = BackfillStatus.Running;
                 _reason = null;
                 resume = _context.WaitForExternalEvent<string>(BackfillEvents.Resume);
-                _tick = null;
+                DropTick();
                 await RequestSlotsAsync();
                 await ClaimAgainAsync();
             }
@@ -195,7 +197,7 @@ internal sealed class BackfillRun
             }
             else if (winner == _tick)
             {
-                _tick = null;
+                DropTick();
                 await TickAsync();
             }
             else
@@ -211,6 +213,7 @@ internal sealed class BackfillRun
             Publish();
         }
 
+        DropTick();
         ContinueAsNew = GenerationEnds && _ready.Count > 0 && _status == BackfillStatus.Running;
         if (!ContinueAsNew)
         {
@@ -263,12 +266,26 @@ internal sealed class BackfillRun
         {
             var giveBack = _pausedAt + TimeSpan.FromMinutes(_state.PauseReleaseMinutes);
             var due = giveBack < now + ActivityBudget.RenewAfter ? giveBack : now + ActivityBudget.RenewAfter;
-            _tick = _context.CreateTimer(due < now ? now : due, CancellationToken.None);
+            _tickCancel = new CancellationTokenSource();
+            _tick = _context.CreateTimer(due < now ? now : due, _tickCancel.Token);
         }
         else if (_status == BackfillStatus.Running && _waiting > 0 && !GenerationEnds)
         {
-            _tick = _context.CreateTimer(now + TimeSpan.FromSeconds(_state.GrantRefreshSeconds), CancellationToken.None);
+            _tickCancel = new CancellationTokenSource();
+            _tick = _context.CreateTimer(now + TimeSpan.FromSeconds(_state.GrantRefreshSeconds), _tickCancel.Token);
         }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => DropTick();
+
+    // Forgets the pending tick, canceling its timer (a no-op once it fired).
+    private void DropTick()
+    {
+        _tickCancel?.Cancel();
+        _tickCancel?.Dispose();
+        _tickCancel = null;
+        _tick = null;
     }
 
     private async Task TickAsync()

@@ -23,7 +23,11 @@ internal static class BackfillRuns
 
     public static async Task<BackfillProgress> CompletedAsync(DurableTaskClient client, string id)
     {
-        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel);
+        // Well below a paused backfill's 10-minute renewal timer: an orchestration whose abandoned timer kept it
+        // running until it fired would miss this deadline.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        timeout.CancelAfter(TimeSpan.FromMinutes(5));
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         return done.ReadOutputAs<BackfillProgress>()!;
     }
