@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Backfill.Testing;
 
 namespace Backfill.Cli.Tests;
@@ -24,42 +21,13 @@ public sealed class BackfillWatchTests
     [Fact]
     public async Task Watch_StorageUnavailableOnce_RetriesAndEndsWithTheBackfill()
     {
-        using var api = new HttpListener();
-        var url = $"http://127.0.0.1:{FreePort()}/";
-        api.Prefixes.Add(url);
-        api.Start();
-        var served = Task.Run(async () =>
-        {
-            var asked = 0;
-            while (asked < 2)
-            {
-                var context = await api.GetContextAsync();
-                var first = asked++ == 0;
-                context.Response.StatusCode = first ? 503 : 200;
-                context.Response.ContentType = first ? "application/problem+json" : "application/json";
-                if (first)
-                {
-                    context.Response.AddHeader("Retry-After", "10");
-                }
+        using var api = ApiStandIn.Start(new ApiStandInAnswer(503, Unavailable), new ApiStandInAnswer(200, Finished));
 
-                var body = Encoding.UTF8.GetBytes(first ? Unavailable : Finished);
-                await context.Response.OutputStream.WriteAsync(body);
-                context.Response.Close();
-            }
-        }, TestContext.Current.CancellationToken);
-
-        var run = await CliRun.RunAsync("watch", "bf-1", "--no-progress", "--api", url);
-        await served;
+        var run = await CliRun.RunAsync("watch", "bf-1", "--no-progress", "--api", api.Url);
+        await api.Served;
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Output + run.Errors);
         Assert.Contains("storage unavailable, retrying", run.Output, StringComparison.Ordinal);
         Assert.Contains("Completed", run.Output, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -13,6 +13,9 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     // storage is gone: past this, something is wrong with the host and it is killed (alone).
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
 
+    /// <summary>The <c>Storage:ApiCallTimeout</c> of test hosts: a loaded CI machine's emulator can take many seconds.</summary>
+    public const string SlowEmulatorCallTimeout = "00:01:00";
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
@@ -60,6 +63,9 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         start.ArgumentList.Add(baseAddress.ToString());
         // Tests drive the daily run through asOf; a timer firing at the wall clock's 02:00 would be a surprise run.
         start.Environment["Daily__TimerEnabled"] = "false";
+        // The tests share one machine's cores with the emulators: a slow but working Azurite must not turn a request
+        // into a false 503. The default (10 s) against hung storage is held in-process (LocalHost.Tests' StorageHangTests).
+        start.Environment["Storage__ApiCallTimeout"] = SlowEmulatorCallTimeout;
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

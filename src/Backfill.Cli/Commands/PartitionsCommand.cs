@@ -4,16 +4,26 @@ using Spectre.Console;
 
 namespace Backfill.Cli.Commands;
 
-/// <summary><c>backfill partitions</c>: one dataset's days as committed, failed, missing, running or stale, with validation.</summary>
+/// <summary>
+/// <c>backfill partitions</c>: one dataset's days as committed, failed, missing, running or stale, with validation;
+/// <c>backfill partitions rollback</c> makes an earlier commit of one partition live again.
+/// </summary>
 internal static class PartitionsCommand
 {
     private static readonly string[] Statuses = ["pass", "warn", "fail"];
 
     public static Command Create(Func<ParseResult, CliContext> context)
     {
-        var dataset = new Argument<string>("dataset") { Description = "raw, staging, features_v1, features_v2, ..." };
+        var dataset = Dataset();
         var range = new DayRangeOptions();
-        var command = new Command("partitions", "Show a dataset's partitions: state, commit, rows and a validation summary per day.\n\nExample:\n  backfill partitions features_v2 --from 2025-01-01 --to 2025-01-31") { dataset };
+        var command = new Command(
+            "partitions",
+            "Show a dataset's partitions: state, commit, rows and a validation summary per day.\n\n"
+            + "Examples:\n  backfill partitions features_v2 --from 2025-01-01 --to 2025-01-31\n  backfill partitions rollback raw 2025-01-10 --to-commit 0193…")
+        {
+            dataset,
+            Rollback(context),
+        };
         range.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,6 +50,39 @@ internal static class PartitionsCommand
         });
         return command;
     }
+
+    private static Command Rollback(Func<ParseResult, CliContext> context)
+    {
+        var dataset = Dataset();
+        var date = new Argument<string>("date") { Description = "The partition's day (YYYY-MM-DD)." };
+        var toCommit = new Option<string>("--to-commit")
+        {
+            Description = "The earlier commit to make live again: one the partition's manifest remembers (see its lineage).",
+            Required = true,
+        };
+        var command = new Command(
+            "rollback",
+            "Make an earlier commit of one partition live again. The newer commits' lineage says rolled_back and a warning alert is raised.\n\n"
+            + "Example:\n  backfill partitions rollback raw 2025-01-10 --to-commit 0193…")
+        {
+            dataset,
+            date,
+            toCommit,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cli = context(parse);
+            var path = $"api/partitions/{ApiPath.Segment(parse.GetValue(dataset)!)}/{ApiPath.Segment(parse.GetValue(date)!)}/rollback";
+            var answer = await cli.Api.SendAsync(HttpMethod.Post, path, new { toCommit = parse.GetValue(toCommit) }, cancellationToken).ConfigureAwait(false);
+            cli.Show(answer, () => cli.Console.MarkupLine(
+                $"{Markup.Escape(answer.Text("dataset"))} {Markup.Escape(answer.Text("date"))}: commit [green]{Markup.Escape(answer.Text("commitId"))}[/] is live again; "
+                + $"rolled back {Markup.Escape(string.Join(", ", answer.Array("rolledBack").Select(c => c.GetString())))} ({Markup.Escape(answer.Text("runId"))})"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Argument<string> Dataset() => new("dataset") { Description = "raw, staging, features_v1, features_v2, ..." };
 
     private static string State(string state) => state switch
     {

@@ -27,6 +27,7 @@ internal static class EngineServices
         services.AddSingleton(sp => new AzureStorageOrchestrationService(ServiceSettings(
             sp.GetRequiredService<IOptions<DurableEngineSettings>>().Value,
             LocalConnectionString(sp.GetRequiredService<IOptions<StorageSettings>>().Value),
+            sp.GetRequiredService<IOptions<StorageCallSettings>>().Value.ApiCallTimeout,
             sp.GetRequiredService<ILoggerFactory>())));
         services.TryAddSingleton(WorkflowTypes.Catalog);
         services.AddSingleton<DurableEngine>();
@@ -40,14 +41,15 @@ internal static class EngineServices
         ? throw new InvalidOperationException("The local host needs AzureWebJobsStorage as a connection string (Azurite or an account key); identity-based storage is for the Functions app.")
         : storage.ConnectionString;
 
-    private static AzureStorageOrchestrationServiceSettings ServiceSettings(DurableEngineSettings engine, string connectionString, ILoggerFactory loggers) => new()
+    private static AzureStorageOrchestrationServiceSettings ServiceSettings(
+        DurableEngineSettings engine, string connectionString, TimeSpan apiCallTimeout, ILoggerFactory loggers) => new()
     {
         // The hub's clients name their failures "durable task hub" and bound the calls the HTTP API makes (the
         // client's starts and queries) to one retry; the engine's own dispatch keeps the SDK's full retries.
         StorageAccountClientProvider = new StorageAccountClientProvider(
-            StorageServiceClientProvider.ForBlob(connectionString, StorageClients.Shaped(new BlobClientOptions(), StorageServices.TaskHub)),
-            StorageServiceClientProvider.ForQueue(connectionString, StorageClients.Shaped(new QueueClientOptions(), StorageServices.TaskHub)),
-            StorageServiceClientProvider.ForTable(connectionString, StorageClients.Shaped(new TableClientOptions(), StorageServices.TaskHub))),
+            StorageServiceClientProvider.ForBlob(connectionString, StorageClients.Shaped(new BlobClientOptions(), StorageServices.TaskHub, apiCallTimeout)),
+            StorageServiceClientProvider.ForQueue(connectionString, StorageClients.Shaped(new QueueClientOptions(), StorageServices.TaskHub, apiCallTimeout)),
+            StorageServiceClientProvider.ForTable(connectionString, StorageClients.Shaped(new TableClientOptions(), StorageServices.TaskHub, apiCallTimeout))),
         TaskHubName = engine.TaskHubName,
         PartitionCount = engine.PartitionCount,
         // Without a separate entity queue this worker never dispatches entity work items.

@@ -5,20 +5,17 @@ namespace Backfill.Workflows.Hosting;
 
 /// <summary>
 /// The SDK's exponential retry, except inside an <see cref="ApiCallScope"/>: there a call waits at most
-/// <see cref="ApiNetworkTimeout"/> for an answer and is not retried after that wait, and a refused or failed call
-/// is retried once. So an HTTP caller hears "storage unavailable" within about 1 s when storage refuses (instead of
-/// after the 20-odd seconds the storage SDK's default retries take) and within 30 s when it hangs (instead of
-/// minutes), while a slow but working storage (an emulator on a busy machine took over 8 s for one seed-data write)
-/// still gets its answer. Activities keep the full retries: a work item
-/// that waits out a storage blip is cheaper than one that fails and is retried by its orchestration.
+/// <paramref name="apiCallTimeout"/> (<see cref="StorageCallSettings.ApiCallTimeout"/>, default 10 s) for an answer
+/// and is not retried after that wait, and a refused or failed call is retried once. So an HTTP caller hears
+/// "storage unavailable" within about 1 s when storage refuses (instead of after the 20-odd seconds the storage
+/// SDK's default retries take) and within that timeout when it hangs (instead of minutes). Activities keep the full
+/// retries: a work item that waits out a storage blip is cheaper than one that fails and is retried by its orchestration.
 /// </summary>
-internal sealed class ApiAwareRetryPolicy(RetryOptions defaults) : RetryPolicy(defaults.MaxRetries, DelayStrategy.CreateExponentialDelayStrategy(defaults.Delay, defaults.MaxDelay))
+internal sealed class ApiAwareRetryPolicy(RetryOptions defaults, TimeSpan apiCallTimeout)
+    : RetryPolicy(defaults.MaxRetries, DelayStrategy.CreateExponentialDelayStrategy(defaults.Delay, defaults.MaxDelay))
 {
     /// <summary>Retries of one storage call made while serving an HTTP request, when it failed without timing out.</summary>
     public const int ApiMaxRetries = 1;
-
-    /// <summary>How long one storage call made while serving an HTTP request may wait for an answer.</summary>
-    public static readonly TimeSpan ApiNetworkTimeout = TimeSpan.FromSeconds(30);
 
     protected override bool ShouldRetry(HttpMessage message, Exception? exception) =>
         !StopsHere(message, exception) && base.ShouldRetry(message, exception);
@@ -42,11 +39,11 @@ internal sealed class ApiAwareRetryPolicy(RetryOptions defaults) : RetryPolicy(d
     private static bool StopsHere(HttpMessage message, Exception? exception) =>
         ApiCallScope.Contains(message) && (message.ProcessingContext.RetryNumber >= ApiMaxRetries || exception is OperationCanceledException);
 
-    private static void BoundApiCall(HttpMessage message)
+    private void BoundApiCall(HttpMessage message)
     {
         if (ApiCallScope.Contains(message))
         {
-            message.NetworkTimeout = ApiNetworkTimeout;
+            message.NetworkTimeout = apiCallTimeout;
         }
     }
 }

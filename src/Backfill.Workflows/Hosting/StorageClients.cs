@@ -17,9 +17,9 @@ public static class StorageClients
     /// <summary>How long one health probe call may wait: the probe must answer well within a 5 s probe timeout.</summary>
     public static readonly TimeSpan ProbeNetworkTimeout = TimeSpan.FromSeconds(2.5);
 
-    internal static BlobServiceClient Blobs(StorageSettings settings) => Blobs(settings, Shaped(new BlobClientOptions(), Blob));
+    internal static BlobServiceClient Blobs(StorageSettings settings, TimeSpan apiCallTimeout) => Blobs(settings, Shaped(new BlobClientOptions(), Blob, apiCallTimeout));
 
-    internal static TableServiceClient Tables(StorageSettings settings) => Tables(settings, Shaped(new TableClientOptions(), Table));
+    internal static TableServiceClient Tables(StorageSettings settings, TimeSpan apiCallTimeout) => Tables(settings, Shaped(new TableClientOptions(), Table, apiCallTimeout));
 
     internal static StorageProbeClients Probe(StorageSettings settings) => new(
         Blobs(settings, ProbeShaped(new BlobClientOptions(), Blob)),
@@ -28,14 +28,15 @@ public static class StorageClients
 
     /// <summary>
     /// Gives options the app's storage behaviour: the failing service named as <paramref name="service"/>, and calls made
-    /// while serving an HTTP request bounded to one retry and a short network timeout. The SDK's own retry settings
-    /// (as <paramref name="options"/> holds them) still apply to everything else.
+    /// while serving an HTTP request bounded to one retry and a wait of <paramref name="apiCallTimeout"/>
+    /// (<see cref="StorageCallSettings.ApiCallTimeout"/>). The SDK's own retry settings (as <paramref name="options"/>
+    /// holds them) still apply to everything else.
     /// </summary>
-    public static T Shaped<T>(T options, string service) where T : ClientOptions
+    public static T Shaped<T>(T options, string service, TimeSpan apiCallTimeout) where T : ClientOptions
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(new StorageServiceTag(service), Azure.Core.HttpPipelinePosition.PerCall);
-        options.RetryPolicy = new ApiAwareRetryPolicy(options.Retry);
+        options.RetryPolicy = new ApiAwareRetryPolicy(options.Retry, apiCallTimeout);
         return options;
     }
 

@@ -31,8 +31,11 @@ public static class WorkflowServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(sp => StorageClients.Blobs(sp.GetRequiredService<IOptions<StorageSettings>>().Value));
-        services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IOptions<StorageSettings>>().Value));
+        services.AddOptions<StorageCallSettings>().Bind(configuration.GetSection(StorageCallSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => StorageClients.Blobs(
+            sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<IOptions<StorageCallSettings>>().Value.ApiCallTimeout));
+        services.AddSingleton(sp => StorageClients.Tables(
+            sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<IOptions<StorageCallSettings>>().Value.ApiCallTimeout));
         services.AddOptions<BackfillSettings>()
             .Bind(configuration.GetSection(BackfillSettings.Section))
             .ValidateDataAnnotations()

@@ -19,6 +19,7 @@ public sealed class ApiFailuresTests(AzuriteFixture azurite)
 {
     // Port 1 on loopback: nothing listens there, so every call is refused at once.
     private static readonly StorageSettings Dead = new() { ConnectionString = new AzuriteEndpoints(1, 1, 1).ConnectionString };
+    private static readonly TimeSpan Timeout = new StorageCallSettings().ApiCallTimeout;
 
     [Fact]
     public async Task ToResult_BlobRefusedDuringARequest_Is503NamingBlobWithRetryAfter()
@@ -26,7 +27,7 @@ public sealed class ApiFailuresTests(AzuriteFixture azurite)
         var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
             using var scope = ApiCallScope.Begin();
-            await StorageClients.Blobs(Dead).GetPropertiesAsync(TestContext.Current.CancellationToken);
+            await StorageClients.Blobs(Dead, Timeout).GetPropertiesAsync(TestContext.Current.CancellationToken);
         });
 
         var (status, headers, body) = await AnswerAsync(failure);
@@ -41,7 +42,7 @@ public sealed class ApiFailuresTests(AzuriteFixture azurite)
     public async Task ToResult_TableRefused_Is503NamingTable()
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
-            await StorageClients.Tables(Dead).GetTableClient("nothere").GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("p", "r", cancellationToken: TestContext.Current.CancellationToken));
+            await StorageClients.Tables(Dead, Timeout).GetTableClient("nothere").GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("p", "r", cancellationToken: TestContext.Current.CancellationToken));
 
         var (status, _, body) = await AnswerAsync(failure);
 
@@ -54,7 +55,7 @@ public sealed class ApiFailuresTests(AzuriteFixture azurite)
     {
         var settings = new StorageSettings { ConnectionString = azurite.ConnectionString };
         var failure = await Assert.ThrowsAsync<RequestFailedException>(async () =>
-            await StorageClients.Blobs(settings).GetBlobContainerClient("missing-" + Guid.NewGuid().ToString("N")).GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken));
+            await StorageClients.Blobs(settings, Timeout).GetBlobContainerClient("missing-" + Guid.NewGuid().ToString("N")).GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         var (status, _, body) = await AnswerAsync(failure);
 

@@ -7,11 +7,13 @@ namespace Backfill.Workflows.Tests.Hosting;
 
 public sealed class StorageSettingsTests
 {
-    private static StorageSettings Resolve(Dictionary<string, string?> values)
+    private static StorageSettings Resolve(Dictionary<string, string?> values) => Resolve<StorageSettings>(values);
+
+    private static T Resolve<T>(Dictionary<string, string?> values) where T : class
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         using var services = new ServiceCollection().AddBackfillWorkflows(configuration).BuildServiceProvider();
-        return services.GetRequiredService<IOptions<StorageSettings>>().Value;
+        return services.GetRequiredService<IOptions<T>>().Value;
     }
 
     [Fact]
@@ -45,5 +47,25 @@ public sealed class StorageSettingsTests
         var error = Assert.Throws<OptionsValidationException>(() => Resolve([]));
 
         Assert.Contains("AzureWebJobsStorage__blobServiceUri", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_ApiCallTimeout_DefaultsTo10SecondsAndReadsStorageSection()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(10), Resolve<StorageCallSettings>(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" }).ApiCallTimeout);
+        Assert.Equal(
+            TimeSpan.FromSeconds(45),
+            Resolve<StorageCallSettings>(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Storage:ApiCallTimeout"] = "00:00:45" }).ApiCallTimeout);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:10:00")]
+    public void Bind_ApiCallTimeoutOutOfRange_FailsNamingTheSetting(string timeout)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            Resolve<StorageCallSettings>(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Storage:ApiCallTimeout"] = timeout }));
+
+        Assert.Contains("Storage:ApiCallTimeout", error.Message, StringComparison.Ordinal);
     }
 }
