@@ -5,7 +5,7 @@ namespace Backfill.Workflows.Hosting;
 
 /// <summary>
 /// The SDK's exponential retry, except inside an <see cref="ApiCallScope"/>: there a call waits at most
-/// <paramref name="apiCallTimeout"/> (<see cref="StorageCallSettings.ApiCallTimeout"/>, default 10 s) for an answer
+/// <paramref name="apiCallTimeout"/> (<see cref="StorageCallSettings.ApiCallTimeout"/>, default 8 s) for an answer
 /// and is not retried after that wait, and a refused or failed call is retried once. So an HTTP caller hears
 /// "storage unavailable" within about 1 s when storage refuses (instead of after the 20-odd seconds the storage
 /// SDK's default retries take) and within that timeout when it hangs (instead of minutes). Activities keep the full

@@ -14,5 +14,5 @@ public sealed class StorageCallSettings
     /// while it still waits; long enough that slow but working storage still answers.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Storage:ApiCallTimeout must be between 00:00:01 and 00:05:00.")]
-    public TimeSpan ApiCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ApiCallTimeout { get; set; } = TimeSpan.FromSeconds(8);
 }

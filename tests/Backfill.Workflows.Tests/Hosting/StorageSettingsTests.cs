@@ -50,9 +50,9 @@ public sealed class StorageSettingsTests
     }
 
     [Fact]
-    public void Bind_ApiCallTimeout_DefaultsTo10SecondsAndReadsStorageSection()
+    public void Bind_ApiCallTimeout_DefaultsTo8SecondsAndReadsStorageSection()
     {
-        Assert.Equal(TimeSpan.FromSeconds(10), Resolve<StorageCallSettings>(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" }).ApiCallTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(8), Resolve<StorageCallSettings>(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" }).ApiCallTimeout);
         Assert.Equal(
             TimeSpan.FromSeconds(45),
             Resolve<StorageCallSettings>(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Storage:ApiCallTimeout"] = "00:00:45" }).ApiCallTimeout);
