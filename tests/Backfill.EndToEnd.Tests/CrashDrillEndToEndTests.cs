@@ -99,7 +99,7 @@ public sealed class CrashDrillEndToEndTests(CrashDrillFixture fixture) : IClassF
     private static async Task WaitForExitAsync(int processId)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(3));
+        deadline.CancelAfter(CrashDrillFixture.Patience);
         try
         {
             using var process = Process.GetProcessById(processId);
