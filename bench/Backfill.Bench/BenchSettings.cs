@@ -5,9 +5,11 @@ namespace Backfill.Bench;
 /// <summary>What to generate and how often to repeat each measurement.</summary>
 internal sealed record BenchSettings(int EventsPerDay, int Entities, int Iterations)
 {
-    public static BenchSettings Parse(string[] args)
+    public static BenchSettings Parse(string[] args) => Parse(args, new BenchSettings(1_000_000, 200_000, 3));
+
+    public static BenchSettings Parse(string[] args, BenchSettings defaults)
     {
-        var settings = new BenchSettings(1_000_000, 200_000, 3);
+        var settings = defaults;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);

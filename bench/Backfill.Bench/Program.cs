@@ -3,6 +3,7 @@ using Backfill.Bench.Orchestration;
 
 // dotnet run -c Release --project bench/Backfill.Bench -- data-plane [--events-per-day N --entities N --iterations N]
 // dotnet run -c Release --project bench/Backfill.Bench -- orchestration [--quick]
+// dotnet run -c Release --project bench/Backfill.Bench -- daily-versions [--events-per-day N --entities N --iterations N]
 switch (args.FirstOrDefault())
 {
     case "orchestration":
@@ -11,8 +12,11 @@ switch (args.FirstOrDefault())
     case "data-plane":
         await DataPlaneBench.RunAsync(args[1..]);
         break;
+    case "daily-versions":
+        await DailyVersionsBench.RunAsync(args[1..]);
+        break;
     default:
-        Console.Error.WriteLine("usage: Backfill.Bench data-plane [--events-per-day N --entities N --iterations N] | orchestration [--quick]");
+        Console.Error.WriteLine("usage: Backfill.Bench data-plane [--events-per-day N --entities N --iterations N] | orchestration [--quick] | daily-versions [--events-per-day N --entities N --iterations N]");
         return 2;
 }
 

@@ -19,9 +19,22 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public DurableTaskClient Client => _host.Services.GetRequiredService<DurableTaskClient>();
 
+    public IServiceProvider Services => _host.Services;
+
     public AzureStorageOrchestrationService Engine => _host.Services.GetRequiredService<AzureStorageOrchestrationService>();
 
-    public static async Task<BenchHost> StartAsync(string connectionString, TimedWork work, SleepingRunner runner)
+    /// <summary>The benchmark's fan-outs on a stand-in data plane.</summary>
+    public static Task<BenchHost> StartAsync(string connectionString, TimedWork work, SleepingRunner runner) =>
+        StartAsync(connectionString, services =>
+        {
+            services.AddSingleton(work);
+            services.AddSingleton<IWorkItemRunner>(runner);
+            services.AddSingleton(WorkflowTypes.Catalog.With([typeof(BatchBarrierOrchestrator), typeof(BareWindowOrchestrator)], [typeof(BenchWorkActivity)]));
+        });
+
+    /// <summary>The production registrations, changed by <paramref name="services"/>, with <paramref name="settings"/> over the defaults.</summary>
+    public static async Task<BenchHost> StartAsync(
+        string connectionString, Action<IServiceCollection> services, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -30,10 +43,9 @@ internal sealed class BenchHost : IAsyncDisposable
             [StorageSettings.ConnectionStringKey] = connectionString,
             ["TaskHubName"] = "bench" + Guid.NewGuid().ToString("N")[..8],
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddBackfillWorkflows(builder.Configuration);
-        builder.Services.AddSingleton(work);
-        builder.Services.AddSingleton<IWorkItemRunner>(runner);
-        builder.Services.AddSingleton(WorkflowTypes.Catalog.With([typeof(BatchBarrierOrchestrator), typeof(BareWindowOrchestrator)], [typeof(BenchWorkActivity)]));
+        services(builder.Services);
         builder.Services.AddLocalDurableEngine(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();

@@ -1,4 +1,5 @@
 using Backfill.Core.Features;
+using Backfill.Core.Generation;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Switchover;
@@ -12,7 +13,10 @@ using Backfill.Workflows.Api;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Entities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Backfill.LocalHost.Tests.Daily;
@@ -24,6 +28,8 @@ namespace Backfill.LocalHost.Tests.Daily;
 /// </summary>
 public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
 {
+    private static readonly EntityInstanceId Pointer = new(nameof(PointerEntity), FeaturePointer.Name);
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private static DateTimeOffset At(string day) => new(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
@@ -78,19 +84,47 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
         return await CompletedAsync<FlipOutcome>(host.Client, id);
     }
 
-    // The API answers a backfill's 202 once it registered; a test that starts the orchestration itself waits the same way.
-    private static async Task CandidateAsync(DurableTaskClient client, string version)
+    // Polls state the engine changes asynchronously (a signalled entity, a registration) until it holds.
+    private static async Task UntilAsync(Func<CancellationToken, Task<bool>> holds)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        while ((await client.Entities.GetEntityAsync<VersionLifecycle>(VersionRegistryEntity.Features, includeState: true, timeout.Token))?.State.Find(version)?.State
-               != VersionState.Candidate)
+        while (!await holds(timeout.Token))
         {
             await Task.Delay(100, timeout.Token);
         }
     }
 
-    private static async Task AssertRecomputedAsync(DailyLake lake, IReadOnlyList<Core.Generation.GeneratedLine> landed, FeatureVersion version, PartitionKey first, PartitionKey last)
+    private static async Task<VersionLifecycle> RegistryAsync(DurableTaskClient client, CancellationToken cancellationToken = default) =>
+        (await client.Entities.GetEntityAsync<VersionLifecycle>(VersionRegistryEntity.Features, includeState: true, cancellationToken))?.State ?? VersionLifecycle.Empty;
+
+    private static async Task<PointerState?> PointerStateAsync(DurableTaskClient client, CancellationToken cancellationToken = default) =>
+        (await client.Entities.GetEntityAsync<PointerState>(Pointer, includeState: true, cancellationToken))?.State;
+
+    private static IEnumerable<(string, VersionState)> States(VersionLifecycle registry) => registry.Versions.Select(v => (v.Version, v.State));
+
+    // GET /api/versions through the handler both hosts share.
+    private static async Task<VersionsView> VersionsAsync(EngineHost host)
+    {
+        var result = await host.Services.GetRequiredService<VersionsHandler>().GetAsync(new DefaultHttpContext().Request, host.Client);
+        return Assert.IsType<JsonHttpResult<VersionsView>>(result).Value!;
+    }
+
+    // The API answers a backfill's 202 once it registered; a test that starts the orchestration itself waits the same way.
+    private static Task CandidateAsync(DurableTaskClient client, string version) =>
+        UntilAsync(async cancel => (await RegistryAsync(client, cancel)).Find(version)?.State == VersionState.Candidate);
+
+    // Events of closed days from another generator seed (new event ids), landing together at `arrival`, after those days' daily runs.
+    private static async Task<IReadOnlyList<GeneratedLine>> LandLateAsync(DailyLake lake, string arrival, params string[] days)
+    {
+        var at = DateTime.Parse(arrival, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+        var late = days.SelectMany(day => new EventGenerator(DailyLake.Options(1_000 + Day(day).Date.DayNumber)).Generate(Day(day).Date).Take(60))
+            .Select(line => line with { ArrivalTime = at }).ToList();
+        await lake.LandAsync("late-" + arrival.Replace(':', '-'), late);
+        return late;
+    }
+
+    private static async Task AssertRecomputedAsync(DailyLake lake, IReadOnlyList<GeneratedLine> landed, FeatureVersion version, PartitionKey first, PartitionKey last)
     {
         var mismatched = new List<string>();
         for (var day = first; day <= last; day = day.AddDays(1))
@@ -111,17 +145,32 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
     {
         var (host, lake) = await StartAsync(retainDays: 3);
         await using var _ = host;
-        var landed = await lake.LandAsync(DailyLake.Options(13), Day("2025-01-20"), Day("2025-02-18"), "gen");
+        IReadOnlyList<GeneratedLine> landed = await lake.LandAsync(DailyLake.Options(13), Day("2025-01-20"), Day("2025-02-18"), "gen");
         await BackfillAsync(host, "features_v1", "2025-01-20..2025-02-10", Layer.Raw, Layer.Staging, Layer.Features);
         await BackfillAsync(host, "features_v2", "2025-01-20..2025-02-10", Layer.Features);
         Assert.Equal(FlipOutcomeKind.Flipped, (await PointerAsync(host, PointerOperation.Flip, "features_v2")).Kind);
 
         // The reproduction of issue 13: before, every day closed after the flip existed only in features_v1.
+        var runs = new List<DailyRunResult>();
         foreach (var asOf in (string[])["2025-02-13", "2025-02-14", "2025-02-15"])
         {
+            if (asOf == "2025-02-14")
+            {
+                // After the flip a late batch lands for days already closed (watermark 2025-02-11): the next runs' rolling
+                // reprocess merges it into both built versions.
+                var late = await LandLateAsync(lake, "2025-02-13T12:00", "2025-02-10", "2025-02-11");
+                Assert.NotEqual(DailyLake.Recompute(landed, Day("2025-02-10")), DailyLake.Recompute([.. landed, .. late], Day("2025-02-10")));
+                landed = [.. landed, .. late];
+            }
+
             var run = await DailyAsync(host, asOf);
             Assert.Equal(["features_v2", "features_v1"], run.Days.Single(d => d.Date == run.Watermark).Layers.Where(l => l.Layer == Layer.Features).Select(l => l.Version));
+            runs.Add(run);
         }
+
+        Assert.All((string[])["2025-02-10", "2025-02-11"], late => Assert.Equal(
+            [(Layer.Raw, null), (Layer.Staging, null), (Layer.Features, "features_v2"), (Layer.Features, "features_v1")],
+            runs[1].Days.Single(d => d.Date == Day(late)).Layers.Select(l => (l.Layer, l.Version))));
 
         var afterFlip = await lake.ReadAsync(FeaturePointer.Name, Day("2025-02-11"), Day("2025-02-13"));
         Assert.Equal(("features_v2", 0), (afterFlip.Dataset, afterFlip.Missing.Count));
@@ -161,7 +210,7 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
         var current = await lake.ReadAsync(FeaturePointer.Name, Day("2025-01-20"), Day("2025-02-17"));
         Assert.Equal(("features_v2", 0), (current.Dataset, current.Missing.Count));
 
-        // Both versions equal a full recompute from every landed event on every day past its last rolling reprocess.
+        // Both versions equal a full recompute from every landed event (the late batch included) on every day past its last rolling reprocess.
         await AssertRecomputedAsync(lake, landed, FeatureVersions.V2, Day("2025-01-20"), Day("2025-02-14"));
         await AssertRecomputedAsync(lake, landed, FeatureVersions.V1, Day("2025-01-20"), Day("2025-02-13"));
     }
@@ -221,5 +270,56 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
         // Days past their last rolling reprocess equal a full recompute in both versions (features_v1 is still retiring).
         await AssertRecomputedAsync(lake, landed, FeatureVersions.V2, Day("2025-03-01"), Day("2025-03-16"));
         await AssertRecomputedAsync(lake, landed, FeatureVersions.V1, Day("2025-03-01"), Day("2025-03-16"));
+    }
+
+    [Fact]
+    public async Task CrashBetweenTheFlipAndTheRegistry_TheNextReadDailyRunAndRollbackConverge()
+    {
+        var (host, lake) = await StartAsync(retainDays: 3);
+        await using var _ = host;
+        var landed = await lake.LandAsync(DailyLake.Options(17), Day("2025-04-01"), Day("2025-04-11"), "gen");
+        await BackfillAsync(host, "features_v1", "2025-04-01..2025-04-07", Layer.Raw, Layer.Staging, Layer.Features);
+        await BackfillAsync(host, "features_v2", "2025-04-01..2025-04-07", Layer.Features);
+        await DailyAsync(host, "2025-04-10");
+
+        // The flip's compare-and-set on the pointer entity alone: the state a flip leaves when its host dies right after
+        // that step, before the registry's update and both mirror writes.
+        var sequence = (await PointerStateAsync(host.Client, Cancel))?.Sequence ?? 0;
+        await host.Client.Entities.SignalEntityAsync(
+            Pointer, nameof(PointerEntity.Flip), new PointerFlip("features_v1", "features_v2", sequence, "crashed-flip", DateTimeOffset.UtcNow), cancellation: Cancel);
+        await UntilAsync(async cancel => (await PointerStateAsync(host.Client, cancel))?.Current == "features_v2");
+        var stale = await RegistryAsync(host.Client, Cancel);
+        Assert.Equal([("features_v1", VersionState.Live), ("features_v2", VersionState.Candidate)], States(stale));
+        Assert.Equal(States(stale), States((await new VersionRegistryStore(lake.Storage).GetAsync(FeaturePointer.Name, Cancel))!));
+
+        // Readers still on the old mirror read features_v1, which is still built: no gap inside the window.
+        var beforeHeal = await lake.ReadAsync(FeaturePointer.Name, Day("2025-04-01"), Day("2025-04-08"));
+        Assert.Equal(("features_v1", 0), (beforeHeal.Dataset, beforeHeal.Missing.Count));
+
+        // GET /api/versions answers what the pointer decides, and moves the pointer's mirror up as every pointer read does.
+        var view = await VersionsAsync(host);
+        Assert.Equal("features_v2", view.Live);
+        Assert.Equal([("features_v1", "retiring"), ("features_v2", "live")], view.Versions.Select(v => (v.Version, v.State)));
+
+        // The next daily run heals the registry and its mirror, then builds the live version and the retiring one.
+        var run = await DailyAsync(host, "2025-04-11");
+        Assert.Equal(["features_v2", "features_v1"], run.Days.Single(d => d.Date == run.Watermark).Layers.Where(l => l.Layer == Layer.Features).Select(l => l.Version));
+        Assert.Equal(Day("2025-04-09"), run.CommittedWatermark);
+        var healed = await RegistryAsync(host.Client, Cancel);
+        Assert.Equal([("features_v1", VersionState.Retiring), ("features_v2", VersionState.Live)], States(healed));
+        Assert.Equal(Day("2025-04-08"), healed.Find("features_v1")!.Since);
+        var mirror = (await new VersionRegistryStore(lake.Storage).GetAsync(FeaturePointer.Name, Cancel))!;
+        Assert.Equal(healed.Sequence, mirror.Sequence);
+        Assert.Equal(States(healed), States(mirror));
+        var afterHeal = await lake.ReadAsync(FeaturePointer.Name, Day("2025-04-01"), Day("2025-04-09"));
+        Assert.Equal(("features_v2", 0), (afterHeal.Dataset, afterHeal.Missing.Count));
+
+        // The next pointer operation starts from the healed registry: a rollback inside the window lands on a current features_v1.
+        Assert.Equal(FlipOutcomeKind.RolledBack, (await PointerAsync(host, PointerOperation.Rollback)).Kind);
+        Assert.Equal([("features_v1", VersionState.Live), ("features_v2", VersionState.Retiring)], States(await RegistryAsync(host.Client, Cancel)));
+        var rolledBack = await lake.ReadAsync(FeaturePointer.Name, Day("2025-04-01"), Day("2025-04-09"));
+        Assert.Equal(("features_v1", 0), (rolledBack.Dataset, rolledBack.Missing.Count));
+        await AssertRecomputedAsync(lake, landed, FeatureVersions.V2, Day("2025-04-01"), Day("2025-04-06"));
+        await AssertRecomputedAsync(lake, landed, FeatureVersions.V1, Day("2025-04-01"), Day("2025-04-06"));
     }
 }

@@ -31,7 +31,7 @@ public sealed class ActivityBudgetTests(AzuriteFixture azurite)
 
     private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
-    private async Task<(EngineHost Host, ScriptedWorkItemRunner Runner)> StartHostAsync(int budget, int reserved)
+    private async Task<(EngineHost Host, ScriptedWorkItemRunner Runner)> StartHostAsync(int budget, int reserved, int? dailyCap = null)
     {
         var runner = new ScriptedWorkItemRunner(_ => ItemMs);
         var host = await EngineHost.StartAsync(
@@ -43,7 +43,7 @@ public sealed class ActivityBudgetTests(AzuriteFixture azurite)
                 ["Backfill:ActivityBudget"] = budget.ToString(CultureInfo.InvariantCulture),
                 ["DurableEngine:MaxConcurrentActivities"] = budget.ToString(CultureInfo.InvariantCulture),
                 ["Daily:ReservedSlots"] = reserved.ToString(CultureInfo.InvariantCulture),
-                ["Daily:MaxParallel"] = reserved.ToString(CultureInfo.InvariantCulture),
+                ["Daily:MaxParallel"] = (dailyCap ?? reserved).ToString(CultureInfo.InvariantCulture),
                 ["Daily:TimerEnabled"] = "false",
                 ["Backfill:RetryDelaySeconds"] = "1",
             });
@@ -161,6 +161,41 @@ public sealed class ActivityBudgetTests(AzuriteFixture azurite)
         Assert.Equal(1, Intervals.MaxOverlap(secondRan.Where(a => a.Start < firstEnded)));
         Assert.Equal(3, Intervals.MaxOverlap(secondRan));
         Assert.True(Intervals.MaxOverlap(runner.Attempts.Select(a => (a.Start, a.End))) <= 4, "never more than the backfill share at once");
+        await WaitForNoGrantsAsync(host.Client);
+    }
+
+    [Fact]
+    public async Task DailyRun_OfEveryBuiltVersion_StaysUnderTheDailyCapAndRunsBesideA365DayBackfill()
+    {
+        // FeatureVersions has two versions, so two are built: features_v1 (live) and features_v2, which the backfill makes a candidate.
+        // A daily cap below the reserved slots, so the engine would have room for a third daily item: only the cap stops it.
+        var (host, runner) = await StartHostAsync(budget: 5, reserved: 3, dailyCap: 2);
+        await using var _ = host;
+        var backfill = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(BackfillOrchestrator), Start(Spec("2044-01-01..2044-12-30", maxParallel: 4, window: 1, target: "features_v2")), Cancel);
+        await WaitForStatusAsync(host.Client, backfill, p => p.Counts.Succeeded >= 4);
+
+        var (id, created) = await host.Services.GetRequiredService<DailyRunStarter>().StartAsync(host.Client, new DateTimeOffset(2045, 1, 10, 2, 0, 0, TimeSpan.Zero), Cancel);
+        Assert.True(created);
+        var daily = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel);
+        var during = await WaitForStatusAsync(host.Client, backfill, _ => true);
+        await host.Client.RaiseEventAsync(backfill, BackfillEvents.Cancel, true, Cancel);
+        await CompletedAsync(host.Client, backfill);
+
+        var result = daily.ReadOutputAs<DailyRunResult>()!;
+        Assert.Equal(DailyOrchestrator.Completed, result.Status);
+        Assert.Equal(["features_v1", "features_v2"], result.Days.SelectMany(d => d.Layers).Where(l => l.Layer == Core.Layers.Layer.Features).Select(l => l.Version).Distinct());
+
+        // The whole daily run finished while the backfill of 365 days was still running: its items never waited for the backfill to drain.
+        Assert.Equal(BackfillStatus.Running, during.Status);
+        var backfillRan = AttemptsOf(runner, run => run == backfill);
+        var dailyRan = AttemptsOf(runner, run => run.StartsWith(DailyOrchestrator.IdPrefix, StringComparison.Ordinal));
+        Assert.Contains(dailyRan, d => backfillRan.Any(b => b.Start < d.End && d.Start < b.End));
+
+        // Every version's items share the one daily cap; with the backfill's grant they never exceed the budget.
+        Assert.True(Intervals.MaxOverlap(dailyRan) <= 2, "the daily cap covers every built version's items");
+        Assert.True(Intervals.MaxOverlap(backfillRan) <= 2, "the backfill keeps to the budget less the reserved slots");
+        Assert.True(Intervals.MaxOverlap(runner.Attempts.Select(a => (a.Start, a.End))) <= 5, "never more than the activity budget at once");
         await WaitForNoGrantsAsync(host.Client);
     }
 }
