@@ -103,7 +103,29 @@ public sealed class AzuriteServerTests
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            await DeleteTemporaryAsync(root);
+        }
+    }
+
+    // npm's and Azurite's last writes can land while the directory is being deleted ("Directory not empty" on a
+    // loaded machine): try a few times, then leave the temporary directory to the OS rather than fail a passed test.
+    private static async Task DeleteTemporaryAsync(string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(path, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            }
+            catch (IOException)
+            {
+                return;
+            }
         }
     }
 }
