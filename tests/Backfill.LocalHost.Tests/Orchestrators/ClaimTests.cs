@@ -80,6 +80,32 @@ public sealed class ClaimTests(AzuriteFixture azurite)
         return [.. answer.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("runId").GetString()!).Distinct()];
     }
 
+    // A client can only signal an entity: the release is queued at once and applied as the entity's next
+    // operation, so the holders are read until it is (the deadline fails the test if it never is).
+    private static async Task<List<string>> ReleasedAsync(EngineHost host, string id)
+    {
+        using var freed = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        freed.CancelAfter(TimeSpan.FromMinutes(1));
+        var holders = await ClaimHoldersAsync(host);
+        while (holders.Contains(id))
+        {
+            await Task.Delay(200, freed.Token);
+            holders = await ClaimHoldersAsync(host);
+        }
+
+        return holders;
+    }
+
+    // Its own container and lineage table with the lines landed, so the test's days meet no other test's.
+    private async Task<LakeOptions> LandedLakeAsync(string name, IEnumerable<GeneratedLine> lines)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var lake = new DailyLake(azurite.ConnectionString, new LakeOptions { ContainerName = name + suffix, LineageTableName = name + suffix });
+        await lake.Storage.EnsureCreatedAsync(Cancel);
+        await lake.LandAsync("seed", lines);
+        return lake.Storage.Options;
+    }
+
     private static object Body(string target, string[]? layers = null, string? onConflict = null, int maxParallel = 1, string partitions = "2025-01-01..2025-01-06") =>
         new { partitions, target, layers = layers ?? ["raw", "staging", "features"], maxParallel, onConflict };
 
@@ -182,17 +208,7 @@ public sealed class ClaimTests(AzuriteFixture azurite)
 
         var control = host.Services.GetRequiredService<BackfillControlHandler>();
         var (status, view) = await CallAsync(host, r => control.TerminateAsync(r, host.Client, id));
-
-        // A client can only signal an entity: the release is queued at once and applied as the entity's next
-        // operation, so the holders are read until it is (the deadline fails the test if it never is).
-        using var freed = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        freed.CancelAfter(TimeSpan.FromMinutes(1));
-        var holders = await ClaimHoldersAsync(host);
-        while (holders.Contains(id))
-        {
-            await Task.Delay(200, freed.Token);
-            holders = await ClaimHoldersAsync(host);
-        }
+        var holders = await ReleasedAsync(host, id);
 
         var next = await StartAsync(host, Body("features_v1", maxParallel: 3, partitions: "2025-02-01..2025-03-02"));
         var (got, after) = await CallAsync(host, r => control.GetAsync(r, host.Client, id));
@@ -264,6 +280,107 @@ public sealed class ClaimTests(AzuriteFixture azurite)
             Assert.True(last.Start >= written.End || last.End <= written.Start, $"{written.Request.Item} was built by both runs at once");
         }
 
+        Assert.Empty(await ClaimHoldersAsync(host));
+    }
+
+    // Days of the data-plane terminate test: all layers, so 3 items a day. The must-show names 30 days;
+    // 12 keep CI cheap and still leave the run cut off mid-range.
+    private const int TerminatedDays = 12;
+
+    [Fact]
+    public async Task Terminate_RunningBackfillOnTheDataPlane_NextRunCompletesAndEveryPartitionIsWholeAndAsUndisturbed()
+    {
+        var first = PartitionKey.Parse("2023-02-01");
+        var last = first.AddDays(TerminatedDays - 1);
+        var generator = new EventGenerator(new EventGeneratorOptions { Seed = 41, EventsPerDay = 1000, EntityCount = 300 });
+        var lines = Enumerable.Range(0, TerminatedDays).SelectMany(d => generator.Generate(first.AddDays(d).Date)).ToList();
+        var disturbed = await LandedLakeAsync("term", lines);
+        var undisturbed = await LandedLakeAsync("clean", lines);
+        var body = Body("features_v1", maxParallel: 3, partitions: $"{first}..{last}");
+
+        var (host, _) = await StartHostAsync(0, disturbed);
+        int status;
+        JsonElement view;
+        BackfillProgress done;
+        try
+        {
+            var id = await StartAsync(host, body);
+            await BackfillRuns.WaitForStatusAsync(host.Client, id, p => p.Running.Count > 0 && p.Counts.Succeeded > 0);
+            (status, view) = await CallAsync(host, r => host.Services.GetRequiredService<BackfillControlHandler>().TerminateAsync(r, host.Client, id));
+            await ReleasedAsync(host, id);
+            done = await BackfillRuns.CompletedAsync(host.Client, await StartAsync(host, body));
+        }
+        finally
+        {
+            // Stopping the host waits for the terminated run's items still in flight: their late commits are in.
+            await host.DisposeAsync();
+        }
+
+        var (cleanHost, _) = await StartHostAsync(0, undisturbed);
+        await using (cleanHost)
+        {
+            Assert.Equal(BackfillStatus.Completed, (await BackfillRuns.CompletedAsync(cleanHost.Client, await StartAsync(cleanHost, body))).Status);
+        }
+
+        Assert.Equal(StatusCodes.Status202Accepted, status);
+        Assert.Equal(nameof(BackfillStatus.Terminated), view.GetProperty("status").GetString());
+        Assert.True(view.GetProperty("counts").GetProperty("succeeded").GetInt32() < 3 * TerminatedDays, "terminated mid-range");
+        Assert.Equal(BackfillStatus.Completed, done.Status);
+        Assert.Equal(3 * TerminatedDays, done.Counts.Succeeded + done.Counts.Skipped);
+        var live = await LakeAudit.WholeAsync(azurite.ConnectionString, disturbed, first, last);
+        var expected = await LakeAudit.WholeAsync(azurite.ConnectionString, undisturbed, first, last);
+        Assert.Equal(expected, live);
+    }
+
+    // Days the data-plane backfill covers while a daily run writes its last ones. The must-show names 90
+    // days; 20 keep CI cheap (a 90-day run passed once, see the README's Claims section).
+    private const int OverlapDays = 20;
+
+    [Fact]
+    public async Task DailyRun_DuringDataPlaneBackfillOverItsDays_BothCompleteAndFeaturesEqualAFullRecompute()
+    {
+        var first = PartitionKey.Parse("2023-06-01");
+        var last = first.AddDays(OverlapDays - 1);
+
+        // The daily run's watermark is the backfill's last day, its rolling days the ones before. Only lines that
+        // arrived before it ran are landed, so the daily run's processing time and the backfill's see the same lines.
+        var asOf = new DateTimeOffset(last.AddDays(2).Date.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+        var generator = new EventGenerator(DailyLake.Options(42));
+        var landed = Enumerable.Range(0, OverlapDays).SelectMany(d => generator.Generate(first.AddDays(d).Date)).Where(l => l.ArrivalTime < asOf.UtcDateTime).ToList();
+        var options = await LandedLakeAsync("daily", landed);
+
+        var (host, _) = await StartHostAsync(0, options);
+        await using var _ = host;
+        // Newest first, so the backfill reaches the daily run's days while the daily run writes them.
+        var backfill = await StartAsync(host, new { partitions = $"{first}..{last}", target = "features_v1", layers = (string[])["raw", "staging", "features"], maxParallel = 2, order = "descending" });
+        await BackfillRuns.WaitForStatusAsync(host.Client, backfill, p => p.Counts.Succeeded > 0);
+        var (daily, _) = await host.Services.GetRequiredService<DailyRunStarter>().StartAsync(host.Client, asOf, Cancel);
+        var during = await host.Client.GetInstanceAsync(backfill, Cancel);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        timeout.CancelAfter(TimeSpan.FromMinutes(5));
+        var dailyDone = await host.Client.WaitForInstanceCompletionAsync(daily, getInputsAndOutputs: true, timeout.Token);
+        var done = await BackfillRuns.CompletedAsync(host.Client, backfill);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Running, during!.RuntimeStatus);
+        var result = dailyDone.ReadOutputAs<DailyRunResult>()!;
+        Assert.Equal(DailyOrchestrator.Completed, result.Status);
+        Assert.All(result.Days, d => Assert.True(d.Date >= first && d.Date <= last, $"daily day {d.Date} outside the backfill"));
+        Assert.Equal(BackfillStatus.Completed, done.Status);
+        Assert.Equal(3 * OverlapDays, done.Counts.Succeeded + done.Counts.Skipped);
+
+        // Nothing lost or double counted: every day's live features equal a recompute from every landed line.
+        var lake = new DailyLake(azurite.ConnectionString, options);
+        var mismatched = new List<PartitionKey>();
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            var expected = DailyLake.Recompute(landed, day).OrderBy(r => r.EntityId, StringComparer.Ordinal);
+            if (!expected.SequenceEqual((await lake.LiveFeaturesAsync(day)).OrderBy(r => r.EntityId, StringComparer.Ordinal)))
+            {
+                mismatched.Add(day);
+            }
+        }
+
+        Assert.Empty(mismatched);
         Assert.Empty(await ClaimHoldersAsync(host));
     }
 }
