@@ -38,7 +38,22 @@ internal static class AzuriteInstaller
         using var process = Process.Start(npm) ?? throw new InvalidOperationException("Could not start npm: is Node.js installed and on PATH?");
         var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
         _ = process.StandardOutput.ReadToEndAsync(deadline.Token);
-        await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // An abandoned npm would go on writing node_modules under the next attempt (or a folder being deleted).
+            process.Kill(entireProcessTree: true);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            throw new TimeoutException($"'npm ci' in {root} did not finish within {timeout}; it was stopped. Run it by hand to see why.");
+        }
+
         if (process.ExitCode != 0 || !File.Exists(MainScript(root)))
         {
             throw new InvalidOperationException(

@@ -12,6 +12,12 @@ public sealed record AzuriteOptions
     /// <summary>On-disk persistence folder (Azurite <c>--location</c>); in memory when null.</summary>
     public string? Location { get; init; }
 
-    /// <summary>How long to wait for install and for all three services to answer.</summary>
+    /// <summary>How long to wait for all three services to answer.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// How long <c>npm ci</c> may take when node_modules lacks Azurite: it downloads from the registry, which takes
+    /// minutes on a slow network or a busy machine.
+    /// </summary>
+    public TimeSpan InstallTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }

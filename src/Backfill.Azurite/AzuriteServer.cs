@@ -36,7 +36,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     {
         options ??= new AzuriteOptions();
         var root = options.RepositoryRoot ?? RepositoryRoot.Find();
-        await AzuriteInstaller.EnsureInstalledAsync(root, options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        await AzuriteInstaller.EnsureInstalledAsync(root, options.InstallTimeout, cancellationToken).ConfigureAwait(false);
         if (options.Location is not null)
         {
             Directory.CreateDirectory(options.Location);
