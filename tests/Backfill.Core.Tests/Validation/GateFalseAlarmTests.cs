@@ -9,8 +9,9 @@ namespace Backfill.Core.Tests.Validation;
 /// <summary>
 /// The gate on generated data at 300, 3,000 and 30,000 entities (five events per entity a day, the default weekly
 /// seasonality): clean partitions almost never fail, and every injected fault the validator tests use is caught at
-/// every size. The clean run at 30,000 entities generates 32 million events, so it is explicit: run it with
-/// <c>dotnet test tests/Backfill.Core.Tests -- --filter-method "*AtMostOnePercentFail" --explicit on</c>.
+/// every size. The clean run at 30,000 entities generates 32 million events, so it is explicit: after a build, run it
+/// with <c>tests/Backfill.Core.Tests/bin/Debug/net10.0/Backfill.Core.Tests -method "*AtMostOnePercentFail" -explicit on</c>
+/// (the test runner's own command line; <c>dotnet test</c> skips explicit tests).
 /// </summary>
 public sealed class GateFalseAlarmTests
 {
