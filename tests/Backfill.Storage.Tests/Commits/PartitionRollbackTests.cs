@@ -1,5 +1,6 @@
 using Backfill.Core.Partitions;
 using Backfill.Storage.Commits;
+using Backfill.Storage.Layout;
 using Backfill.Storage.Lineage;
 using Backfill.Storage.Tests.Support;
 using Backfill.Testing;
@@ -13,15 +14,9 @@ public sealed class PartitionRollbackTests(AzuriteFixture azurite)
     [Fact]
     public async Task RollbackAsync_ThreeCommits_StepsBackOneCommitAtATime()
     {
-        var lake = await TestLake.CreateAsync(azurite);
-        var pipeline = new Pipeline(lake);
+        var (lake, pipeline, ids) = await ThreeCommitsAsync();
         var rollback = new PartitionRollback(lake);
         var ct = TestContext.Current.CancellationToken;
-        var ids = new List<string>();
-        for (var round = 1; round <= 3; round++)
-        {
-            ids.Add((await CommitAsync(pipeline, round)).Commit.CommitId);
-        }
 
         var first = await rollback.RollbackAsync(FeatureRowsBuilder.Features.Name, Day, ct);
         var second = await rollback.RollbackAsync(FeatureRowsBuilder.Features.Name, Day, ct);
@@ -40,15 +35,9 @@ public sealed class PartitionRollbackTests(AzuriteFixture azurite)
     [Fact]
     public async Task RollbackToAsync_OlderCommit_MakesItLiveAndMarksNewerRolledBack()
     {
-        var lake = await TestLake.CreateAsync(azurite);
-        var pipeline = new Pipeline(lake);
+        var (lake, pipeline, ids) = await ThreeCommitsAsync();
         var rollback = new PartitionRollback(lake);
         var ct = TestContext.Current.CancellationToken;
-        var ids = new List<string>();
-        for (var round = 1; round <= 3; round++)
-        {
-            ids.Add((await CommitAsync(pipeline, round)).Commit.CommitId);
-        }
 
         var unknown = await rollback.RollbackToAsync(FeatureRowsBuilder.Features.Name, Day, "nope", ct);
         var alreadyLive = await rollback.RollbackToAsync(FeatureRowsBuilder.Features.Name, Day, ids[2], ct);
@@ -88,6 +77,20 @@ public sealed class PartitionRollbackTests(AzuriteFixture azurite)
 
         Assert.Equal(CommitStatus.Published, third.Status);
         Assert.Equal(first.Commit.CommitId, third.Commit.Lineage.PreviousCommitId);
+    }
+
+    // A fresh lake whose features partition has three published commits (markers 1, 2, 3), oldest first.
+    private async Task<(LakeStorage Lake, Pipeline Pipeline, List<string> Ids)> ThreeCommitsAsync()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        var ids = new List<string>();
+        for (var round = 1; round <= 3; round++)
+        {
+            ids.Add((await CommitAsync(pipeline, round)).Commit.CommitId);
+        }
+
+        return (lake, pipeline, ids);
     }
 
     internal static Task<CommitResult> CommitAsync(Pipeline pipeline, double marker) =>
