@@ -16,13 +16,16 @@ internal static class EngineCheckApi
         return accepted!.InstanceId;
     }
 
-    /// <summary>Polls the status route until the check reaches <paramref name="until"/> or a terminal status.</summary>
+    /// <summary>
+    /// Polls the status route until the check reaches <paramref name="until"/> or a terminal status. Past the
+    /// deadline it fails with the last status and the host's own output, so a CI failure can be diagnosed.
+    /// </summary>
     public static async Task<EngineCheckStatus> WaitAsync(Func<LocalHostProcess> host, string instanceId, TimeSpan timeout, string until = "Completed")
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(timeout);
+        var deadline = DateTimeOffset.UtcNow + timeout;
         string[] terminal = ["Completed", "Failed", "Terminated"];
-        while (true)
+        var last = "no answer yet";
+        while (DateTimeOffset.UtcNow < deadline)
         {
             try
             {
@@ -31,13 +34,19 @@ internal static class EngineCheckApi
                 {
                     return status;
                 }
+
+                last = status.RuntimeStatus;
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException e)
             {
                 // The host may be restarting; keep polling until the deadline.
+                last = e.Message;
             }
 
-            await Task.Delay(250, deadline.Token);
+            await Task.Delay(250, TestContext.Current.CancellationToken);
         }
+
+        throw new TimeoutException(
+            $"Engine check {instanceId} not {until} after {timeout} (last: {last}). The host's last output:{Environment.NewLine}{string.Join(Environment.NewLine, host().Output.Split(Environment.NewLine).TakeLast(200))}");
     }
 }

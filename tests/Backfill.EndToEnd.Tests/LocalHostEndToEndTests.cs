@@ -71,7 +71,11 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
         await first.DisposeAsync();
         await using var second = await LocalHostProcess.StartAsync(settings);
         current = second;
-        var done = await EngineCheckApi.WaitAsync(() => current, id, TimeSpan.FromMinutes(3));
+        // Usually done within a minute (the dead host's leases and hidden messages free up after 15 s). But the engine
+        // hides a message it abandons (for instance one that arrives before its orchestration's history shows the
+        // task) for 2^dequeues seconds, so a loaded CI machine once needed more than 3 min. Past the deadline the
+        // failure prints the host's output.
+        var done = await EngineCheckApi.WaitAsync(() => current, id, TimeSpan.FromMinutes(8));
 
         Assert.Equal("Completed", done.RuntimeStatus);
         Assert.Equal(Enumerable.Range(0, 15), done.Result!.Items.Select(i => i.Index));

@@ -65,7 +65,7 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         // Tests drive the daily run through asOf; a timer firing at the wall clock's 02:00 would be a surprise run.
         start.Environment["Daily__TimerEnabled"] = "false";
         // The tests share one machine's cores with the emulators: a slow but working Azurite must not turn a request
-        // into a false 503. The default (10 s) against hung storage is held in-process (LocalHost.Tests' StorageHangTests).
+        // into a false 503. The default (8 s) against hung storage is held in-process (LocalHost.Tests' StorageHangTests).
         start.Environment["Storage__ApiCallTimeout"] = SlowEmulatorCallTimeout;
         foreach (var (key, value) in settings)
         {
