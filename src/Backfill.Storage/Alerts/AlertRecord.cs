@@ -11,6 +11,7 @@ namespace Backfill.Storage.Alerts;
 /// <param name="RunId">The run (backfill id or daily run id) that raised it, if any.</param>
 /// <param name="Message">A sentence for people.</param>
 /// <param name="Details">Structured details, e.g. the failed validation results; null when there are none.</param>
+/// <param name="DedupKey">The condition's key (e.g. <c>watermark_stalled:features_v2:2025-03-07</c>): a condition that persists is alerted once; null for an alert raised every time.</param>
 public sealed record AlertRecord(
     DateTimeOffset RaisedAt,
     AlertSeverity Severity,
@@ -19,4 +20,5 @@ public sealed record AlertRecord(
     string? Partition,
     string? RunId,
     string Message,
-    JsonElement? Details);
+    JsonElement? Details,
+    string? DedupKey = null);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -7,7 +9,8 @@ namespace Backfill.Storage.Alerts;
 
 /// <summary>
 /// The <c>alerts</c> table: one partition, row keys that sort newest first (inverted ticks), so the latest
-/// alerts and a time range are one ordered range query.
+/// alerts and a time range are one ordered range query. A second partition holds one marker per dedup key, so a
+/// condition that persists is stored once.
 /// </summary>
 public sealed class AlertStore(TableServiceClient tables)
 {
@@ -15,6 +18,8 @@ public sealed class AlertStore(TableServiceClient tables)
     public const string TableName = "alerts";
 
     private const string PartitionKey = "alert";
+
+    private const string DedupPartitionKey = "dedup";
 
     private readonly TableClient table = tables.GetTableClient(TableName);
     private bool created;
@@ -29,18 +34,60 @@ public sealed class AlertStore(TableServiceClient tables)
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
 
         // A unique suffix keeps two alerts of the same tick apart.
-        var entity = new TableEntity(PartitionKey, TimeKey(alert.RaisedAt) + "-" + Guid.NewGuid().ToString("N"))
+        await table.AddEntityAsync(ToEntity(PartitionKey, TimeKey(alert.RaisedAt) + "-" + Guid.NewGuid().ToString("N"), alert), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores an alert once per <see cref="AlertRecord.DedupKey"/>: the first call stores it, later calls with the same
+    /// key store nothing. Three writes: a marker reserves the key, then the alert row, then the marker says it is listed.
+    /// A crash between them leaves a reserved marker, and the next call with that key finishes the first alert (same
+    /// time, same row) instead of dropping it or storing a second one.
+    /// </summary>
+    /// <param name="alert">The alert; its dedup key must be set.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>The alert as stored (the first one for its key), and whether this call listed it.</returns>
+    public async Task<(AlertRecord Alert, bool Listed)> AddOnceAsync(AlertRecord alert, CancellationToken cancellationToken)
+    {
+        var (first, listed) = await ReserveAsync(alert, cancellationToken).ConfigureAwait(false);
+        if (listed)
         {
-            ["RaisedAt"] = alert.RaisedAt,
-            ["Severity"] = alert.Severity.ToString().ToLowerInvariant(),
-            ["Kind"] = alert.Kind,
-            ["Dataset"] = alert.Dataset,
-            ["Partition"] = alert.Partition,
-            ["RunId"] = alert.RunId,
-            ["Message"] = alert.Message,
-            ["Details"] = alert.Details is { } details ? details.GetRawText() : null,
-        };
-        await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return (first, false);
+        }
+
+        var rowKey = DedupRowKey(first.DedupKey!);
+        await table.UpsertEntityAsync(ToEntity(PartitionKey, TimeKey(first.RaisedAt) + "-" + rowKey, first), TableUpdateMode.Replace, cancellationToken)
+            .ConfigureAwait(false);
+        await table.UpdateEntityAsync(new TableEntity(DedupPartitionKey, rowKey) { ["Listed"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken)
+            .ConfigureAwait(false);
+        return (first, true);
+    }
+
+    /// <summary>
+    /// The first of <see cref="AddOnceAsync"/>'s writes alone: reserves the alert's dedup key, or reads the alert that
+    /// reserved it first. Public so a test can stop there, as a crash would.
+    /// </summary>
+    /// <param name="alert">The alert; its dedup key must be set.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>The first alert for the key, and whether it is already listed.</returns>
+    public async Task<(AlertRecord First, bool Listed)> ReserveAsync(AlertRecord alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentException.ThrowIfNullOrEmpty(alert.DedupKey);
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var marker = ToEntity(DedupPartitionKey, DedupRowKey(alert.DedupKey), alert);
+        marker["Listed"] = false;
+        try
+        {
+            await table.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
+            return (alert, false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = (await table.GetEntityAsync<TableEntity>(DedupPartitionKey, marker.RowKey, cancellationToken: cancellationToken)
+                .ConfigureAwait(false)).Value;
+            return (ToRecord(existing), existing.GetBoolean("Listed") == true);
+        }
     }
 
     /// <summary>Lists alerts raised in [<paramref name="from"/>, <paramref name="to"/>], newest first.</summary>
@@ -89,6 +136,22 @@ public sealed class AlertStore(TableServiceClient tables)
     private static string TimeKey(DateTimeOffset at) =>
         (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
+    // Keys may hold characters table keys refuse ('/', '#', '?'); a hash of the key never does.
+    private static string DedupRowKey(string dedupKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dedupKey)))[..32];
+
+    private static TableEntity ToEntity(string partitionKey, string rowKey, AlertRecord alert) => new(partitionKey, rowKey)
+    {
+        ["RaisedAt"] = alert.RaisedAt,
+        ["Severity"] = alert.Severity.ToString().ToLowerInvariant(),
+        ["Kind"] = alert.Kind,
+        ["Dataset"] = alert.Dataset,
+        ["Partition"] = alert.Partition,
+        ["RunId"] = alert.RunId,
+        ["Message"] = alert.Message,
+        ["Details"] = alert.Details is { } details ? details.GetRawText() : null,
+        ["DedupKey"] = alert.DedupKey,
+    };
+
     private static AlertRecord ToRecord(TableEntity row) => new(
         row.GetDateTimeOffset("RaisedAt") ?? default,
         Enum.Parse<AlertSeverity>(row.GetString("Severity"), ignoreCase: true),
@@ -97,7 +160,8 @@ public sealed class AlertStore(TableServiceClient tables)
         row.GetString("Partition"),
         row.GetString("RunId"),
         row.GetString("Message"),
-        row.GetString("Details") is { } details ? Parse(details) : null);
+        row.GetString("Details") is { } details ? Parse(details) : null,
+        row.GetString("DedupKey"));
 
     private static JsonElement Parse(string json)
     {
