@@ -25,4 +25,5 @@ builder.Services.AddTransient<PublishPointerActivity>();
 builder.Services.AddTransient<PublishVersionsActivity>();
 builder.Services.AddTransient<RecordLateDataActivity>();
 builder.Services.AddTransient<ScanLateArrivalsActivity>();
+builder.Services.AddTransient<RaiseAlertActivity>();
 await builder.Build().RunAsync();

@@ -19,7 +19,7 @@ public static class WorkflowCatalog
     /// <summary>Activity classes; each is registered under its class name.</summary>
     public static IReadOnlyList<Type> Activities { get; } = [
         typeof(EngineCheckActivity), typeof(RunWorkItemActivity), typeof(CheckCompletenessActivity), typeof(CanaryActivity), typeof(PublishPointerActivity),
-        typeof(RecordLateDataActivity), typeof(ScanLateArrivalsActivity), typeof(PublishVersionsActivity),
+        typeof(RecordLateDataActivity), typeof(ScanLateArrivalsActivity), typeof(PublishVersionsActivity), typeof(RaiseAlertActivity),
     ];
 
     /// <summary>Entity classes; each is registered under its class name (the engine lower-cases it).</summary>

@@ -1,17 +1,23 @@
 using Backfill.Core.Partitions;
+using Backfill.Storage.Alerts;
 using Backfill.Storage.Daily;
+using Backfill.Workflows.Alerts;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Pipeline;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
 
 namespace Backfill.Workflows.Activities;
 
 /// <summary>
 /// Finds beyond-watermark late data: for each closed day, the events that landed (by arrival hour, up to the
 /// run time) but are not in its staging partition arrived after the day's last reprocess. Counts them in the
-/// metrics and returns the days that have any.
+/// metrics, alerts once per day and reprocess when they reach <c>Alerts:LateBeyondWatermarkEvents</c>, and returns
+/// the days that have any.
 /// </summary>
-public sealed class ScanLateArrivalsActivity(LateDataRecorder recorder, LateDataStore store) : TaskActivity<LateScanRequest, IReadOnlyList<PartitionKey>>
+public sealed class ScanLateArrivalsActivity(LateDataRecorder recorder, LateDataStore store, AlertRaiser alerts, IOptions<AlertSettings> settings)
+    : TaskActivity<LateScanRequest, IReadOnlyList<PartitionKey>>
 {
     /// <inheritdoc />
     public override async Task<IReadOnlyList<PartitionKey>> RunAsync(TaskActivityContext context, LateScanRequest input)
@@ -34,6 +40,16 @@ public sealed class ScanLateArrivalsActivity(LateDataRecorder recorder, LateData
             if (pending > 0)
             {
                 found.Add(day);
+            }
+
+            if (pending >= settings.Value.LateBeyondWatermarkEvents)
+            {
+                // Keyed by the day's last reprocess: until it is rebuilt, more late events are the same condition.
+                await alerts.RaiseOnceAsync(new AlertRequest(
+                    AlertSeverity.Warning, AlertKinds.LateBeyondWatermark,
+                    $"{AlertKinds.LateBeyondWatermark}:{input.Target}:{day}:{metrics.LastProcessedAt:O}",
+                    $"{pending} event(s) landed for {day} after its watermark passed; they are not in its partitions until it is rebuilt.",
+                    input.Target, day.ToString()), CancellationToken.None).ConfigureAwait(false);
             }
         }
 

@@ -37,13 +37,7 @@ public sealed partial class AlertRaiser(
         var alert = new AlertRecord(
             time.GetUtcNow(), severity, kind, dataset, partition, runId, message,
             details is null ? null : JsonSerializer.SerializeToElement(details, ApiJson.Options));
-        var level = severity switch
-        {
-            AlertSeverity.Error => LogLevel.Error,
-            AlertSeverity.Warning => LogLevel.Warning,
-            _ => LogLevel.Information,
-        };
-        LogAlert(logger, level, kind, dataset, partition, runId, message);
+        Log(alert);
         try
         {
             await store.AddAsync(alert, cancellationToken).ConfigureAwait(false);
@@ -55,6 +49,43 @@ public sealed partial class AlertRaiser(
 
         await PostAsync(alert, cancellationToken).ConfigureAwait(false);
         return alert;
+    }
+
+    /// <summary>
+    /// Raises an alert for a condition once: while the condition persists, every later raise with the same
+    /// <see cref="AlertRequest.DedupKey"/> is dropped. Unlike <see cref="RaiseAsync"/> a storage failure propagates, so
+    /// the caller may retry: an alert that could not be stored is not deduplicated, and the next raise stores it.
+    /// </summary>
+    /// <param name="request">The alert and its dedup key.</param>
+    /// <param name="cancellationToken">Cancels the table writes and the webhook call.</param>
+    /// <returns>True when this call listed the alert (then it was logged and posted); false for a repeat.</returns>
+    public async Task<bool> RaiseOnceAsync(AlertRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var alert = new AlertRecord(
+            time.GetUtcNow(), request.Severity, request.Kind, request.Dataset, request.Partition, request.RunId, request.Message, null, request.DedupKey);
+        var (stored, listed) = await store.AddOnceAsync(alert, cancellationToken).ConfigureAwait(false);
+        if (!listed)
+        {
+            LogRepeat(logger, request.Kind, request.DedupKey);
+            return false;
+        }
+
+        // A crash between listing and posting loses the webhook call only; a crash before listing posts on the next raise.
+        Log(stored);
+        await PostAsync(stored, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private void Log(AlertRecord alert)
+    {
+        var level = alert.Severity switch
+        {
+            AlertSeverity.Error => LogLevel.Error,
+            AlertSeverity.Warning => LogLevel.Warning,
+            _ => LogLevel.Information,
+        };
+        LogAlert(logger, level, alert.Kind, alert.Dataset, alert.Partition, alert.RunId, alert.Message);
     }
 
     private async Task PostAsync(AlertRecord alert, CancellationToken cancellationToken)
@@ -95,4 +126,7 @@ public sealed partial class AlertRaiser(
 
     [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "Alert webhook {WebhookUrl} answered {StatusCode} for alert {Kind}")]
     private static partial void LogWebhookRejected(ILogger logger, string webhookUrl, int statusCode, string kind);
+
+    [LoggerMessage(EventId = 504, Level = LogLevel.Debug, Message = "Alert {Kind} already raised for {DedupKey}")]
+    private static partial void LogRepeat(ILogger logger, string kind, string dedupKey);
 }

@@ -12,8 +12,10 @@ namespace Backfill.Workflows.Api;
 /// <param name="RunId">The run (backfill id) that raised it, if any.</param>
 /// <param name="Message">A sentence for people.</param>
 /// <param name="Details">Structured details, e.g. the failed validation results.</param>
+/// <param name="DedupKey">The condition's key when it alerts once while it persists (e.g. <c>watermark_stalled:features_v2:2025-03-07</c>).</param>
 public sealed record AlertView(
-    DateTimeOffset RaisedAt, string Severity, string Kind, string? Dataset, string? Partition, string? RunId, string Message, JsonElement? Details)
+    DateTimeOffset RaisedAt, string Severity, string Kind, string? Dataset, string? Partition, string? RunId, string Message, JsonElement? Details,
+    string? DedupKey)
 {
     /// <summary>The view of a stored alert.</summary>
     /// <param name="alert">The alert.</param>
@@ -23,6 +25,6 @@ public sealed record AlertView(
         ArgumentNullException.ThrowIfNull(alert);
         return new AlertView(
             alert.RaisedAt, alert.Severity.ToString().ToLowerInvariant(), alert.Kind, alert.Dataset, alert.Partition, alert.RunId,
-            alert.Message, alert.Details);
+            alert.Message, alert.Details, alert.DedupKey);
     }
 }

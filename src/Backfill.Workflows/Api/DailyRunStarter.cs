@@ -1,6 +1,7 @@
 using Backfill.Core.Features;
 using Backfill.Core.Versioning;
 using Backfill.Storage.Daily;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.DurableTask;
@@ -14,7 +15,7 @@ namespace Backfill.Workflows.Api;
 /// timer all come through here, so a duplicate trigger finds the day's existing run instead of starting another.
 /// Concurrent triggers are decided by an atomic claim row; only its winner schedules the orchestration.
 /// </summary>
-public sealed class DailyRunStarter(IOptions<DailySettings> settings, IOptions<BackfillSettings> backfill, IOptions<VersionSettings> versions, DailyRunClaims claims)
+public sealed class DailyRunStarter(IOptions<DailySettings> settings, IOptions<BackfillSettings> backfill, IOptions<VersionSettings> versions, IOptions<AlertSettings> alerts, DailyRunClaims claims)
 {
     // Longer than any start takes, so a slow winner is never overtaken.
     private static readonly TimeSpan ClaimStaleAfter = TimeSpan.FromMinutes(2);
@@ -40,7 +41,8 @@ public sealed class DailyRunStarter(IOptions<DailySettings> settings, IOptions<B
         var input = new DailyRunInput(
             asOf, FeatureVersions.Get(daily.Target).Name, daily.LagDays, daily.RollingDays, daily.Catchup, daily.MaxCatchupDays, daily.MaxParallel,
             daily.RepairLateBeyondWindow, daily.Retries, backfill.Value.RetryDelaySeconds, CodeVersion.Current.Value,
-            FeatureVersions.All.ToDictionary(version => version.Name, version => version.ConfigHash), versions.Value.RetainDays);
+            FeatureVersions.All.ToDictionary(version => version.Name, version => version.ConfigHash), versions.Value.RetainDays,
+            WatermarkStallDays: alerts.Value.WatermarkStallDays);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(DailyOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken)
             .ConfigureAwait(false);
         return (id, true);

@@ -15,6 +15,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="ConfigHashes">The config hash of every feature version, pinned at start: a version the registry adds mid-run is built with the hash it had then.</param>
 /// <param name="RetainDays">Processed days a retiring version is still built after a flip (<c>Versions:RetainDays</c>).</param>
 /// <param name="BaselineAsOf">The baseline time validation compares with; pinned by the run when it starts.</param>
+/// <param name="WatermarkStallDays">Days a committed watermark may trail the scheduled one before the run alerts (<c>Alerts:WatermarkStallDays</c>).</param>
 public sealed record DailyRunInput(
     DateTimeOffset AsOf,
     string Target,
@@ -29,4 +30,5 @@ public sealed record DailyRunInput(
     string CodeVersion,
     IReadOnlyDictionary<string, string> ConfigHashes,
     int RetainDays,
-    DateTimeOffset? BaselineAsOf = null);
+    DateTimeOffset? BaselineAsOf = null,
+    int WatermarkStallDays = 2);

@@ -2,7 +2,9 @@ using Backfill.Core.Claims;
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
 using Backfill.Core.Scheduling;
+using Backfill.Storage.Alerts;
 using Backfill.Workflows.Activities;
+using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask;
@@ -206,6 +208,10 @@ internal sealed class BackfillRun : IDisposable
                 var item = _inFlight[finished];
                 _inFlight.Remove(finished);
                 Finish(item, finished.Result);
+                if (AlertOf(item, finished.Result) is { } alert)
+                {
+                    await AlertCalls.RaiseAsync(_context, alert);
+                }
             }
 
             await RebalanceSlotsAsync();
@@ -421,6 +427,24 @@ internal sealed class BackfillRun : IDisposable
 
                 break;
         }
+    }
+
+    // Validation failures raise their own alert where they are found; these are the run's own conditions.
+    private AlertRequest? AlertOf(int item, WorkItemOutcome outcome)
+    {
+        var planned = _plan.Items[item];
+        var dataset = ClaimCalls.DatasetOf(planned, _state.Spec.Target);
+        var runId = _context.InstanceId;
+        return outcome.Kind switch
+        {
+            WorkItemOutcomeKind.Transient when _items[item] == (char)ItemState.Failed => new AlertRequest(
+                AlertSeverity.Error, AlertKinds.ItemFailed, $"{AlertKinds.ItemFailed}:{runId}:{dataset}:{planned.Partition}",
+                $"{planned.Id} failed after its last retry: {outcome.Error}", dataset, planned.Partition.ToString(), runId),
+            WorkItemOutcomeKind.CodeVersionMismatch when _status == BackfillStatus.Paused => new AlertRequest(
+                AlertSeverity.Warning, AlertKinds.BackfillPaused, $"{AlertKinds.BackfillPaused}:{runId}:{outcome.Error}",
+                $"Backfill {runId} paused: {outcome.Error}. Resume it with the accepted code version.", RunId: runId),
+            _ => null,
+        };
     }
 
     private void Block(int failed)

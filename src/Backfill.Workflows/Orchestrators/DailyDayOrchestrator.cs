@@ -1,5 +1,6 @@
 using Backfill.Core.Layers;
 using Backfill.Workflows.Activities;
+using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask;
 
@@ -32,10 +33,12 @@ public sealed class DailyDayOrchestrator : TaskOrchestrator<DailyDayInput, IRead
             await context.CallActivityAsync<object>(
                 nameof(RecordLateDataActivity), new LateDataRequest(input.Run.Target, input.Step.Day, input.Step.Trigger, input.Run.AsOf));
         }
-        catch (TaskFailedException)
+        catch (TaskFailedException ex)
         {
             // The metrics describe the data; failing to record them must not fail the day's commit. The next
             // build of the day records them again from what has landed.
+            await AlertCalls.RaiseAsync(context, DailyAlerts.LateDataUnrecorded(
+                input.Run.Target, input.Step.Day, "the day's late-arrival metrics", ex.Message, input.RunId));
         }
 
         return results;

@@ -5,6 +5,7 @@ using Backfill.Core.Layers;
 using Backfill.Core.Lineage;
 using Backfill.Core.Partitions;
 using Backfill.Workflows.Activities;
+using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask;
@@ -105,6 +106,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
 
         var queued = await ScanAsync(context, input, plan, upstreamSteps, primary.IsCommitted);
         PartitionKey? committedWatermark = null;
+        var stalled = new List<AlertRequest>();
         foreach (var version in versions)
         {
             var commit = new DailyCommit(
@@ -117,11 +119,29 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
             {
                 committedWatermark = after.Watermark;
             }
+
+            if (DailyAlerts.Stalled(version.Version, after.Watermark, plan.Watermark, input.WatermarkStallDays, context.InstanceId) is { } stall)
+            {
+                stalled.Add(stall);
+            }
         }
 
         await DailyClaims.ReleaseAsync(context, taken);
-        var failed = upstream.Values.Any(results => results.Any(r => !r.Succeeded)) || versions.Any(v => v.Results.Values.Any(r => !r.Succeeded));
-        var result = Progress(failed ? CompletedWithFailures : Completed, committedWatermark, queued);
+        var failures = upstream.SelectMany(day => day.Value.Where(r => !r.Succeeded).Select(r => (Day: day.Key, Dataset: r.Layer.ToString().ToLowerInvariant())))
+            .Concat(versions.SelectMany(v => v.Results.Where(r => !r.Value.Succeeded).Select(r => (Day: r.Key, Dataset: v.Version))))
+            .ToList();
+        if (failures.Count > 0)
+        {
+            var oldest = failures.MinBy(failure => failure.Day);
+            await AlertCalls.RaiseAsync(context, DailyAlerts.RunFailed(oldest.Dataset, oldest.Day, failures.Count, context.InstanceId));
+        }
+
+        foreach (var stall in stalled)
+        {
+            await AlertCalls.RaiseAsync(context, stall);
+        }
+
+        var result = Progress(failures.Count > 0 ? CompletedWithFailures : Completed, committedWatermark, queued);
         context.SetCustomStatus(result);
         return result;
     }
@@ -154,9 +174,10 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         {
             return await context.CallActivityAsync<IReadOnlyList<PartitionKey>>(nameof(ScanLateArrivalsActivity), new LateScanRequest(input.Target, days, input.AsOf));
         }
-        catch (TaskFailedException)
+        catch (TaskFailedException ex)
         {
-            // The next run scans the same days again (they stay in its lookback), so nothing is lost.
+            // The next run scans the same days again (they stay in its lookback), so nothing is lost; but say so.
+            await AlertCalls.RaiseAsync(context, DailyAlerts.LateDataUnrecorded(input.Target, days[0], "the beyond-watermark scan", ex.Message, context.InstanceId));
             return [];
         }
     }

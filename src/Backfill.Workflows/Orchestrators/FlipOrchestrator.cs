@@ -1,6 +1,8 @@
 using Backfill.Core.Switchover;
+using Backfill.Storage.Alerts;
 using Backfill.Storage.Pointers;
 using Backfill.Workflows.Activities;
+using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask;
@@ -56,8 +58,8 @@ public sealed class FlipOrchestrator : TaskOrchestrator<FlipRequest, FlipOutcome
             nameof(CheckCompletenessActivity), new CompletenessRequest(state.Current, to, input.Range, daily.Watermark));
         if (!completeness.IsComplete)
         {
-            return new FlipOutcome(FlipOutcomeKind.Incomplete, state,
-                $"{to} is not complete: {completeness.Missing.Count} day(s) missing, {completeness.Failed.Count} failed validation", completeness, null);
+            return await RefusedAsync(context, new FlipOutcome(FlipOutcomeKind.Incomplete, state,
+                $"{to} is not complete: {completeness.Missing.Count} day(s) missing, {completeness.Failed.Count} failed validation", completeness, null));
         }
 
         // Seeded by the sequence the flip starts from: a replay or retry of this flip samples the same days.
@@ -65,12 +67,21 @@ public sealed class FlipOrchestrator : TaskOrchestrator<FlipRequest, FlipOutcome
         var canary = await context.CallActivityAsync<CanaryReport>(nameof(CanaryActivity), new CanaryRequest(state.Current, to, sample));
         if (!canary.Passed)
         {
-            return new FlipOutcome(FlipOutcomeKind.CanaryFailed, state, $"canary failed: {canary.Summary}", completeness, canary);
+            return await RefusedAsync(context, new FlipOutcome(FlipOutcomeKind.CanaryFailed, state, $"canary failed: {canary.Summary}", completeness, canary));
         }
 
         var flipped = await context.Entities.CallEntityAsync<PointerChange>(
             pointer, nameof(PointerEntity.Flip), new PointerFlip(expectedCurrent, to, expectedSequence, input.FlippedBy, now));
         return await PublishAsync(context, flipped, "flip", completeness, canary);
+    }
+
+    // A refused flip changed nothing, but the operator (or the automation) that asked for it needs to know why.
+    private static async Task<FlipOutcome> RefusedAsync(TaskOrchestrationContext context, FlipOutcome refused)
+    {
+        await AlertCalls.RaiseAsync(context, new AlertRequest(
+            AlertSeverity.Warning, AlertKinds.FlipRefused, $"{AlertKinds.FlipRefused}:{context.InstanceId}",
+            $"Flip of {refused.State.Name} refused: {refused.Reason}", RunId: context.InstanceId));
+        return refused;
     }
 
     private static async Task<FlipOutcome> PublishAsync(

@@ -3,9 +3,11 @@ using Backfill.Core.Generation;
 using Backfill.Core.Partitions;
 using Backfill.Core.Scheduling;
 using Backfill.LocalHost.Tests.Engine;
+using Backfill.Storage.Alerts;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Daily;
 using Backfill.Testing;
+using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Api;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
@@ -129,7 +131,21 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
 
         // The day after the gap was built while the gap was empty; its features are rebuilt now that it is filled.
         Assert.Contains(retried.Days, d => d.Date == Day("2031-02-07") && d.Layers.Any(l => l.Layer == Core.Layers.Layer.Features && l.Succeeded));
+
+        // Two runs failed on the same day: one alert. The watermark stalled at 02-05 for two days in the run of 02-09:
+        // one alert, and none once the retry moved it on.
+        var alerts = await OperationalAlertsAsync(host, "2031-02");
+        var runFailed = Assert.Single(alerts, a => a.Kind == AlertKinds.DailyRunFailed);
+        Assert.Equal(("raw", "2031-02-06", "daily-2031-02-08"), (runFailed.Dataset, runFailed.Partition, runFailed.RunId));
+        var stalled = Assert.Single(alerts, a => a.Kind == AlertKinds.WatermarkStalled);
+        Assert.Equal(("features_v1", "2031-02-05", "daily-2031-02-09"), (stalled.Dataset, stalled.Partition, stalled.RunId));
+        Assert.Equal("watermark_stalled:features_v1:2031-02-05", stalled.DedupKey);
     }
+
+    // The run's own alerts (validation failures are raised by the partition writes, and tested there).
+    private static async Task<IReadOnlyList<AlertRecord>> OperationalAlertsAsync(EngineHost host, string month) =>
+        [.. (await host.Services.GetRequiredService<AlertStore>().ListAsync(null, null, 1000, Cancel))
+            .Where(a => a.Kind != AlertKinds.ValidationFailed && a.Partition?.StartsWith(month, StringComparison.Ordinal) == true)];
 
     [Fact]
     public async Task DailyRuns_TwentyOneDays_FeaturesEqualAFullRecomputeAndLateMetricsMatchTheGenerator()
@@ -201,6 +217,12 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
             var expected = DailyLake.Recompute(landed, day);
             Assert.Equal(expected.OrderBy(r => r.EntityId, StringComparer.Ordinal), (await lake.LiveFeaturesAsync(day)).OrderBy(r => r.EntityId, StringComparer.Ordinal));
         }
+
+        // Each day found with beyond-watermark late events is alerted, once per reprocess it was late for.
+        var lateAlerts = (await OperationalAlertsAsync(host, "2033-04")).Where(a => a.Kind == AlertKinds.LateBeyondWatermark).ToList();
+        var queued = runs.SelectMany(r => r.RepairsQueued).ToList();
+        Assert.Equal(queued.Distinct().Order().Select(d => d.ToString()), lateAlerts.Select(a => a.Partition!).Distinct().Order());
+        Assert.InRange(lateAlerts.Count, queued.Distinct().Count(), queued.Count);
 
         var metrics = await host.Services.GetRequiredService<LateDataStore>().ReadAsync("features_v1", Day("2033-04-02"), last, Cancel);
         Assert.Equal(4, metrics.Count);

@@ -3,9 +3,11 @@ using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
 using Backfill.Core.Versioning;
 using Backfill.LocalHost.Tests.Engine;
+using Backfill.Storage.Alerts;
 using Backfill.Storage.Commits;
 using Backfill.Testing;
 using Backfill.Workflows.Activities;
+using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.DurableTask;
@@ -199,7 +201,30 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
 
         Assert.Equal(BackfillStatus.Completed, progress.Status);
         Assert.Equal(6, runner.Attempts.Count);
+        // Both raw items found the version changed: one pause, one alert.
+        var alert = Assert.Single(await AlertsOfAsync(host, id));
+        Assert.Equal((AlertKinds.BackfillPaused, AlertSeverity.Warning), (alert.Kind, alert.Severity));
     }
+
+    [Fact]
+    public async Task Run_ItemExhaustsItsRetries_AlertsItemFailedOnceForThatItem()
+    {
+        var (host, runner) = await StartHostAsync(_ => 20);
+        await using var _ = host;
+        var doomed = new WorkItem(Layer.Staging, PartitionKey.Parse("2025-02-12"));
+        runner.TransientFailures[doomed] = int.MaxValue;
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-02-11..2025-02-12", 2, window: 1)), Cancel);
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.CompletedWithFailures, progress.Status);
+        var alert = Assert.Single(await AlertsOfAsync(host, id));
+        Assert.Equal((AlertKinds.ItemFailed, "staging", "2025-02-12"), (alert.Kind, alert.Dataset, alert.Partition));
+        Assert.Contains("injected transient failure", alert.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<AlertRecord>> AlertsOfAsync(EngineHost host, string runId) =>
+        [.. (await host.Services.GetRequiredService<AlertStore>().ListAsync(null, null, 1000, Cancel)).Where(a => a.RunId == runId)];
 
     [Fact]
     public async Task Run_MoreItemsThanOneGeneration_ContinuesAsNewAndRunsEachItemOnce()

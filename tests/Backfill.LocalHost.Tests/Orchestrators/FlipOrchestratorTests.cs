@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using Backfill.Core.Switchover;
 using Backfill.LocalHost.Tests.Engine;
+using Backfill.Storage.Alerts;
 using Backfill.Storage.Layout;
 using Backfill.Storage.Pointers;
 using Backfill.Testing;
+using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Api;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
@@ -55,6 +57,22 @@ public sealed class FlipOrchestratorTests(AzuriteFixture azurite)
 
             await Task.Delay(100, deadline.Token);
         }
+    }
+
+    [Fact]
+    public async Task Flip_TargetIncomplete_IsRefusedWithOneAlertNamingWhy()
+    {
+        var (host, _) = await StartHostAsync();
+        await using var _host = host;
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(FlipOrchestrator), new FlipRequest(FeaturePointer.Name, PointerOperation.Flip, "features_v2", null, null, "2025-01-01..2025-01-03", "flip-1"), Cancel);
+        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel);
+
+        Assert.Equal(FlipOutcomeKind.Incomplete, done.ReadOutputAs<FlipOutcome>()!.Kind);
+        var alert = Assert.Single(await host.Services.GetRequiredService<AlertStore>().ListAsync(null, null, 1000, Cancel), a => a.RunId == id);
+        Assert.Equal((AlertKinds.FlipRefused, AlertSeverity.Warning), (alert.Kind, alert.Severity));
+        Assert.Contains("features_v2 is not complete: 3 day(s) missing", alert.Message, StringComparison.Ordinal);
     }
 
     private static FlipRequest Rollback(long? expectedSequence, string by) => new(FeaturePointer.Name, PointerOperation.Rollback, null, null, expectedSequence, null, by);

@@ -1,5 +1,6 @@
 using Backfill.Storage.Alerts;
 using Backfill.Testing;
+using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Tests.Support;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,25 @@ public sealed class AlertRaiserTests(AzuriteFixture azurite)
         Assert.Equal(("raw", "2025-01-10", runId), (body.GetProperty("dataset").GetString(), body.GetProperty("partition").GetString(), body.GetProperty("runId").GetString()));
         Assert.Equal("null_rate", body.GetProperty("details").GetProperty("failures")[0].GetString());
         Assert.True(body.TryGetProperty("raisedAt", out _));
+    }
+
+    [Fact]
+    public async Task RaiseOnceAsync_ConditionRaisedTwice_StoresAndPostsItOnce()
+    {
+        using var webhook = new WebhookListener();
+        var (raiser, _) = Alerting.Raiser(azurite, webhook.Url);
+        var runId = "daily-" + Guid.NewGuid().ToString("N");
+        var stalled = new AlertRequest(
+            AlertSeverity.Error, AlertKinds.WatermarkStalled, $"watermark_stalled:features_v1:{runId}", "stalled", "features_v1", "2025-03-07", runId);
+
+        var first = await raiser.RaiseOnceAsync(stalled, TestContext.Current.CancellationToken);
+        var again = await raiser.RaiseOnceAsync(stalled with { Message = "still stalled" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal((true, false), (first, again));
+        Assert.Equal(1, webhook.Count);
+        var body = await webhook.NextAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal($"watermark_stalled:features_v1:{runId}", body.GetProperty("dedupKey").GetString());
+        Assert.Equal("stalled", (await Alerting.SingleOfRunAsync(azurite, runId)).Message);
     }
 
     [Fact]

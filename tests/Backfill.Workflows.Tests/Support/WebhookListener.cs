@@ -28,6 +28,18 @@ internal sealed class WebhookListener : IDisposable
 
     public static string DeadUrl => $"http://127.0.0.1:{FreePort()}/hook/";
 
+    /// <summary>The POSTs received so far (each is recorded before it is answered).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (bodies)
+            {
+                return bodies.Count;
+            }
+        }
+    }
+
     public async Task<JsonElement> NextAsync(TimeSpan timeout)
     {
         Assert.True(await received.WaitAsync(timeout), "the webhook received no POST");
