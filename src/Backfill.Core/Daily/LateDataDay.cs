@@ -44,8 +44,15 @@ public sealed record LateDataDay(
         // Merge never drops events, so staging only grows; a smaller count is an overwrite by a backfill.
         var added = Math.Max(0, included - previous.Included);
         var updated = previous with { Landed = landed, Included = included, LastProcessedAt = processedAt };
-        return trigger == RunTrigger.Repair
-            ? updated with { RepairedAfterWindow = previous.RepairedAfterWindow + added, BeyondWatermarkPending = Math.Max(0, landed.Unique - included) }
-            : updated with { PickedUpByRolling = previous.PickedUpByRolling + added };
+        return trigger switch
+        {
+            RunTrigger.Repair => updated with
+            {
+                RepairedAfterWindow = previous.RepairedAfterWindow + added, BeyondWatermarkPending = Math.Max(0, landed.Unique - included),
+            },
+            // A backfill rebuilds the day from everything landed by its pinned time: what it adds is no daily pickup.
+            RunTrigger.Backfill => updated with { BeyondWatermarkPending = Math.Max(0, landed.Unique - included) },
+            _ => updated with { PickedUpByRolling = previous.PickedUpByRolling + added },
+        };
     }
 }

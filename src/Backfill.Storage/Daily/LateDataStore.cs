@@ -6,32 +6,36 @@ using Backfill.Core.Partitions;
 namespace Backfill.Storage.Daily;
 
 /// <summary>
-/// The late-arrival metrics in the <c>latedata</c> table: partition = the feature version the daily run
-/// maintains, row = event day. Written by the daily run's activities, read by <c>GET /api/late-data</c>.
+/// The late-arrival metrics in the <c>latedata</c> table, one row per event day. They describe what landed and what
+/// raw and staging took in, so they belong to the day, not to a feature version. Written by the daily run's
+/// activities and by backfills' staging builds, read by <c>GET /api/late-data</c>.
 /// </summary>
 public sealed class LateDataStore(TableServiceClient tables)
 {
     /// <summary>The table's name.</summary>
     public const string TableName = "latedata";
 
+    // One partition: a day range is one ordered range query.
+    private const string Days = "days";
+
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private bool _created;
 
     /// <summary>The metrics of one day, or <see langword="null"/> before its first build.</summary>
-    public async Task<LateDataDay?> GetAsync(string target, PartitionKey day, CancellationToken cancellationToken)
+    public async Task<LateDataDay?> GetAsync(PartitionKey day, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(target, day.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Days, day.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
     /// <summary>Writes the metrics of one day (a later write replaces an earlier one).</summary>
-    public async Task SaveAsync(string target, LateDataDay metrics, CancellationToken cancellationToken)
+    public async Task SaveAsync(LateDataDay metrics, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var landed = metrics.Landed;
-        var entity = new TableEntity(target, metrics.Day.ToString())
+        var entity = new TableEntity(Days, metrics.Day.ToString())
         {
             ["OnTime"] = landed.OnTime,
             ["Late0To24h"] = landed.Late0To24Hours,
@@ -50,7 +54,7 @@ public sealed class LateDataStore(TableServiceClient tables)
     }
 
     /// <summary>The metrics of the days from <paramref name="from"/> to <paramref name="to"/> that have any, oldest first.</summary>
-    public async Task<IReadOnlyList<LateDataDay>> ReadAsync(string target, PartitionKey from, PartitionKey to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LateDataDay>> ReadAsync(PartitionKey from, PartitionKey to, CancellationToken cancellationToken)
     {
         var days = new List<LateDataDay>();
         try
@@ -58,7 +62,7 @@ public sealed class LateDataStore(TableServiceClient tables)
             var first = from.ToString();
             var last = to.ToString();
             await foreach (var row in _table.QueryAsync<TableEntity>(
-                               e => e.PartitionKey == target && e.RowKey.CompareTo(first) >= 0 && e.RowKey.CompareTo(last) <= 0,
+                               e => e.PartitionKey == Days && e.RowKey.CompareTo(first) >= 0 && e.RowKey.CompareTo(last) <= 0,
                                cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 days.Add(Read(row));
@@ -66,7 +70,7 @@ public sealed class LateDataStore(TableServiceClient tables)
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            // No daily run has recorded anything yet.
+            // No run has recorded anything yet.
         }
 
         return [.. days.OrderBy(day => day.Day)];

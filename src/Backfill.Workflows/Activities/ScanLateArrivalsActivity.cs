@@ -27,7 +27,7 @@ public sealed class ScanLateArrivalsActivity(LateDataRecorder recorder, LateData
         foreach (var day in input.Days)
         {
             // Only days the daily run has processed have a last reprocess to be late for.
-            if (await store.GetAsync(input.Target, day, CancellationToken.None).ConfigureAwait(false) is not { } metrics)
+            if (await store.GetAsync(day, CancellationToken.None).ConfigureAwait(false) is not { } metrics)
             {
                 continue;
             }
@@ -35,7 +35,7 @@ public sealed class ScanLateArrivalsActivity(LateDataRecorder recorder, LateData
             var landed = await recorder.LandedAsync(day, input.AsOf, CancellationToken.None).ConfigureAwait(false);
             var included = await recorder.IncludedAsync(day, CancellationToken.None).ConfigureAwait(false);
             var pending = Math.Max(0, landed.Unique - included);
-            await store.SaveAsync(input.Target, metrics with { Landed = landed, Included = included, BeyondWatermarkPending = pending }, CancellationToken.None)
+            await store.SaveAsync(metrics with { Landed = landed, Included = included, BeyondWatermarkPending = pending }, CancellationToken.None)
                 .ConfigureAwait(false);
             if (pending > 0)
             {
@@ -47,9 +47,9 @@ public sealed class ScanLateArrivalsActivity(LateDataRecorder recorder, LateData
                 // Keyed by the day's last reprocess: until it is rebuilt, more late events are the same condition.
                 await alerts.RaiseOnceAsync(new AlertRequest(
                     AlertSeverity.Warning, AlertKinds.LateBeyondWatermark,
-                    $"{AlertKinds.LateBeyondWatermark}:{input.Target}:{day}:{metrics.LastProcessedAt:O}",
+                    $"{AlertKinds.LateBeyondWatermark}:{day}:{metrics.LastProcessedAt:O}",
                     $"{pending} event(s) landed for {day} after its watermark passed; they are not in its partitions until it is rebuilt.",
-                    input.Target, day.ToString()), CancellationToken.None).ConfigureAwait(false);
+                    Partition: day.ToString()), CancellationToken.None).ConfigureAwait(false);
             }
         }
 

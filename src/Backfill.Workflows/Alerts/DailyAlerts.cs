@@ -35,7 +35,7 @@ public static class DailyAlerts
     }
 
     /// <summary>Late-arrival metrics could not be recorded (the failure was swallowed so the run goes on).</summary>
-    public static AlertRequest LateDataUnrecorded(string target, PartitionKey day, string what, string error, string runId) => new(
-        AlertSeverity.Warning, AlertKinds.LateDataUnrecorded, $"{AlertKinds.LateDataUnrecorded}:{target}:{day}:{what}",
-        $"Could not record {what} for {day}; the next run tries again: {error}", target, day.ToString(), runId);
+    public static AlertRequest LateDataUnrecorded(PartitionKey day, string what, string error, string runId) => new(
+        AlertSeverity.Warning, AlertKinds.LateDataUnrecorded, $"{AlertKinds.LateDataUnrecorded}:{day}:{what}",
+        $"Could not record {what} for {day}; the next build of the day tries again: {error}", Partition: day.ToString(), RunId: runId);
 }

@@ -49,7 +49,7 @@ public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings>
             return Problems.Invalid(errors);
         }
 
-        var recorded = (await store.ReadAsync(daily.Target, first, last, cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.Day);
+        var recorded = (await store.ReadAsync(first, last, cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.Day);
         var days = new List<LateDataDayView>();
         for (var day = first; day <= last; day = day.AddDays(1))
         {

@@ -90,6 +90,7 @@ public static class WorkflowServices
         services.AddSingleton(sp => new DailyRunClaims(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>(), configuration["TaskHubName"] ?? "default"));
         services.AddSingleton<LateDataRecorder>();
+        services.AddSingleton<LateDataRecording>();
         services.AddSingleton<DailyRunStarter>();
         services.AddSingleton<DailyHandler>();
         services.AddSingleton<LateDataHandler>();

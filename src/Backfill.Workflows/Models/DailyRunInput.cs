@@ -2,7 +2,7 @@ namespace Backfill.Workflows.Models;
 
 /// <summary>The input of one daily run, fixed when it starts so replays and retries see the same settings.</summary>
 /// <param name="AsOf">The run time T: the watermark is date(T) − <paramref name="LagDays"/>, and every build reads landing as of T.</param>
-/// <param name="Target">The feature version whose late-arrival metrics the run records (<c>Daily:Target</c>); the versions it builds come from the version registry.</param>
+/// <param name="Target">The feature version <c>Daily:Target</c> names (its watermark is the one <c>GET /api/daily/watermark</c> shows); the versions it builds come from the version registry.</param>
 /// <param name="LagDays">Days the watermark trails the run date.</param>
 /// <param name="RollingDays">Days before the watermark rebuilt in merge mode.</param>
 /// <param name="Catchup">Whether missed days since the committed watermark are processed.</param>

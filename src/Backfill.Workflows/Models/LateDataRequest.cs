@@ -4,8 +4,7 @@ using Backfill.Core.Partitions;
 namespace Backfill.Workflows.Models;
 
 /// <summary>Asks for the late-arrival metrics of one day to be recorded after its staging build.</summary>
-/// <param name="Target">The feature version the daily run maintains (the metrics' partition).</param>
 /// <param name="Day">The event day.</param>
 /// <param name="Trigger">Why the day was built.</param>
 /// <param name="ProcessingTime">The build's processing time.</param>
-public sealed record LateDataRequest(string Target, PartitionKey Day, RunTrigger Trigger, DateTimeOffset ProcessingTime);
+public sealed record LateDataRequest(PartitionKey Day, RunTrigger Trigger, DateTimeOffset ProcessingTime);

@@ -31,14 +31,14 @@ public sealed class DailyDayOrchestrator : TaskOrchestrator<DailyDayInput, IRead
         try
         {
             await context.CallActivityAsync<object>(
-                nameof(RecordLateDataActivity), new LateDataRequest(input.Run.Target, input.Step.Day, input.Step.Trigger, input.Run.AsOf));
+                nameof(RecordLateDataActivity), new LateDataRequest(input.Step.Day, input.Step.Trigger, input.Run.AsOf));
         }
         catch (TaskFailedException ex)
         {
             // The metrics describe the data; failing to record them must not fail the day's commit. The next
             // build of the day records them again from what has landed.
             await AlertCalls.RaiseAsync(context, DailyAlerts.LateDataUnrecorded(
-                input.Run.Target, input.Step.Day, "the day's late-arrival metrics", ex.Message, input.RunId));
+                input.Step.Day, "the day's late-arrival metrics", ex.Message, input.RunId));
         }
 
         return results;

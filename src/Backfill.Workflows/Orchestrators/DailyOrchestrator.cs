@@ -172,12 +172,12 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
 
         try
         {
-            return await context.CallActivityAsync<IReadOnlyList<PartitionKey>>(nameof(ScanLateArrivalsActivity), new LateScanRequest(input.Target, days, input.AsOf));
+            return await context.CallActivityAsync<IReadOnlyList<PartitionKey>>(nameof(ScanLateArrivalsActivity), new LateScanRequest(days, input.AsOf));
         }
         catch (TaskFailedException ex)
         {
             // The next run scans the same days again (they stay in its lookback), so nothing is lost; but say so.
-            await AlertCalls.RaiseAsync(context, DailyAlerts.LateDataUnrecorded(input.Target, days[0], "the beyond-watermark scan", ex.Message, context.InstanceId));
+            await AlertCalls.RaiseAsync(context, DailyAlerts.LateDataUnrecorded(days[0], "the beyond-watermark scan", ex.Message, context.InstanceId));
             return [];
         }
     }

@@ -31,7 +31,8 @@ namespace Backfill.Workflows.Pipeline;
 /// failed checks, and the item fails with every result attached.
 /// </remarks>
 public sealed partial class PipelineWorkItemRunner(
-    LakeReady lakeReady, ICommitValidator validator, AlertRaiser alerts, IOptions<FaultHookSettings> faultHooks, ILogger<PipelineWorkItemRunner> logger)
+    LakeReady lakeReady, ICommitValidator validator, AlertRaiser alerts, LateDataRecording lateData, IOptions<FaultHookSettings> faultHooks,
+    ILogger<PipelineWorkItemRunner> logger)
     : IWorkItemRunner
 {
     /// <inheritdoc />
@@ -94,6 +95,12 @@ public sealed partial class PipelineWorkItemRunner(
             throw new WorkItemFailedException(reason, result.Validation.Results);
         }
 
+        if (request.Item.Layer == Layer.Staging && request.Trigger == RunTrigger.Backfill && result.Status != CommitStatus.Conflict)
+        {
+            // Daily runs record theirs in their own step, under their own trigger.
+            await RecordLateDataAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         return result.Status switch
         {
             CommitStatus.Published => new WorkItemRunResult(false, result.Commit.RowCount, result.Commit.CommitId),
@@ -104,6 +111,23 @@ public sealed partial class PipelineWorkItemRunner(
             _ => throw new InvalidOperationException(
                 $"{dataset}/{day}: another writer published first ({result.Status} after {result.Attempts} attempt(s)); retrying rebuilds from the new base"),
         };
+    }
+
+    // The metrics describe the data: failing to record them must not fail the partition's build. The next build of
+    // the day records them again from what has landed.
+    private async Task RecordLateDataAsync(WorkItemRequest request, CancellationToken cancellationToken)
+    {
+        var day = request.Item.Partition;
+        try
+        {
+            await lateData.RecordAsync(day, request.Trigger, request.ProcessingTime, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            LogLateDataUnrecorded(logger, ex, day, request.BackfillId);
+            await alerts.RaiseOnceAsync(DailyAlerts.LateDataUnrecorded(day, "the day's late-arrival metrics", ex.Message, request.BackfillId), cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 
     // The crash drill's hook (FaultHookSettings): SIGKILL of this process between the manifest and lineage writes.
@@ -126,4 +150,7 @@ public sealed partial class PipelineWorkItemRunner(
     [LoggerMessage(EventId = 404, Level = LogLevel.Critical,
         Message = "Crash drill: killing the process after publishing {Dataset}/{Partition} commit {CommitId}, before its lineage write")]
     private static partial void LogDrillExit(ILogger logger, string dataset, PartitionKey partition, string commitId);
+
+    [LoggerMessage(EventId = 407, Level = LogLevel.Warning, Message = "Late-arrival metrics of {Partition} not recorded by {RunId}")]
+    private static partial void LogLateDataUnrecorded(ILogger logger, Exception exception, PartitionKey partition, string runId);
 }

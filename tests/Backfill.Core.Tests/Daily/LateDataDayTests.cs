@@ -40,6 +40,25 @@ public sealed class LateDataDayTests
     }
 
     [Fact]
+    public void Record_BackfillAfterDailyBuilds_UpdatesWhatLandedWithoutCountingADailyPickup()
+    {
+        var first = LateDataDay.Record(null, Day, RunTrigger.Daily, Landed, 96, First);
+
+        var backfilled = LateDataDay.Record(first, Day, RunTrigger.Backfill, Landed, 100, First.AddDays(30));
+
+        Assert.Equal((96, 0, 0, 0), (backfilled.IncludedAtFirstProcessing, backfilled.PickedUpByRolling, backfilled.RepairedAfterWindow, backfilled.BeyondWatermarkPending));
+        Assert.Equal((100, First.AddDays(30)), (backfilled.Included, backfilled.LastProcessedAt));
+    }
+
+    [Fact]
+    public void Record_FirstBuildByABackfill_CountsEverythingAsIncludedAtFirstProcessing()
+    {
+        var first = LateDataDay.Record(null, Day, RunTrigger.Backfill, Landed, 100, First.AddDays(30));
+
+        Assert.Equal((100, 0, 100), (first.IncludedAtFirstProcessing, first.PickedUpByRolling, first.Included));
+    }
+
+    [Fact]
     public void LandedCounts_Of_BandsByFirstArrivalAndCountsDuplicatesAndMalformed()
     {
         string Line(string id, string time) =>

@@ -178,7 +178,7 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
             Assert.Equal(expected.OrderBy(r => r.EntityId, StringComparer.Ordinal), live.OrderBy(r => r.EntityId, StringComparer.Ordinal));
         }
 
-        var metrics = (await host.Services.GetRequiredService<LateDataStore>().ReadAsync("features_v1", Day("2032-03-04"), final, Cancel))
+        var metrics = (await host.Services.GetRequiredService<LateDataStore>().ReadAsync(Day("2032-03-04"), final, Cancel))
             .ToDictionary(m => m.Day);
         for (var day = Day("2032-03-04"); day <= final; day = day.AddDays(1))
         {
@@ -225,7 +225,7 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
         Assert.Equal(queued.Distinct().Order().Select(d => d.ToString()), lateAlerts.Select(a => a.Partition!).Distinct().Order());
         Assert.InRange(lateAlerts.Count, queued.Distinct().Count(), queued.Count);
 
-        var metrics = await host.Services.GetRequiredService<LateDataStore>().ReadAsync("features_v1", Day("2033-04-02"), last, Cancel);
+        var metrics = await host.Services.GetRequiredService<LateDataStore>().ReadAsync(Day("2033-04-02"), last, Cancel);
         Assert.Equal(4, metrics.Count);
         Assert.True(metrics.Sum(m => m.RepairedAfterWindow) > 0, "some events were repaired after the window");
         foreach (var m in metrics)
@@ -237,6 +237,37 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
             Assert.Equal(expected.FirstArrivals.Count(a => a >= rollingAt), m.RepairedAfterWindow);
             Assert.Equal(0, m.BeyondWatermarkPending);
             Assert.Equal(expected.Bands.Sum(), m.Included);
+        }
+    }
+
+    [Fact]
+    public async Task Backfill_RecordsEachDaysLateMetricsAsOfItsPinnedTime()
+    {
+        var lake = new DailyLake(azurite.ConnectionString);
+        var landed = await lake.LandAsync(DailyLake.Options(34) with { EventsPerDay = 500 }, Day("2034-05-01"), Day("2034-05-04"), "gen");
+        await using var host = await StartHostAsync();
+
+        // Pinned well after the last arrival: the backfill reads every landed event, and is each day's first build.
+        var spec = new BackfillSpec("2034-05-01..2034-05-04", "features_v1", [Core.Layers.Layer.Raw, Core.Layers.Layer.Staging], 1, 3,
+            Storage.Commits.WriteMode.Overwrite, PartitionOrder.Ascending, 2, 1, false, Core.Versioning.CodeVersion.Current.Value,
+            Core.Features.FeatureVersions.V1.ConfigHash, At("2034-05-12"));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(BackfillOrchestrator), new BackfillState(spec, string.Empty, spec.MaxParallel, false, spec.SubmittedAt, 0, 0, 0, null, 30), Cancel);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        timeout.CancelAfter(TimeSpan.FromMinutes(6));
+        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(BackfillStatus.Completed, done.ReadOutputAs<BackfillProgress>()!.Status);
+
+        var metrics = await host.Services.GetRequiredService<LateDataStore>().ReadAsync(Day("2034-05-01"), Day("2034-05-04"), Cancel);
+        Assert.Equal(4, metrics.Count);
+        foreach (var m in metrics)
+        {
+            var expected = Independent(landed, m.Day);
+            Assert.Equal(expected.Bands, new[] { m.Landed.OnTime, m.Landed.Late0To24Hours, m.Landed.Late24To48Hours, m.Landed.LateOver48Hours });
+            Assert.Equal((expected.Duplicates, expected.Malformed), (m.Landed.Duplicates, m.Landed.Malformed));
+            Assert.Equal((expected.Bands.Sum(), expected.Bands.Sum()), (m.IncludedAtFirstProcessing, m.Included));
+            Assert.Equal((0, 0, 0), (m.PickedUpByRolling, m.RepairedAfterWindow, m.BeyondWatermarkPending));
+            Assert.Equal(At("2034-05-12"), m.LastProcessedAt);
         }
     }
 

@@ -12,6 +12,7 @@ using Backfill.Core.Versioning;
 using Backfill.Storage.Alerts;
 using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
+using Backfill.Storage.Daily;
 using Backfill.Storage.Landing;
 using Backfill.Storage.Layout;
 using Backfill.Storage.Lineage;
@@ -127,7 +128,9 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
         };
         var ready = new LakeReady(lake);
         var (raiser, log) = Alerting.Raiser(azurite, webhookUrl, timeoutSeconds: 1);
-        var runner = new PipelineWorkItemRunner(ready, new PartitionGate(ready, Options.Create(settings)), raiser, Options.Create(new FaultHookSettings()), runnerLog);
+        var lateData = new LateDataRecording(new LateDataRecorder(ready), new LateDataStore(new TableServiceClient(azurite.ConnectionString)));
+        var runner = new PipelineWorkItemRunner(
+            ready, new PartitionGate(ready, Options.Create(settings)), raiser, lateData, Options.Create(new FaultHookSettings()), runnerLog);
         return (runner, log, "bf-" + Guid.NewGuid().ToString("N"));
     }
 
