@@ -12,9 +12,8 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ApiFailureMiddleware>();
 
-// Telemetry goes to Application Insights (connection string and Entra auth from app settings);
-// log scopes (BackfillId, Dataset, Partition) become custom dimensions.
-builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+// Telemetry goes to Azure Monitor through OpenTelemetry (connection string and Entra auth from app settings).
+builder.Services.AddFunctionsTelemetry(builder.Configuration);
 builder.Services.AddBackfillWorkflows(builder.Configuration);
 builder.Services.AddSingleton<IEngineStatusSource, FunctionsEngineStatus>();
 builder.Services.AddTransient<EngineCheckActivity>();

@@ -35,11 +35,13 @@ builder.Services.AddHostedService<ShutdownWatchdog>();
 builder.Services.AddProblemDetails();
 builder.Services.AddBackfillWorkflows(builder.Configuration);
 builder.Services.AddLocalDurableEngine(builder.Configuration);
+builder.Services.AddLocalTelemetry(builder.Configuration);
 builder.Services.AddSingleton(new DailySchedule(builder.Configuration[DailySettings.ScheduleSetting]));
 builder.Services.AddHostedService<DailyTimerService>();
 
 var app = builder.Build();
 app.UseApiFailureHandling();
 app.MapBackfillApi();
+app.MapLocalTelemetry();
 await app.RunAsync();
 return 0;

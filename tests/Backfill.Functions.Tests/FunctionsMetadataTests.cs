@@ -78,6 +78,15 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     }
 
     [Fact]
+    public void Publish_HostJson_ExportsThroughOpenTelemetry()
+    {
+        // The worker's OpenTelemetry (FunctionsTelemetry) only sees the host's invocation spans in this mode.
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Folder, "host.json")));
+
+        Assert.Equal("OpenTelemetry", host.RootElement.GetProperty("telemetryMode").GetString());
+    }
+
+    [Fact]
     public void SampleSettings_DailySchedule_IsTwoAmUtc()
     {
         using var settings = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")));

@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Backfill.Core.Validation;
 using Backfill.Storage.Layout;
 using Backfill.Storage.Lineage;
 using Backfill.Storage.Quarantine;
+using Backfill.Storage.Telemetry;
 
 namespace Backfill.Storage.Commits;
 
@@ -94,6 +96,7 @@ public sealed class PartitionCommitter
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(builder);
+        using var span = BackfillTracing.StartCommitStep("commit.stage", request.Dataset, request.Partition.ToString(), null);
         var started = lake.Time.GetTimestamp();
         var state = await manifests.GetAsync(request.Dataset, request.Partition, cancellationToken).ConfigureAwait(false);
         var live = state.Manifest?.Commit;
@@ -105,6 +108,7 @@ public sealed class PartitionCommitter
 
         var built = lake.Time.GetTimestamp();
         var commitId = Guid.CreateVersion7(lake.Time.GetUtcNow()).ToString("N", CultureInfo.InvariantCulture);
+        span?.SetTag(TelemetryTags.CommitId, commitId);
         var files = await Task.WhenAll(content.Files.Select(file => UploadAsync(request, commitId, file, cancellationToken)))
             .ConfigureAwait(false);
         if (content.Quarantined.Count > 0)
@@ -147,8 +151,11 @@ public sealed class PartitionCommitter
     {
         ArgumentNullException.ThrowIfNull(staged);
         ArgumentNullException.ThrowIfNull(validator);
+        using var span = BackfillTracing.StartCommitStep(
+            "commit.validate", staged.Commit.Dataset, staged.Commit.Partition.ToString(), staged.Commit.CommitId);
         var started = lake.Time.GetTimestamp();
         var validation = await validator.ValidateAsync(staged, cancellationToken).ConfigureAwait(false);
+        span?.SetTag(TelemetryTags.Status, JsonNamingPolicy.CamelCase.ConvertName(validation.Status.ToString()));
         await lineage.RecordValidationAsync(
             staged.Commit, validation, Milliseconds(started, lake.Time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
         return validation;
@@ -177,12 +184,15 @@ public sealed class PartitionCommitter
     {
         ArgumentNullException.ThrowIfNull(staged);
         ArgumentNullException.ThrowIfNull(validation);
+        using var span = BackfillTracing.StartCommitStep(
+            "commit.publish", staged.Commit.Dataset, staged.Commit.Partition.ToString(), staged.Commit.CommitId);
         var started = lake.Time.GetTimestamp();
         var manifest = new PartitionManifest(staged.Commit, staged.History, lake.Time.GetUtcNow(), validation.Results);
         var expected = staged.BaseETag is { } etag ? new ETag(etag) : (ETag?)null;
         var status = await manifests.TryReplaceAsync(manifest, expected, cancellationToken).ConfigureAwait(false)
             ? CommitStatus.Published
             : CommitStatus.Conflict;
+        span?.SetTag(TelemetryTags.Outcome, JsonNamingPolicy.CamelCase.ConvertName(status.ToString()));
         if (status == CommitStatus.Published)
         {
             afterManifestWrite?.Invoke(staged.Commit);

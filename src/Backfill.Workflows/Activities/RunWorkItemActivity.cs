@@ -4,6 +4,7 @@ using Backfill.Core.Versioning;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Building;
 using Backfill.Workflows.Models;
+using Backfill.Workflows.Telemetry;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -23,14 +24,17 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, Backfill
         ArgumentNullException.ThrowIfNull(input);
 
         // Every log line of this attempt carries these; Application Insights shows them as custom dimensions.
+        var dataset = Datasets.Of(input.Item.Layer, input.Target);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["BackfillId"] = input.BackfillId,
-            ["Dataset"] = Datasets.Of(input.Item.Layer, input.Target),
+            ["Dataset"] = dataset,
             ["Partition"] = input.Item.Partition.ToString(),
         });
+        using var span = BackfillTelemetry.StartWorkItem(input, dataset);
         var startedAt = time.GetUtcNow();
         var (outcome, validation) = await AttemptAsync(input).ConfigureAwait(false);
+        BackfillTelemetry.WorkItemEnded(span, input, outcome);
         await RecordAsync(input, outcome, validation, startedAt).ConfigureAwait(false);
         return outcome;
     }

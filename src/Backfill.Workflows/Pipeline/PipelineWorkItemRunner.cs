@@ -15,6 +15,7 @@ using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Models;
+using Backfill.Workflows.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -76,6 +77,8 @@ public sealed partial class PipelineWorkItemRunner(
         {
             throw new WorkItemFailedException($"upstream missing: {ex.Message}", ex);
         }
+
+        BackfillTelemetry.Committed(result);
 
         if (result.Repaired is { } repair)
         {

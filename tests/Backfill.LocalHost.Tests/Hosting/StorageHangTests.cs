@@ -2,16 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Backfill.LocalHost.Engine;
-using Backfill.LocalHost.Hosting;
-using Backfill.LocalHost.Tests.Engine;
 using Backfill.Testing;
-using Backfill.Workflows.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Backfill.LocalHost.Tests.Hosting;
 
@@ -34,7 +25,7 @@ public sealed class StorageHangTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var proxy = StorageProxy.Start(azurite.Server.Endpoints);
-        await using var app = await StartApiAsync(proxy.Endpoints.ConnectionString, ct);
+        await using var app = await LocalApi.StartAsync(proxy.Endpoints.ConnectionString);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(20) };
 
         proxy.Mode = StorageProxyMode.Hold;
@@ -51,27 +42,6 @@ public sealed class StorageHangTests(AzuriteFixture azurite)
         }
 
         await app.StopAsync(ct);
-    }
-
-    // The local host's API as Program.cs builds it, without the development Azurite and the daily timer.
-    private static async Task<WebApplication> StartApiAsync(string connectionString, CancellationToken ct)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [StorageSettings.ConnectionStringKey] = connectionString,
-            ["TaskHubName"] = TaskHubNames.New(),
-        });
-        builder.Services.AddProblemDetails();
-        builder.Services.AddBackfillWorkflows(builder.Configuration);
-        builder.Services.AddLocalDurableEngine(builder.Configuration);
-        var app = builder.Build();
-        app.UseApiFailureHandling();
-        app.MapBackfillApi();
-        await app.StartAsync(ct);
-        return app;
     }
 
     private static async Task<(HttpStatusCode Status, TimeSpan? RetryAfter, string? MediaType, JsonElement Problem, TimeSpan Elapsed)> SendAsync(
