@@ -10,8 +10,6 @@ namespace Backfill.Cli.Commands;
 /// </summary>
 internal static class PartitionsCommand
 {
-    private static readonly string[] Statuses = ["pass", "warn", "fail"];
-
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var dataset = Dataset();
@@ -35,8 +33,7 @@ internal static class PartitionsCommand
                 var table = new Table().AddColumns("date", "state", "rows", "commit", "run", "validation", "reason");
                 foreach (var day in partitions.Array("days"))
                 {
-                    var checks = day.Array("validation").GroupBy(v => v.Text("status")).ToDictionary(g => g.Key, g => g.Count());
-                    var summary = string.Join(" ", Statuses.Where(checks.ContainsKey).Select(s => $"{checks[s]} {s}"));
+                    var summary = ValidationSummary.Of(day.Array("validation"));
                     table.AddRow(
                         day.Text("date"), State(day.Text("state")), day.Text("rows"), Markup.Escape(day.Text("commitId")), Markup.Escape(day.Text("runId")),
                         Markup.Escape(summary), Markup.Escape(day.Text("reason")));
