@@ -11,8 +11,8 @@ internal static class HistoryCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
     {
-        var dataset = new Argument<string>("dataset") { Description = "raw, staging, features_v1, features_v2, ..." };
-        var date = new Argument<string>("date") { Description = "The partition's day (YYYY-MM-DD)." };
+        var dataset = PartitionsCommand.Dataset();
+        var date = PartitionsCommand.Date();
         var limit = new Option<int?>("--limit") { Description = "Most commits to show, newest first (1-500); default chosen by the API (50)." };
         var command = new Command(
             "history",

@@ -51,7 +51,7 @@ internal static class PartitionsCommand
     private static Command Rollback(Func<ParseResult, CliContext> context)
     {
         var dataset = Dataset();
-        var date = new Argument<string>("date") { Description = "The partition's day (YYYY-MM-DD)." };
+        var date = Date();
         var toCommit = new Option<string>("--to-commit")
         {
             Description = "The earlier commit to make live again: one the partition's manifest remembers (see its lineage).",
@@ -79,7 +79,11 @@ internal static class PartitionsCommand
         return command;
     }
 
-    private static Argument<string> Dataset() => new("dataset") { Description = "raw, staging, features_v1, features_v2, ..." };
+    /// <summary>The dataset argument of the partition commands.</summary>
+    internal static Argument<string> Dataset() => new("dataset") { Description = "raw, staging, features_v1, features_v2, ..." };
+
+    /// <summary>The day argument of the commands about one partition.</summary>
+    internal static Argument<string> Date() => new("date") { Description = "The partition's day (YYYY-MM-DD)." };
 
     private static string State(string state) => state switch
     {
