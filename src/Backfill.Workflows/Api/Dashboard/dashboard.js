@@ -131,8 +131,11 @@
         data.commits.map(c => el("tr", { "data-commit": c.commitId, "data-state": c.state },
           el("td", {}, c.commitId), el("td", { class: "state" }, c.state), el("td", {}, c.runId), el("td", {}, c.trigger), el("td", {}, c.codeVersion),
           el("td", {}, c.configHash), el("td", {}, c.writeMode), el("td", {}, c.rows), el("td", {}, c.contentHash),
-          el("td", {}, (c.validationResults || []).map(v => el("div", { "data-check": v.name, class: `v-${v.status}` },
-            `${v.status} ${v.name}${v.column ? " (" + v.column + ")" : ""}: ${v.message}`))),
+          // A count per status, then only the checks that did not pass: those say why a commit was rejected.
+          el("td", {}, el("div", { class: "meta" }, ["pass", "warn", "fail"].map(status => [status, (c.validationResults || []).filter(v => v.status === status).length])
+            .filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(" ")),
+            (c.validationResults || []).filter(v => v.status !== "pass").map(v => el("div", { "data-check": v.name, class: `v-${v.status}` },
+              `${v.status} ${v.name}${v.column ? " (" + v.column + ")" : ""}: ${v.message}`))),
           el("td", {}, (c.inputs || []).map(i => {
             // Opens the input's own history here, through the same route (and function key) as every panel.
             const link = el("a", { href: "#", "data-dataset": i.dataset, "data-date": i.date }, `${i.dataset}/${i.date}@${i.commitId}`);
