@@ -35,6 +35,7 @@ internal static class CliApp
             ClaimsCommand.Create(Context),
             BackfillCommands.SeedData(Context),
             PartitionsCommand.Create(Context),
+            HistoryCommand.Create(Context),
             ReadCommand.Create(Context),
             PointerCommands.Create(Context),
             VersionCommands.Create(Context),

@@ -49,6 +49,7 @@ public sealed class CliAppTests
     [InlineData("pointer rollback features --expected-sequence one", "--expected-sequence")]
     [InlineData("set-parallel bf-1 many", "max-parallel")]
     [InlineData("partitions rollback raw 2025-01-10", "--to-commit")]
+    [InlineData("history raw 2025-01-10 --limit many", "--limit")]
     [InlineData("demo --days 3", "--days must be between 7 and 365")]
     [InlineData("demo --daily-runs 0", "--daily-runs must be between 1 and 30")]
     public async Task RunAsync_BadOrMissingOption_IsUsageErrorNamingIt(string args, string named)

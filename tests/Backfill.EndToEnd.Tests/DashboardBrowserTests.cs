@@ -52,6 +52,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         var details = await page.InnerTextAsync("#details");
         Assert.Contains(fixture.FailedBackfill, details, StringComparison.Ordinal);
         Assert.Equal("fail", await page.InnerTextAsync("#details tr[data-check='row_count_bounds'] td.v-fail"));
+        await AssertHistoryAsync(page);
 
         // Progress bars: the full backfill is done, the failed one shows its failed share.
         Assert.Equal("100", await page.GetAttributeAsync($".progress[data-id='{fixture.FullBackfill}']", "aria-valuenow"));
@@ -70,6 +71,35 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         TestContext.Current.AddAttachment("dashboard.png", await File.ReadAllBytesAsync(screenshot, TestContext.Current.CancellationToken), "image/png");
         TestContext.Current.TestOutputHelper?.WriteLine($"dashboard screenshot: {screenshot}");
         Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// The failed day's history panel lists what the history route says, the rejected commit first with its failed
+    /// check; the stale staging day's input link opens raw's history there, the rebuild published over a superseded commit.
+    /// </summary>
+    private async Task AssertHistoryAsync(IPage page)
+    {
+        await page.ClickAsync("#history-button");
+        var rows = await DrawnHistoryAsync(page, "raw", DashboardFixture.FailedDay);
+        var api = await Host.ReadJsonAsync<PartitionHistoryView>($"api/partitions/raw/{DashboardFixture.FailedDay}/history");
+        Assert.Equal(api.Commits.Select(c => new[] { c.CommitId, c.State }), rows);
+        Assert.Equal("rejected", rows[0][1]);
+        Assert.Contains("fail row_count_bounds", await page.InnerTextAsync("#history tr[data-state='rejected'] div.v-fail[data-check='row_count_bounds']"), StringComparison.Ordinal);
+
+        await page.ClickAsync(Cell("staging", DashboardFixture.RebuiltDay));
+        Assert.True(await page.IsHiddenAsync("#history"));
+        await page.ClickAsync("#history-button");
+        await DrawnHistoryAsync(page, "staging", DashboardFixture.RebuiltDay);
+        await page.ClickAsync($"#history a[data-dataset='raw'][data-date='{DashboardFixture.RebuiltDay}']");
+        var upstream = await DrawnHistoryAsync(page, "raw", DashboardFixture.RebuiltDay);
+        Assert.Equal(["published", "superseded"], upstream.Select(r => r[1]));
+    }
+
+    private static async Task<string[][]> DrawnHistoryAsync(IPage page, string dataset, string date)
+    {
+        var table = $"#history table.history[data-dataset='{dataset}'][data-date='{date}']";
+        await page.WaitForSelectorAsync(table);
+        return await page.EvalOnSelectorAllAsync<string[][]>($"{table} tr[data-commit]", "rows => rows.map(r => [r.dataset.commit, r.dataset.state])");
     }
 
     private async Task AssertLateChartAsync(IPage page)

@@ -39,6 +39,7 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [InlineData("SeedData", "seed-data", "POST", "Function")]
     [InlineData("PartitionsGet", "partitions/{dataset}", "GET", "Function")]
     [InlineData("PartitionRollback", "partitions/{dataset}/{date}/rollback", "POST", "Function")]
+    [InlineData("PartitionHistory", "partitions/{dataset}/{date}/history", "GET", "Function")]
     [InlineData("Dashboard", "dashboard", "GET", "Function")]
     [InlineData("PointerGet", "pointers/{name}", "GET", "Function")]
     [InlineData("PointerFlip", "pointers/{name}/flip", "POST", "Function")]

@@ -10,8 +10,6 @@ namespace Backfill.Cli.Commands;
 /// </summary>
 internal static class PartitionsCommand
 {
-    private static readonly string[] Statuses = ["pass", "warn", "fail"];
-
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var dataset = Dataset();
@@ -35,8 +33,7 @@ internal static class PartitionsCommand
                 var table = new Table().AddColumns("date", "state", "rows", "commit", "run", "validation", "reason");
                 foreach (var day in partitions.Array("days"))
                 {
-                    var checks = day.Array("validation").GroupBy(v => v.Text("status")).ToDictionary(g => g.Key, g => g.Count());
-                    var summary = string.Join(" ", Statuses.Where(checks.ContainsKey).Select(s => $"{checks[s]} {s}"));
+                    var summary = ValidationSummary.Of(day.Array("validation"));
                     table.AddRow(
                         day.Text("date"), State(day.Text("state")), day.Text("rows"), Markup.Escape(day.Text("commitId")), Markup.Escape(day.Text("runId")),
                         Markup.Escape(summary), Markup.Escape(day.Text("reason")));
@@ -54,7 +51,7 @@ internal static class PartitionsCommand
     private static Command Rollback(Func<ParseResult, CliContext> context)
     {
         var dataset = Dataset();
-        var date = new Argument<string>("date") { Description = "The partition's day (YYYY-MM-DD)." };
+        var date = Date();
         var toCommit = new Option<string>("--to-commit")
         {
             Description = "The earlier commit to make live again: one the partition's manifest remembers (see its lineage).",
@@ -82,7 +79,11 @@ internal static class PartitionsCommand
         return command;
     }
 
-    private static Argument<string> Dataset() => new("dataset") { Description = "raw, staging, features_v1, features_v2, ..." };
+    /// <summary>The dataset argument of the partition commands.</summary>
+    internal static Argument<string> Dataset() => new("dataset") { Description = "raw, staging, features_v1, features_v2, ..." };
+
+    /// <summary>The day argument of the commands about one partition.</summary>
+    internal static Argument<string> Date() => new("date") { Description = "The partition's day (YYYY-MM-DD)." };
 
     private static string State(string state) => state switch
     {

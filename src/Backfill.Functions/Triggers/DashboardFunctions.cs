@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Backfill.Functions.Triggers;
 
 /// <summary>HTTP triggers of the partitions API and the dashboard page; both expose data, so both need a function key.</summary>
-internal sealed class DashboardFunctions(PartitionsHandler partitions, PartitionRollbackHandler rollbacks)
+internal sealed class DashboardFunctions(PartitionsHandler partitions, PartitionRollbackHandler rollbacks, PartitionHistoryHandler histories)
 {
     [Function("PartitionsGet")]
     public Task<IResult> PartitionsAsync(
@@ -19,6 +19,12 @@ internal sealed class DashboardFunctions(PartitionsHandler partitions, Partition
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = PartitionRollbackHandler.Route)] HttpRequest request,
         string dataset,
         string date) => rollbacks.RollbackAsync(request, dataset, date);
+
+    [Function("PartitionHistory")]
+    public Task<IResult> PartitionHistoryAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = PartitionHistoryHandler.Route)] HttpRequest request,
+        string dataset,
+        string date) => histories.GetAsync(request, dataset, date);
 
     [Function("Dashboard")]
     public static IResult Dashboard(

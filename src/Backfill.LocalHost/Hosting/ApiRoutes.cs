@@ -45,6 +45,8 @@ internal static class ApiRoutes
             handler.GetAsync(request, client, dataset));
         api.MapPost(PartitionRollbackHandler.Route, (HttpRequest request, [FromServices] PartitionRollbackHandler handler, string dataset, string date) =>
             handler.RollbackAsync(request, dataset, date));
+        api.MapGet(PartitionHistoryHandler.Route, (HttpRequest request, [FromServices] PartitionHistoryHandler handler, string dataset, string date) =>
+            handler.GetAsync(request, dataset, date));
         api.MapGet(DashboardHandler.Route, DashboardHandler.Get);
         api.MapGet(PointerRoutes.Item, (HttpRequest request, [FromServices] PointersHandler handler, [FromServices] DurableTaskClient client, string name) =>
             handler.GetAsync(request, client, name));

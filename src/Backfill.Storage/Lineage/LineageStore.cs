@@ -241,6 +241,23 @@ public sealed class LineageStore
     private static string InputId(InputCommit input) =>
         string.Create(CultureInfo.InvariantCulture, $"{input.Dataset}/{input.Partition}@{input.CommitId}");
 
+    /// <summary>Reads one of <see cref="LineageEntry.InputCommitIds"/> back: <c>dataset/YYYY-MM-DD@commitId</c>.</summary>
+    /// <param name="inputId">The input as the row spells it.</param>
+    /// <returns>The upstream partition and the commit read.</returns>
+    /// <exception cref="FormatException">It is not in that form.</exception>
+    public static InputCommit ParseInputId(string inputId)
+    {
+        ArgumentNullException.ThrowIfNull(inputId);
+        var slash = inputId.IndexOf('/', StringComparison.Ordinal);
+        var at = inputId.IndexOf('@', StringComparison.Ordinal);
+        if (slash <= 0 || at <= slash + 1 || at == inputId.Length - 1)
+        {
+            throw new FormatException($"Lineage input '{inputId}' is not dataset/YYYY-MM-DD@commitId.");
+        }
+
+        return new InputCommit(inputId[..slash], PartitionKey.Parse(inputId[(slash + 1)..at]), inputId[(at + 1)..]);
+    }
+
     private static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 

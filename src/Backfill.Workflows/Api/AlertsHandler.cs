@@ -38,11 +38,11 @@ public sealed class AlertsHandler(AlertStore alerts)
             return Problems.Invalid("from", "Must not be after 'to'.");
         }
 
-        var limit = DefaultLimit;
-        if (query["limit"].ToString() is { Length: > 0 } text
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxLimit))
+        var errors = new Dictionary<string, string[]>();
+        var limit = QueryLimit.Read(request, DefaultLimit, MaxLimit, errors);
+        if (errors.Count > 0)
         {
-            return Problems.Invalid("limit", $"Must be a whole number from 1 to {MaxLimit}.");
+            return Problems.Invalid(errors);
         }
 
         var found = await alerts.ListAsync(from, to, limit, request.HttpContext.RequestAborted).ConfigureAwait(false);

@@ -6,10 +6,15 @@ namespace Backfill.Workflows.Api;
 public static class ApiUris
 {
     /// <summary>The URI of <paramref name="route"/> with its route parameter <paramref name="parameter"/> set to <paramref name="value"/>.</summary>
-    public static string Of(HttpRequest request, string route, string parameter, string value)
+    public static string Of(HttpRequest request, string route, string parameter, string value) => Of(request, route, (parameter, value));
+
+    /// <summary>The URI of <paramref name="route"/> with each of its route parameters set to its value.</summary>
+    public static string Of(HttpRequest request, string route, params (string Parameter, string Value)[] values)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(route);
-        return $"{request.Scheme}://{request.Host}/api/{route.Replace($"{{{parameter}}}", Uri.EscapeDataString(value), StringComparison.Ordinal)}";
+        ArgumentNullException.ThrowIfNull(values);
+        var path = values.Aggregate(route, (current, set) => current.Replace($"{{{set.Parameter}}}", Uri.EscapeDataString(set.Value), StringComparison.Ordinal));
+        return $"{request.Scheme}://{request.Host}/api/{path}";
     }
 }

@@ -83,6 +83,7 @@ public static class WorkflowServices
         services.AddSingleton<SeedDataHandler>();
         services.AddSingleton<PartitionsHandler>();
         services.AddSingleton<PartitionRollbackHandler>();
+        services.AddSingleton<PartitionHistoryHandler>();
         services.AddSingleton<PointersHandler>();
         services.AddSingleton<VersionsHandler>();
         services.AddSingleton<ReadHandler>();

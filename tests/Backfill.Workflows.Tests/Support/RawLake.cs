@@ -22,12 +22,18 @@ internal sealed class RawLake(AzuriteFixture azurite, LakeStorage lake)
 
     public LakeStorage Lake => lake;
 
-    public static async Task<RawLake> CreateAsync(AzuriteFixture azurite, TimeProvider time)
+    /// <summary>A lake with a container and lineage table of its own, not yet created.</summary>
+    public static LakeStorage Empty(AzuriteFixture azurite, TimeProvider time)
     {
         var id = Guid.NewGuid().ToString("N")[..16];
-        var lake = new LakeStorage(
+        return new LakeStorage(
             new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString),
             new LakeOptions { ContainerName = "lake-" + id, LineageTableName = "lineage" + id }, time);
+    }
+
+    public static async Task<RawLake> CreateAsync(AzuriteFixture azurite, TimeProvider time)
+    {
+        var lake = Empty(azurite, time);
         await lake.EnsureCreatedAsync(TestContext.Current.CancellationToken);
         var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = 300, EntityCount = 40 });
         await new LandingWriter(lake).WriteAsync("gen", generator.Generate(Day.Date), TestContext.Current.CancellationToken);

@@ -74,7 +74,10 @@
           "data-dataset": dataset, "data-date": day.date, "data-state": day.state, "data-commit": day.commitId,
           title: tooltip(dataset, day), tabindex: 0,
         });
-        cell.addEventListener("click", () => showDetails(dataset, day, cell));
+        cell.addEventListener("click", () => {
+          document.getElementById("history").hidden = true;
+          showDetails(dataset, day, cell);
+        });
         return cell;
       }));
     });
@@ -104,8 +107,41 @@
         day.validation.map(v => el("tr", { "data-check": v.name },
           el("td", {}, v.name + (v.column ? ` (${v.column})` : "")), el("td", { class: `v-${v.status}` }, v.status),
           el("td", {}, v.observed ?? "–"), el("td", {}, v.threshold ?? "–"), el("td", {}, v.message))));
-    box.replaceChildren(el("dl", {}, facts.filter(([, v]) => v !== null && v !== undefined).flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])), validation);
+    const history = el("button", { type: "button", id: "history-button" }, "history");
+    history.addEventListener("click", () => showHistory(dataset, day.date));
+    box.replaceChildren(el("dl", {}, facts.filter(([, v]) => v !== null && v !== undefined).flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])), validation, history);
     box.hidden = false;
+  }
+
+  // ---- partition history ----
+  // Its own box, so the refresh loop, which redraws the details, leaves an open history alone.
+  async function showHistory(dataset, date) {
+    const box = document.getElementById("history");
+    box.hidden = false;
+    const history = await get(`partitions/${encodeURIComponent(dataset)}/${encodeURIComponent(date)}/history`);
+    if (history.ok) renderHistory(box, history.body); else unavailable(box, `history of ${dataset}/${date}`, history.status);
+  }
+
+  function renderHistory(box, data) {
+    const head = ["commit", "state", "run", "trigger", "code version", "config hash", "write mode", "rows", "content hash", "validation", "inputs"];
+    box.replaceChildren(
+      el("p", {}, el("strong", {}, `${data.dataset}/${data.date}`), el("span", { class: "meta" }, ` ${data.commits.length} of ${data.total} commits, newest first`)),
+      el("table", { class: "history", "data-dataset": data.dataset, "data-date": data.date },
+        el("tr", {}, head.map(h => el("th", {}, h))),
+        data.commits.map(c => el("tr", { "data-commit": c.commitId, "data-state": c.state },
+          el("td", {}, c.commitId), el("td", { class: "state" }, c.state), el("td", {}, c.runId), el("td", {}, c.trigger), el("td", {}, c.codeVersion),
+          el("td", {}, c.configHash), el("td", {}, c.writeMode), el("td", {}, c.rows), el("td", {}, c.contentHash),
+          // A count per status, then only the checks that did not pass: those say why a commit was rejected.
+          el("td", {}, el("div", { class: "meta" }, ["pass", "warn", "fail"].map(status => [status, (c.validationResults || []).filter(v => v.status === status).length])
+            .filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(" ")),
+            (c.validationResults || []).filter(v => v.status !== "pass").map(v => el("div", { "data-check": v.name, class: `v-${v.status}` },
+              `${v.status} ${v.name}${v.column ? " (" + v.column + ")" : ""}: ${v.message}`))),
+          el("td", {}, (c.inputs || []).map(i => {
+            // Opens the input's own history here, through the same route (and function key) as every panel.
+            const link = el("a", { href: "#", "data-dataset": i.dataset, "data-date": i.date }, `${i.dataset}/${i.date}@${i.commitId}`);
+            link.addEventListener("click", e => { e.preventDefault(); showHistory(i.dataset, i.date); });
+            return el("div", {}, link);
+          }))))));
   }
 
   // ---- backfills ----
