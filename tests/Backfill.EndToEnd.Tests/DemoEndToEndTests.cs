@@ -44,8 +44,21 @@ public sealed class DemoEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("features → features_v2 2025-03-31", read.Output, StringComparison.Ordinal);
         var watermark = Json(await CliRun.RunAsync("daily", "watermark", "--api", Api, "--json"));
         Assert.Equal("2025-03-31", watermark.GetProperty("watermark").GetString());
-        var late = Json(await CliRun.RunAsync("late-data", "--api", Api, "--from", "2025-03-30", "--to", "2025-03-31", "--json"));
+        // Every day has late-arrival metrics: the ten the backfill built first as well as the two the daily runs did.
+        var late = Json(await CliRun.RunAsync("late-data", "--api", Api, "--from", "2025-03-20", "--to", "2025-03-31", "--json"));
+        Assert.Equal(12, late.GetProperty("days").GetArrayLength());
         Assert.All(late.GetProperty("days").EnumerateArray(), d => Assert.True(d.GetProperty("includedAtFirstProcessing").GetInt64() > 0));
+
+        // The local host's Prometheus endpoint counts the work the demo did.
+        var metrics = await _host!.Http.GetStringAsync("metrics", TestContext.Current.CancellationToken);
+        var items = metrics.Split('\n').Where(line => line.StartsWith("backfill_items_total{", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(items > 0, metrics);
+        // The daily runs (before the flip, of features_v1) committed up to the scheduled watermark: no lag.
+        var lag = metrics.Split('\n').Where(line =>
+            line.StartsWith("backfill_watermark_lag", StringComparison.Ordinal) && line.Contains("backfill_dataset=\"features_v1\"", StringComparison.Ordinal)).ToList();
+        Assert.True(lag.Count == 1, metrics);
+        Assert.Equal("0", lag[0].Split(' ')[1]);
         var alerts = Json(await CliRun.RunAsync("alerts", "--api", Api, "--json"));
         Assert.Contains(alerts.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("kind").GetString() == "pointer_flip");
 

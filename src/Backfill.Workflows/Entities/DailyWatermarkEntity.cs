@@ -1,5 +1,6 @@
 using Backfill.Core.Daily;
 using Backfill.Workflows.Models;
+using Backfill.Workflows.Telemetry;
 using Microsoft.DurableTask.Entities;
 
 namespace Backfill.Workflows.Entities;
@@ -26,6 +27,12 @@ public sealed class DailyWatermarkEntity : TaskEntity<DailyWatermarkState>
         State.CommittedDays = [.. committed.Where(day => State.Watermark is not { } w || day > w).Order()];
         State.PendingRepairs = [.. State.PendingRepairs.Except(commit.RepairedDays).Union(commit.QueuedRepairs).Order()];
         State.LastRunAsOf = State.LastRunAsOf is { } last && last > commit.AsOf ? last : commit.AsOf;
+        if (commit.Scheduled is { } scheduled && State.Watermark is { } watermark)
+        {
+            // A gauge holds the latest value, so an operation the engine runs again after a crash sets the same one.
+            BackfillTelemetry.WatermarkLagged(Context.Id.Key, scheduled.Date.DayNumber - watermark.Date.DayNumber);
+        }
+
         return State;
     }
 

@@ -7,4 +7,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="CommittedDays">Daily and catchup days whose every layer succeeded.</param>
 /// <param name="RepairedDays">Queued repair days this run rebuilt successfully (dequeued).</param>
 /// <param name="QueuedRepairs">Days found with late events beyond their last reprocess (queued).</param>
-public sealed record DailyCommit(DateTimeOffset AsOf, IReadOnlyList<PartitionKey> CommittedDays, IReadOnlyList<PartitionKey> RepairedDays, IReadOnlyList<PartitionKey> QueuedRepairs);
+/// <param name="Scheduled">The watermark the run was scheduled to reach (date(AsOf) − lag); the committed one trails it by the watermark lag.</param>
+public sealed record DailyCommit(
+    DateTimeOffset AsOf, IReadOnlyList<PartitionKey> CommittedDays, IReadOnlyList<PartitionKey> RepairedDays, IReadOnlyList<PartitionKey> QueuedRepairs,
+    PartitionKey? Scheduled = null);

@@ -113,7 +113,8 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
                 input.AsOf,
                 [.. version.Steps.Where(step => version.IsDayCommitted(step.Day, UpstreamOf(step.Day))).Select(step => step.Day)],
                 [.. version.Steps.Where(step => step.Trigger == RunTrigger.Repair && step.BuildsUpstream && UpstreamOf(step.Day).All(r => r.Succeeded)).Select(step => step.Day)],
-                input.RepairLateBeyondWindow ? queued : []);
+                input.RepairLateBeyondWindow ? queued : [],
+                plan.Watermark);
             var after = await context.Entities.CallEntityAsync<DailyWatermarkState>(version.Entity, nameof(DailyWatermarkEntity.Commit), commit);
             if (version == primary)
             {

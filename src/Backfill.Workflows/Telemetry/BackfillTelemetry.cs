@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
@@ -21,6 +22,21 @@ public static class BackfillTelemetry
 
     private static readonly Counter<long> Items = Meter.CreateCounter<long>(
         "backfill.items", "{item}", "Work item attempts, by outcome, layer and trigger.");
+
+    private static readonly Counter<long> ItemsStarted = Meter.CreateCounter<long>(
+        "backfill.items.started", "{item}", "Work item attempts started, by layer and trigger.");
+
+    // Per process: summed over a deployment's hosts it is the load to compare with Backfill:ActivityBudget.
+    private static readonly UpDownCounter<long> ItemsInFlight = Meter.CreateUpDownCounter<long>(
+        "backfill.items.in_flight", "{item}", "Work item attempts running now, by layer and trigger.");
+
+    private static readonly ConcurrentDictionary<string, int> WatermarkLags = new(StringComparer.Ordinal);
+
+    private static readonly ObservableGauge<int> WatermarkLag = Meter.CreateObservableGauge(
+        "backfill.watermark.lag",
+        () => WatermarkLags.Select(lag => new Measurement<int>(lag.Value, new KeyValuePair<string, object?>(TelemetryTags.Dataset, lag.Key))),
+        "d",
+        "Days a feature version's committed watermark trails the scheduled one, as of its latest daily run.");
 
     // Items take from a tenth of a second (unchanged) to minutes (a features_v2 day of a large lake).
     private static readonly Histogram<double> ItemDuration = Meter.CreateHistogram(
@@ -54,6 +70,9 @@ public static class BackfillTelemetry
             span.SetTag(TelemetryTags.Attempt, request.Attempt);
         }
 
+        var tags = ItemTags(request);
+        ItemsStarted.Add(1, tags);
+        ItemsInFlight.Add(1, tags);
         return span;
     }
 
@@ -80,7 +99,19 @@ public static class BackfillTelemetry
         };
         Items.Add(1, tags);
         ItemDuration.Record(outcome.DurationMilliseconds / 1000.0, tags);
+        ItemsInFlight.Add(-1, ItemTags(request));
     }
+
+    /// <summary>Records a version's watermark lag after its daily run committed.</summary>
+    /// <param name="version">The feature version.</param>
+    /// <param name="days">Days its committed watermark trails the scheduled one.</param>
+    public static void WatermarkLagged(string version, int days) => WatermarkLags[version] = days;
+
+    private static TagList ItemTags(WorkItemRequest request) => new()
+    {
+        { TelemetryTags.Layer, Named(request.Item.Layer) },
+        { TelemetryTags.Trigger, Named(request.Trigger) },
+    };
 
     /// <summary>Records what a commit wrote (when it published) and every validation result it got.</summary>
     /// <param name="result">How stage, validate and publish ended.</param>

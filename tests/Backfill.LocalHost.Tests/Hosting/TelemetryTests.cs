@@ -65,6 +65,8 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         Assert.Equal(1, ItemCount(metrics, "failed"));
         Assert.Equal(0, ItemCount(metrics, "skipped") + ItemCount(metrics, "transient"));
         Assert.Equal(11, Latest(metrics, "backfill.item.duration").Sum(p => p.GetHistogramCount()));
+        Assert.Equal(11, Latest(metrics, "backfill.items.started").Sum(p => p.GetSumLong()));
+        Assert.Equal(0, Latest(metrics, "backfill.items.in_flight").Sum(p => p.GetSumLong()));
 
         // Every failed validation result of the failed item is counted, and only those fail.
         var failed = (await app.Services.GetRequiredService<BackfillItemStore>().ReadAsync(runId, Cancel))[$"raw/{Missing}"];
