@@ -4,6 +4,7 @@ using Backfill.Bench.Orchestration;
 // dotnet run -c Release --project bench/Backfill.Bench -- data-plane [--events-per-day N --entities N --iterations N]
 // dotnet run -c Release --project bench/Backfill.Bench -- orchestration [--quick]
 // dotnet run -c Release --project bench/Backfill.Bench -- daily-versions [--events-per-day N --entities N --iterations N]
+// dotnet run -c Release --project bench/Backfill.Bench -- telemetry [--iterations N]
 switch (args.FirstOrDefault())
 {
     case "orchestration":
@@ -15,8 +16,11 @@ switch (args.FirstOrDefault())
     case "daily-versions":
         await DailyVersionsBench.RunAsync(args[1..]);
         break;
+    case "telemetry":
+        await TelemetryBench.RunAsync(args[1..]);
+        break;
     default:
-        Console.Error.WriteLine("usage: Backfill.Bench data-plane [--events-per-day N --entities N --iterations N] | orchestration [--quick] | daily-versions [--events-per-day N --entities N --iterations N]");
+        Console.Error.WriteLine("usage: Backfill.Bench data-plane [--events-per-day N --entities N --iterations N] | orchestration [--quick] | daily-versions [--events-per-day N --entities N --iterations N] | telemetry [--iterations N]");
         return 2;
 }
 
