@@ -91,15 +91,11 @@ public static class BackfillTelemetry
             span?.SetStatus(ActivityStatusCode.Error, outcome.Error);
         }
 
-        var tags = new TagList
-        {
-            { TelemetryTags.Outcome, kind },
-            { TelemetryTags.Layer, Named(request.Item.Layer) },
-            { TelemetryTags.Trigger, Named(request.Trigger) },
-        };
+        var tags = ItemTags(request);
+        ItemsInFlight.Add(-1, tags);
+        tags.Add(TelemetryTags.Outcome, kind);
         Items.Add(1, tags);
         ItemDuration.Record(outcome.DurationMilliseconds / 1000.0, tags);
-        ItemsInFlight.Add(-1, ItemTags(request));
     }
 
     /// <summary>Records a version's watermark lag after its daily run committed.</summary>
