@@ -45,31 +45,6 @@ internal static class BackfillApi
     public static Task<BackfillView> GetAsync(LocalHostProcess host, string id) =>
         host.Http.GetFromJsonAsync<BackfillView>($"api/backfills/{id}", ApiJson.Options, TestContext.Current.CancellationToken)!;
 
-    public static async Task<BackfillView> WaitAsync(LocalHostProcess host, string id, Func<BackfillView, bool>? until = null, TimeSpan? timeout = null)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(timeout ?? TimeSpan.FromMinutes(4));
-        while (true)
-        {
-            BackfillView view;
-            try
-            {
-                view = await GetAsync(host, id);
-            }
-            catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.ServiceUnavailable)
-            {
-                // The shared Azurite, loaded by the tests beside this one, was too slow for one call: the API answers
-                // 503 and says retry, and the poll does, within its deadline.
-                await Task.Delay(1000, deadline.Token);
-                continue;
-            }
-
-            if (until?.Invoke(view) ?? IsFinished(view))
-            {
-                return view;
-            }
-
-            await Task.Delay(250, deadline.Token);
-        }
-    }
+    public static Task<BackfillView> WaitAsync(LocalHostProcess host, string id, Func<BackfillView, bool>? until = null, TimeSpan? timeout = null) =>
+        HostPoll.UntilAsync(() => host, $"backfill {id}", () => GetAsync(host, id), until ?? IsFinished, timeout);
 }

@@ -103,19 +103,10 @@ public sealed class DailyEndToEndTests(DailyHostFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private async Task<JsonElement> WaitAsync(string statusUri)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var run = await Host.ReadJsonAsync<JsonElement>(statusUri);
-            if (run.GetProperty("runtimeStatus").GetString() is "completed" or "failed" or "terminated")
-            {
-                return run;
-            }
-
-            await Task.Delay(250, deadline.Token);
-        }
-    }
+    private Task<JsonElement> WaitAsync(string statusUri) =>
+        HostPoll.UntilAsync(
+            () => Host,
+            statusUri,
+            () => Host.ReadJsonAsync<JsonElement>(statusUri),
+            run => run.GetProperty("runtimeStatus").GetString() is "completed" or "failed" or "terminated");
 }

@@ -16,37 +16,12 @@ internal static class EngineCheckApi
         return accepted!.InstanceId;
     }
 
-    /// <summary>
-    /// Polls the status route until the check reaches <paramref name="until"/> or a terminal status. Past the
-    /// deadline it fails with the last status and the host's own output, so a CI failure can be diagnosed.
-    /// </summary>
-    public static async Task<EngineCheckStatus> WaitAsync(Func<LocalHostProcess> host, string instanceId, TimeSpan timeout, string until = "Completed")
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        string[] terminal = ["Completed", "Failed", "Terminated"];
-        var last = "no answer yet";
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            try
-            {
-                var status = await host().ReadJsonAsync<EngineCheckStatus>($"api/engine-check/{instanceId}");
-                if (status.RuntimeStatus == until || terminal.Contains(status.RuntimeStatus))
-                {
-                    return status;
-                }
-
-                last = status.RuntimeStatus;
-            }
-            catch (HttpRequestException e)
-            {
-                // The host may be restarting; keep polling until the deadline.
-                last = e.Message;
-            }
-
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException(
-            $"Engine check {instanceId} not {until} after {timeout} (last: {last}). The host's last output:{Environment.NewLine}{string.Join(Environment.NewLine, host().Output.Split(Environment.NewLine).TakeLast(200))}");
-    }
+    /// <summary>Polls the status route until the check reaches <paramref name="until"/> or a terminal status.</summary>
+    public static Task<EngineCheckStatus> WaitAsync(Func<LocalHostProcess> host, string instanceId, TimeSpan timeout, string until = "Completed") =>
+        HostPoll.UntilAsync(
+            host,
+            $"engine check {instanceId} ({until})",
+            () => host().ReadJsonAsync<EngineCheckStatus>($"api/engine-check/{instanceId}"),
+            status => status.RuntimeStatus == until || status.RuntimeStatus is "Completed" or "Failed" or "Terminated",
+            timeout);
 }

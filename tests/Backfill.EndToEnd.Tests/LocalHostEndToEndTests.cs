@@ -25,7 +25,7 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
 
         var health = await host.ReadJsonAsync<HealthReport>("api/health");
         var id = await EngineCheckApi.StartAsync(host, items: 1, maxParallel: 1, workMilliseconds: 0);
-        var done = await EngineCheckApi.WaitAsync(() => host, id, TimeSpan.FromSeconds(60));
+        var done = await EngineCheckApi.WaitAsync(() => host, id, HostPoll.DefaultTimeout);
         TestContext.Current.SendDiagnosticMessage($"host healthy after {healthyAfter.TotalSeconds:F1} s; first check completed after {clock.Elapsed.TotalSeconds:F1} s");
 
         Assert.Equal("healthy", health.Status);
@@ -63,7 +63,7 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite)
         var first = await LocalHostProcess.StartAsync(settings);
         var current = first;
         var id = await EngineCheckApi.StartAsync(first, items: 15, maxParallel: 3, workMilliseconds: 2000);
-        await EngineCheckApi.WaitAsync(() => current, id, TimeSpan.FromSeconds(60), until: "Running");
+        await EngineCheckApi.WaitAsync(() => current, id, HostPoll.DefaultTimeout, until: "Running");
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
 
         var firstProcessId = first.ProcessId;

@@ -23,7 +23,7 @@ namespace Backfill.EndToEnd.Tests;
 /// </summary>
 public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const int Days = 30;
+    private const int Days = 12;
     private static readonly PartitionKey First = PartitionKey.Parse("2025-03-01");
     private static readonly PartitionKey Last = First.AddDays(Days - 1);
     private static readonly string[] FeaturesOnly = ["features"];
