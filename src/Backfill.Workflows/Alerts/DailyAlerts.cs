@@ -33,9 +33,4 @@ public static class DailyAlerts
             $"{version}'s committed watermark is {watermark}, {behind} day(s) behind the scheduled {scheduled}: readers miss the days after it.",
             version, watermark.ToString(), runId);
     }
-
-    /// <summary>Late-arrival metrics could not be recorded (the failure was swallowed so the run goes on).</summary>
-    public static AlertRequest LateDataUnrecorded(PartitionKey day, string what, string error, string runId) => new(
-        AlertSeverity.Warning, AlertKinds.LateDataUnrecorded, $"{AlertKinds.LateDataUnrecorded}:{day}:{what}",
-        $"Could not record {what} for {day}; the next build of the day tries again: {error}", Partition: day.ToString(), RunId: runId);
 }

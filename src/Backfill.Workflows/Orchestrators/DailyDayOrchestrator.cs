@@ -37,7 +37,7 @@ public sealed class DailyDayOrchestrator : TaskOrchestrator<DailyDayInput, IRead
         {
             // The metrics describe the data; failing to record them must not fail the day's commit. The next
             // build of the day records them again from what has landed.
-            await AlertCalls.RaiseAsync(context, DailyAlerts.LateDataUnrecorded(
+            await AlertCalls.RaiseAsync(context, LateDataAlerts.Unrecorded(
                 input.Step.Day, "the day's late-arrival metrics", ex.Message, input.RunId));
         }
 

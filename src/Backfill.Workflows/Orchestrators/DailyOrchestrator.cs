@@ -178,7 +178,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         catch (TaskFailedException ex)
         {
             // The next run scans the same days again (they stay in its lookback), so nothing is lost; but say so.
-            await AlertCalls.RaiseAsync(context, DailyAlerts.LateDataUnrecorded(days[0], "the beyond-watermark scan", ex.Message, context.InstanceId));
+            await AlertCalls.RaiseAsync(context, LateDataAlerts.Unrecorded(days[0], "the beyond-watermark scan", ex.Message, context.InstanceId));
             return [];
         }
     }

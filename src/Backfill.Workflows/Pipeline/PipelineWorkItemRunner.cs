@@ -128,7 +128,7 @@ public sealed partial class PipelineWorkItemRunner(
         catch (Azure.RequestFailedException ex)
         {
             LogLateDataUnrecorded(logger, ex, day, request.BackfillId);
-            await alerts.RaiseOnceAsync(DailyAlerts.LateDataUnrecorded(day, "the day's late-arrival metrics", ex.Message, request.BackfillId), cancellationToken)
+            await alerts.RaiseOnceAsync(LateDataAlerts.Unrecorded(day, "the day's late-arrival metrics", ex.Message, request.BackfillId), cancellationToken)
                 .ConfigureAwait(false);
         }
     }
