@@ -116,8 +116,9 @@ internal static class DemoCommand
         {
             if (host.HasExited || DateTimeOffset.UtcNow > deadline)
             {
+                var why = host.HasExited ? "the local host exited" : $"the local host was not healthy after {HostStartTimeout.TotalMinutes:0} min";
                 await host.DisposeAsync().ConfigureAwait(false);
-                throw new ApiUnreachableException(api, new HttpRequestException("the local host did not become healthy; run 'dotnet run --project src/Backfill.LocalHost' to see why"));
+                throw new ApiUnreachableException(api, new HttpRequestException($"{why}; its last output:{Environment.NewLine}{host.Tail}"));
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);

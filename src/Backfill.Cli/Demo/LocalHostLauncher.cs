@@ -12,7 +12,10 @@ internal sealed class LocalHostLauncher : IAsyncDisposable
     // The host's own shutdown deadline (Host:ShutdownDeadline, default 30 s) plus room for dotnet run to exit.
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(45);
 
+    private const int TailLines = 40;
+
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _tail = new();
 
     private LocalHostLauncher(Process process) => _process = process;
 
@@ -31,16 +34,34 @@ internal sealed class LocalHostLauncher : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start 'dotnet run' for the local host");
+        var launcher = new LocalHostLauncher(process);
 
-        // Drained so a chatty host never blocks on a full pipe; its own log is not the demo's output.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drained so a chatty host never blocks on a full pipe. Its log is not the demo's output, but its last lines
+        // are kept: when the host fails to start (a build error, a busy port), they say why.
+        process.OutputDataReceived += (_, e) => launcher.Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => launcher.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new LocalHostLauncher(process);
+        return launcher;
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The host's last output lines (build and start), for an error that says why it did not come up.</summary>
+    public string Tail => string.Join(Environment.NewLine, _tail);
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _tail.Enqueue(line);
+        while (_tail.Count > TailLines && _tail.TryDequeue(out _))
+        {
+        }
+    }
 
     /// <summary>
     /// Stops the host as Ctrl+C would, so it drains its work and stops its Azurite, which saves its data (a kill of
