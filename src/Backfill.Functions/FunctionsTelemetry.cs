@@ -39,20 +39,11 @@ internal static class FunctionsTelemetry
     /// <summary>The managed identity an authentication string names, or null when it asks for none.</summary>
     /// <param name="authentication">E.g. <c>ClientId=…;Authorization=AAD</c>.</param>
     /// <returns>The credential, or null.</returns>
-    public static TokenCredential? Credential(string? authentication)
-    {
-        var parts = (authentication ?? string.Empty)
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => part.Split('=', 2, StringSplitOptions.TrimEntries))
-            .Where(pair => pair.Length == 2)
-            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
-        if (!parts.TryGetValue("Authorization", out var authorization) || !string.Equals(authorization, "AAD", StringComparison.OrdinalIgnoreCase))
+    public static TokenCredential? Credential(string? authentication) =>
+        ApplicationInsightsAuthentication.Parse(authentication) switch
         {
-            return null;
-        }
-
-        return parts.TryGetValue("ClientId", out var clientId)
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
-    }
+            null => null,
+            { ClientId: { } clientId } => new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)),
+            _ => new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned),
+        };
 }

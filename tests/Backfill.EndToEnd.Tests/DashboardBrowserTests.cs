@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Backfill.Workflows.Api;
 using Microsoft.Playwright;
@@ -13,6 +14,7 @@ namespace Backfill.EndToEnd.Tests;
 public sealed class DashboardBrowserTests(DashboardFixture fixture)
 {
     private const string Chromium = "/usr/bin/chromium";
+    private const int ItemThroughputPoints = Core.Progress.ItemThroughput.WindowMinutes;
     private static readonly string[] Buckets = ["onTime", "late0To24h", "late24To48h", "lateOver48h"];
 
     private LocalHostProcess Host => fixture.Host;
@@ -59,6 +61,8 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         Assert.Equal("Completed", await page.GetAttributeAsync($".backfill[data-id='{fixture.FullBackfill}']", "data-status"));
         Assert.Equal("100%", await page.EvalOnSelectorAsync<string>($".progress[data-id='{fixture.FailedBackfill}'] .failed", "b => b.style.width"));
 
+        await AssertThroughputAsync(page);
+
         // Late arrivals and pointer: drawn from their routes when the host serves them, "not available" when it answers 404.
         await AssertLateChartAsync(page);
         await AssertPointerAsync(page);
@@ -100,6 +104,31 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         var table = $"#history table.history[data-dataset='{dataset}'][data-date='{date}']";
         await page.WaitForSelectorAsync(table);
         return await page.EvalOnSelectorAllAsync<string[][]>($"{table} tr[data-commit]", "rows => rows.map(r => [r.dataset.commit, r.dataset.state])");
+    }
+
+    /// <summary>
+    /// The sparkline and p50/p95 of the newest backfill (every backfill of this host has ended by now, so its window ends
+    /// at its last finish and the page and the API agree to the minute): the figures the API computed from its items.
+    /// </summary>
+    private async Task AssertThroughputAsync(IPage page)
+    {
+        var newest = (await Host.Http.GetFromJsonAsync<List<BackfillView>>("api/backfills?top=1", ApiJson.Options, TestContext.Current.CancellationToken))!.Single();
+        var view = await BackfillApi.GetAsync(Host, newest.Id);
+        var throughput = view.Throughput!;
+        var ended = view.Items!.Where(i => i.FinishedAt is not null).ToList();
+        Assert.NotEmpty(ended);
+        Assert.Equal(ended.Count, throughput.PerMinute.Sum());
+        Assert.Equal(ended.Max(i => i.FinishedAt), throughput.WindowEnd);
+        var durations = ended.Select(i => i.DurationMs).Order().ToList();
+        Assert.Equal(durations[(int)Math.Ceiling(0.5 * durations.Count) - 1], throughput.P50Milliseconds);
+        Assert.True(throughput.P50Milliseconds > 0, "an item that built a partition took some time");
+
+        Assert.Equal(newest.Id, await page.GetAttributeAsync("#throughput-sparkline", "data-id"));
+        Assert.Equal(string.Join(',', throughput.PerMinute), await page.GetAttributeAsync("#throughput-sparkline", "data-per-minute"));
+        Assert.Equal(ItemThroughputPoints, await page.EvalOnSelectorAsync<int>("#throughput-sparkline polyline", "p => p.points.numberOfItems"));
+        Assert.Equal($"{throughput.P50Milliseconds}", await page.GetAttributeAsync("#p50", "data-ms"));
+        Assert.Equal($"{throughput.P95Milliseconds}", await page.GetAttributeAsync("#p95", "data-ms"));
+        Assert.Matches(@"^\d+(\.\d)? m?s$", await page.InnerTextAsync("#p95"));
     }
 
     private async Task AssertLateChartAsync(IPage page)

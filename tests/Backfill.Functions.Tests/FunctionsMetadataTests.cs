@@ -85,6 +85,12 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Folder, "host.json")));
 
         Assert.Equal("OpenTelemetry", host.RootElement.GetProperty("telemetryMode").GetString());
+
+        // The Durable extension's W3C tracing: an activity's invocation span is in its orchestration's trace, and so
+        // are the work-item spans started under it.
+        var tracing = host.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("tracing");
+        Assert.True(tracing.GetProperty("distributedTracingEnabled").GetBoolean());
+        Assert.Equal("V2", tracing.GetProperty("version").GetString());
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.History;
+using DurableTask.Core.Tracing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Entities;
@@ -33,13 +35,19 @@ internal sealed class LocalDurableTaskClient(AzureStorageOrchestrationService se
             InstanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N"),
             ExecutionId = Guid.NewGuid().ToString("N"),
         };
+        // As the SDK's own shim client does: the engine starts the orchestration's trace when it first runs it (under
+        // the caller's span, if any), and every activity it schedules runs under a span of that trace, so a work
+        // item's span is in its orchestration's trace. Without a listener on the engine's source nothing is created.
+        var tags = options?.Tags?.ToDictionary(t => t.Key, t => t.Value) ?? [];
+        tags[OrchestrationTags.CreateTraceForNewOrchestration] = "true";
         var started = new ExecutionStartedEvent(-1, Converter.Serialize(input))
         {
             Name = orchestratorName.Name,
             Version = options?.Version ?? string.Empty,
             OrchestrationInstance = instance,
             ScheduledStartTime = options?.StartAt?.UtcDateTime,
-            Tags = options?.Tags?.ToDictionary(t => t.Key, t => t.Value) ?? [],
+            Tags = tags,
+            ParentTraceContext = Activity.Current is { Id: { } parent } caller ? new DistributedTraceContext(parent, caller.TraceStateString) : null,
         };
 
         // An instance id that is still running is not restarted: callers use deterministic ids

@@ -1,6 +1,7 @@
 using Backfill.Workflows.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Backfill.LocalHost.Hosting;
 
@@ -14,10 +15,16 @@ internal static class LocalTelemetry
     /// <summary>The standard OpenTelemetry setting; the OTLP exporter reads it (and its siblings) itself.</summary>
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    /// <summary>Registers Backfill's telemetry with the local exporter.</summary>
+    /// <summary>
+    /// The engine's source: its orchestration and activity spans. An activity runs under its span, a child of the
+    /// orchestration's trace, so Backfill's work-item spans join that trace.
+    /// </summary>
+    public const string EngineSource = "DurableTask.Core";
+
+    /// <summary>Registers Backfill's telemetry, with the engine's spans, and the local exporter.</summary>
     public static void AddLocalTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var telemetry = services.AddBackfillTelemetry();
+        var telemetry = services.AddBackfillTelemetry().WithTracing(tracing => tracing.AddSource(EngineSource));
         if (ExportsOtlp(configuration))
         {
             telemetry.UseOtlpExporter();

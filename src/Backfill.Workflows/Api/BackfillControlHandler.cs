@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Backfill.Workflows.Api;
 
 /// <summary>Reads and steers running backfills: get, list, cancel, change max parallel, pause, resume, terminate.</summary>
-public sealed partial class BackfillControlHandler(BackfillItemStore items, BackfillList backfills, ILogger<BackfillControlHandler> logger)
+public sealed partial class BackfillControlHandler(BackfillItemStore items, BackfillList backfills, TimeProvider time, ILogger<BackfillControlHandler> logger)
 {
     /// <summary>Most backfills one list returns.</summary>
     public const int MaxListSize = 200;
@@ -63,7 +63,7 @@ public sealed partial class BackfillControlHandler(BackfillItemStore items, Back
         return Results.Json(view, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
-    /// <summary><c>GET /api/backfills/{id}</c>: the backfill with every item; 404 for an unknown id.</summary>
+    /// <summary><c>GET /api/backfills/{id}</c>: the backfill with every item and its throughput; 404 for an unknown id.</summary>
     public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -74,7 +74,7 @@ public sealed partial class BackfillControlHandler(BackfillItemStore items, Back
         }
 
         var details = await items.ReadAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        return Results.Json(snapshot.ToView(details), ApiJson.Options);
+        return Results.Json(snapshot.ToView(details) with { Throughput = snapshot.Throughput(details, time.GetUtcNow()) }, ApiJson.Options);
     }
 
     /// <summary><c>GET /api/backfills?status=&amp;target=&amp;top=</c>: newest first, without items.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
+using Backfill.Core.Progress;
 using Backfill.Storage.Backfills;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
@@ -89,6 +90,19 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
             Progress?.MaxParallel ?? Input.MaxParallel, terminated ? [] : Progress?.Running ?? [], items, Metadata.CreatedAt, Metadata.LastUpdatedAt,
             IsFinished ? null : Progress?.EtaSeconds, reason, Progress?.ConflictWith, Progress?.Flip,
             Progress?.EffectiveMaxParallel, Progress?.MaxParallelReason, IsFinished ? null : Progress?.WaitingReason, cutOff);
+    }
+
+    /// <summary>
+    /// Items finished per minute and their p50/p95 durations, from the item table's rows: the window ends now while the
+    /// backfill runs, and at its last finish once it ended, so an old backfill still shows how it went.
+    /// </summary>
+    /// <param name="details">The item table's rows of this backfill.</param>
+    /// <param name="now">The current time.</param>
+    public ItemThroughput Throughput(IReadOnlyDictionary<string, BackfillItemRecord> details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var end = IsFinished ? details.Values.Select(d => d.FinishedAt).DefaultIfEmpty(Metadata.LastUpdatedAt).Max() : now;
+        return ItemThroughput.Of(details.Values.Select(d => (d.FinishedAt, d.DurationMilliseconds)), end);
     }
 
     private List<BackfillItemView> ItemViews(IReadOnlyDictionary<string, BackfillItemRecord> details)

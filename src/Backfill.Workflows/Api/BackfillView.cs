@@ -1,3 +1,4 @@
+using Backfill.Core.Progress;
 using Backfill.Workflows.Models;
 
 namespace Backfill.Workflows.Api;
@@ -7,6 +8,8 @@ namespace Backfill.Workflows.Api;
 /// <c>maxParallel</c> is the requested max parallel; <c>effectiveMaxParallel</c> what the activity budget lets it run now, with
 /// <c>maxParallelReason</c> saying why when the two differ. <c>waitingReason</c> says which runs hold the partitions of
 /// <c>waiting</c> items; <c>cutOff</c> lists a terminated backfill's items that were in flight when it stopped.
+/// <c>throughput</c> (with the items only) counts items finished per minute over the last hour, up to now while it runs and up
+/// to its last finish once it ended, and the p50/p95 of their durations.
 /// </summary>
 public sealed record BackfillView(
     string Id,
@@ -27,4 +30,5 @@ public sealed record BackfillView(
     int? EffectiveMaxParallel = null,
     string? MaxParallelReason = null,
     string? WaitingReason = null,
-    IReadOnlyList<string>? CutOff = null);
+    IReadOnlyList<string>? CutOff = null,
+    ItemThroughput? Throughput = null);

@@ -12,6 +12,7 @@ namespace Backfill.Workflows.Api;
 /// <param name="BeyondWatermarkPending">Events that landed after the last reprocess and are not repaired yet.</param>
 /// <param name="Duplicates">Extra copies of events.</param>
 /// <param name="Malformed">Quarantined lines.</param>
+/// <param name="LastProcessedAt">The pinned processing time of the day's latest build, which the landed figures are as of; null for a day never processed.</param>
 public sealed record LateDataDayView(
     string Date,
     long OnTime,
@@ -23,4 +24,5 @@ public sealed record LateDataDayView(
     long RepairedAfterWindow,
     long BeyondWatermarkPending,
     long Duplicates,
-    long Malformed);
+    long Malformed,
+    DateTimeOffset? LastProcessedAt = null);

@@ -56,7 +56,8 @@ public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings>
             days.Add(recorded.TryGetValue(day, out var m)
                 ? new LateDataDayView(
                     day.ToString(), m.Landed.OnTime, m.Landed.Late0To24Hours, m.Landed.Late24To48Hours, m.Landed.LateOver48Hours,
-                    m.IncludedAtFirstProcessing, m.PickedUpByRolling, m.RepairedAfterWindow, m.BeyondWatermarkPending, m.Landed.Duplicates, m.Landed.Malformed)
+                    m.IncludedAtFirstProcessing, m.PickedUpByRolling, m.RepairedAfterWindow, m.BeyondWatermarkPending, m.Landed.Duplicates, m.Landed.Malformed,
+                    m.LastProcessedAt)
                 : new LateDataDayView(day.ToString(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         }
 

@@ -4,6 +4,7 @@ using Backfill.Core.Generation;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Versioning;
+using Backfill.LocalHost.Hosting;
 using Backfill.LocalHost.Tests.Daily;
 using Backfill.LocalHost.Tests.Orchestrators;
 using Backfill.Storage.Backfills;
@@ -24,27 +25,32 @@ namespace Backfill.LocalHost.Tests.Hosting;
 
 /// <summary>
 /// Backfill's telemetry on the real engine, the real data plane and Azurite, read with the in-memory exporter beside
-/// the local host's own Prometheus endpoint: a 5-day backfill (raw, staging, features_v1) whose third raw day landed
-/// nothing, so that day fails validation and blocks its dependents. It has its own lake, so no other run's
-/// partitions are its baseline.
+/// the local host's own Prometheus endpoint: a 10-day backfill (raw, staging, features_v1) whose fifth raw day landed
+/// nothing, so that day fails validation (the one injected failure) and blocks its dependents. It has its own lake, so
+/// no other run's partitions are its baseline. Few entities a day keep it cheap.
 /// </summary>
 [Collection(typeof(ExactMetricsGroup))]
 public sealed class TelemetryTests(AzuriteFixture azurite)
 {
     private static readonly PartitionKey First = PartitionKey.Parse("2024-05-01");
-    private static readonly PartitionKey Missing = PartitionKey.Parse("2024-05-03");
-    private static readonly PartitionKey Last = PartitionKey.Parse("2024-05-05");
+    private static readonly PartitionKey Missing = PartitionKey.Parse("2024-05-05");
+    private static readonly PartitionKey Last = PartitionKey.Parse("2024-05-10");
+
+    // raw and staging of the 9 days that landed, and features of the 4 days before the gap; features reads a 7-day
+    // window, so the missing day's staging blocks features of 05-05..05-10.
+    private const int Succeeded = 9 + 9 + 4;
+    private const int Ran = Succeeded + 1;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Backfill_OneDayFailsValidation_MetricsCountEachOutcomeAndEveryItemHasOneSpanWithItsRun()
+    public async Task Backfill_TenDaysOneFailsValidation_MetricsCountEachOutcomeAndEveryItemHasOneSpanWithItsRunInItsOrchestrationsTrace()
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var lake = new LakeOptions { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
         await new DailyLake(azurite.ConnectionString, lake).LandAsync(DailyLake.Options(32, new MissingDayFault(Missing.Date)), First, Last, "gen");
         var metrics = new List<MetricSnapshot>();
-        var spans = new List<Activity>();
+        var exported = new List<Activity>();
         await using var app = await LocalApi.StartAsync(
             azurite.ConnectionString,
             new Dictionary<string, string?>
@@ -54,37 +60,43 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
             },
             services => services.AddOpenTelemetry()
                 .WithMetrics(m => m.AddInMemoryExporter(metrics))
-                .WithTracing(t => t.AddInMemoryExporter(spans)));
+                .WithTracing(t => t.AddInMemoryExporter(exported)));
 
         var runId = await BackfillAsync(app.Services.GetRequiredService<DurableTaskClient>());
         app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        var (orchestration, spans) = await OrchestrationSpanAsync(app.Services.GetRequiredService<TracerProvider>(), exported, runId);
 
-        // raw and staging of 4 days and features of the 2 days before the gap; features reads a 7-day window, so
-        // the missing day's staging blocks features of 05-03..05-05.
-        Assert.Equal(10, ItemCount(metrics, "succeeded"));
+        Assert.Equal(Succeeded, ItemCount(metrics, "succeeded"));
         Assert.Equal(1, ItemCount(metrics, "failed"));
-        Assert.Equal(0, ItemCount(metrics, "skipped") + ItemCount(metrics, "transient"));
-        Assert.Equal(11, Latest(metrics, "backfill.item.duration").Sum(p => p.GetHistogramCount()));
-        Assert.Equal(11, Latest(metrics, "backfill.items.started").Sum(p => p.GetSumLong()));
+        Assert.Equal(0, ItemCount(metrics, "skipped") + ItemCount(metrics, "transient") + ItemCount(metrics, "codeVersionMismatch"));
+        Assert.Equal(Ran, Latest(metrics, "backfill.items").Sum(p => p.GetSumLong()));
+        Assert.Equal(Ran, Latest(metrics, "backfill.item.duration").Sum(p => p.GetHistogramCount()));
+        Assert.Equal(Ran, Latest(metrics, "backfill.items.started").Sum(p => p.GetSumLong()));
         Assert.Equal(0, Latest(metrics, "backfill.items.in_flight").Sum(p => p.GetSumLong()));
 
         // Every failed validation result of the failed item is counted, and only those fail.
         var failed = (await app.Services.GetRequiredService<BackfillItemStore>().ReadAsync(runId, Cancel))[$"raw/{Missing}"];
         var failures = failed.Validation!.Where(r => r.Status == Core.Validation.ValidationStatus.Fail).ToList();
-        Assert.Contains(failures, r => r.Name == "row_count_bounds");
-        Assert.Equal(failures.Count, ValidationCount(metrics, "fail"));
+        // An empty day fails row_count_bounds alone: the one validation failure, counted once.
+        Assert.Equal("row_count_bounds", Assert.Single(failures).Name);
+        Assert.Equal(1, ValidationCount(metrics, "fail"));
         Assert.Equal(1, ValidationCount(metrics, "fail", "row_count_bounds"));
+        Assert.Equal(0, ValidationCount(metrics, "error"));
 
         // One span per item that ran, tagged with the run, and the commit's steps nested under it.
         var items = spans.Where(s => s.OperationName == "backfill.work_item").ToList();
         Assert.All(items, s => Assert.Equal(runId, s.GetTagItem(TelemetryTags.RunId)));
-        Assert.Equal(11, items.Select(s => $"{s.GetTagItem(TelemetryTags.Layer)}/{s.GetTagItem(TelemetryTags.Partition)}").Distinct().Count());
-        Assert.Equal(11, items.Count);
+        Assert.Equal(Ran, items.Select(s => $"{s.GetTagItem(TelemetryTags.Layer)}/{s.GetTagItem(TelemetryTags.Partition)}").Distinct().Count());
+        Assert.Equal(Ran, items.Count);
         var failedSpan = Assert.Single(items, s => (string?)s.GetTagItem(TelemetryTags.Outcome) == "failed");
         Assert.Equal(("raw", Missing.ToString(), ActivityStatusCode.Error), ((string?)failedSpan.GetTagItem(TelemetryTags.Layer), (string?)failedSpan.GetTagItem(TelemetryTags.Partition), failedSpan.Status));
         var steps = spans.Where(s => s.OperationName.StartsWith("commit.", StringComparison.Ordinal)).ToList();
         Assert.All(steps, s => Assert.Contains(items, i => i.SpanId == s.ParentSpanId));
-        Assert.Equal((11, 11, 10), (Steps(steps, "commit.stage"), Steps(steps, "commit.validate"), Steps(steps, "commit.publish")));
+        Assert.Equal((Ran, Ran, Succeeded), (Steps(steps, "commit.stage"), Steps(steps, "commit.validate"), Steps(steps, "commit.publish")));
+
+        // Each work item runs under the engine's span of its activity, in the trace of the orchestration that scheduled it.
+        Assert.All(items, s => Assert.Equal(orchestration.TraceId, s.TraceId));
+        Assert.All(items, s => Assert.Contains(spans, e => e.SpanId == s.ParentSpanId && e.Source.Name == LocalTelemetry.EngineSource && e.Kind == ActivityKind.Server));
 
         // The local host's scrape endpoint reports the same counter.
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -101,8 +113,34 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
             PartitionOrder.Ascending, Retries: 2, RetryDelaySeconds: 1, false, CodeVersion.Current.Value, target.ConfigHash, DateTimeOffset.UtcNow);
         var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), BackfillRuns.Start(spec), Cancel);
         var progress = await BackfillRuns.CompletedAsync(client, id);
-        Assert.Equal(new BackfillCounts(15, 0, 0, 10, 1, 4, 0), progress.Counts);
+        Assert.Equal(new BackfillCounts(30, 0, 0, Succeeded, 1, 30 - Ran, 0), progress.Counts);
         return id;
+    }
+
+    /// <summary>
+    /// The engine's span of the backfill's orchestration, exported once the engine ends it (just after the run
+    /// completes), and a snapshot of every span exported by then: the engine keeps exporting (entities), so the
+    /// exporter's list is not enumerated directly.
+    /// </summary>
+    private static async Task<(Activity Orchestration, Activity[] Spans)> OrchestrationSpanAsync(TracerProvider tracer, List<Activity> exported, string runId)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            tracer.ForceFlush();
+            var spans = exported.ToArray();
+            var found = spans.Where(s => s.Source.Name == LocalTelemetry.EngineSource && (string?)s.GetTagItem("durabletask.type") == "orchestration"
+                && (string?)s.GetTagItem("durabletask.task.instance_id") == runId).ToList();
+            if (found.Count > 0)
+            {
+                // ContinueAsNew keeps the trace, so every execution of the run has the same trace id.
+                Assert.Single(found.Select(s => s.TraceId).Distinct());
+                return (found[0], spans);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
+        }
     }
 
     private static IReadOnlyList<MetricPoint> Latest(List<MetricSnapshot> metrics, string name) =>

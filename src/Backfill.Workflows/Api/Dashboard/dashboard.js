@@ -6,6 +6,7 @@
   const BUCKETS = ["onTime", "late0To24h", "late24To48h", "lateOver48h"];
   const BUCKET_LABELS = { onTime: "on time", late0To24h: "late < 24 h", late24To48h: "late 24–48 h", lateOver48h: "late > 48 h" };
   const SVG = "http://www.w3.org/2000/svg";
+  const ENDED = ["Completed", "CompletedWithFailures", "Failed", "Canceled", "Rejected", "Terminated"];
   const page = new URLSearchParams(window.location.search);
   const refreshMs = Math.max(1000, Number(page.get("refresh") || 5000));
   let selected = null;
@@ -156,13 +157,34 @@
         el("div", { class: "done", style: `width:${pct(finished)}%` }),
         el("div", { class: "failed", style: `width:${pct(c.failed + c.blocked)}%` }),
         el("div", { class: "running", style: `width:${pct(c.running)}%` }));
-      const active = !["Completed", "CompletedWithFailures", "Failed", "Canceled", "Rejected"].includes(b.status);
+      const active = !ENDED.includes(b.status);
       return el("div", { class: "backfill" + (active ? " active" : ""), "data-id": b.id, "data-status": b.status },
         el("div", {}, el("div", { class: "id" }, b.id), el("div", { class: "meta" }, `${b.request.target} · ${b.request.partitions}`)),
         bar,
         el("div", { class: "meta" }, `${b.status} · ${finished}/${c.total} done` + (c.failed ? ` · ${c.failed} failed` : "") +
           (c.running ? ` · ${c.running} running` : "") + (active ? ` · ETA ${duration(b.etaSeconds)}` : "")));
     }));
+  }
+
+  // The running backfill, or else the newest: its detail carries the throughput (items finished per minute, p50/p95).
+  function throughputSubject(list) {
+    return list.find(b => !ENDED.includes(b.status)) || list[0] || null;
+  }
+
+  function renderThroughput(container, backfill) {
+    const t = backfill.throughput;
+    const perMinute = t.perMinute, width = 240, height = 40, max = Math.max(1, ...perMinute);
+    const points = perMinute.map((n, i) => `${(i * width / (perMinute.length - 1)).toFixed(1)},${(height - 2 - n * (height - 4) / max).toFixed(1)}`).join(" ");
+    const line = svg("svg", { id: "throughput-sparkline", width, height, viewBox: `0 0 ${width} ${height}`, role: "img",
+      "aria-label": "Items finished per minute, last 60 minutes", "data-id": backfill.id, "data-total": perMinute.reduce((a, b) => a + b, 0),
+      "data-max": Math.max(...perMinute), "data-per-minute": perMinute.join(",") });
+    line.append(svg("polyline", { class: "sparkline", points }));
+    const ms = v => v === null || v === undefined ? "–" : (v < 1000 ? `${v} ms` : `${(v / 1000).toFixed(1)} s`);
+    container.replaceChildren(el("div", { class: "throughput", "data-id": backfill.id },
+      el("span", { class: "meta" }, `${backfill.id} · items/min, last 60 min to ${t.windowEnd.slice(11, 16)} UTC (peak ${Math.max(...perMinute)})`),
+      line,
+      el("span", { class: "meta" }, "item duration p50 ", el("strong", { id: "p50", "data-ms": t.p50Milliseconds ?? "" }, ms(t.p50Milliseconds)),
+        " · p95 ", el("strong", { id: "p95", "data-ms": t.p95Milliseconds ?? "" }, ms(t.p95Milliseconds)), ` · ${t.finished} finished`)));
   }
 
   // ---- pointers ----
@@ -274,6 +296,11 @@
       if (day) showDetails(selected.dataset, day, document.querySelector(`#grid td[data-dataset="${selected.dataset}"][data-date="${selected.date}"]`));
     }
     if (backfills.ok) renderBackfills(document.getElementById("backfills"), backfills.body); else unavailable(document.getElementById("backfills"), "backfills", backfills.status);
+    const subject = backfills.ok ? throughputSubject(backfills.body) : null;
+    const detail = subject ? await get("backfills/" + encodeURIComponent(subject.id)) : null;
+    if (detail?.ok && detail.body.throughput) renderThroughput(document.getElementById("throughput"), detail.body);
+    else if (detail) unavailable(document.getElementById("throughput"), "throughput", detail.status);
+    else document.getElementById("throughput").replaceChildren();
     if (pointer.ok) renderPointer(document.getElementById("pointers"), pointer.body); else unavailable(document.getElementById("pointers"), "pointer", pointer.status);
     if (versions.ok) renderVersions(document.getElementById("versions"), versions.body); else unavailable(document.getElementById("versions"), "versions", versions.status);
     if (late.ok) renderLateChart(document.getElementById("late-data"), late.body); else unavailable(document.getElementById("late-data"), "late-data metrics", late.status);
@@ -293,7 +320,7 @@
     refresh();
   });
 
-  window.BackfillDashboard = { renderLateChart, renderGrid, renderBackfills, renderPointer, renderVersions, refresh, addDays };
+  window.BackfillDashboard = { renderLateChart, renderGrid, renderBackfills, renderThroughput, renderPointer, renderVersions, refresh, addDays };
   renderLateLegend();
   loop();
 })();
