@@ -126,6 +126,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         Assert.Equal("features_v2", await page.InputValueAsync("#plan-target"));
         await page.FillAsync("#plan-max-parallel", "1");
         await page.ClickAsync("#plan-button");
+        await page.WaitForSelectorAsync("#plan-items", LongWait);
 
         var request = new { partitions = $"{ActionsFrom}..{ActionsTo}", target = "features_v2", layers = AllLayers, maxParallel = 1, writeMode = "overwrite" };
         var (_, text) = await BackfillApi.PostAsync(Host, "api/backfills", new { request.partitions, request.target, request.layers, request.maxParallel, request.writeMode, dryRun = true });
@@ -161,6 +162,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
     private async Task AssertRetryFailedListsTheFailedItemsAsync(IPage page)
     {
         await page.ClickAsync($"{Row(fixture.FailedBackfill)} button[data-action='Retry failed']");
+        await page.WaitForSelectorAsync("#retry-items", LongWait);
         var items = await page.EvalOnSelectorAllAsync<string[][]>("#retry-items tr[data-layer]", "rows => rows.map(r => [r.dataset.layer, r.dataset.date])");
         Assert.Equal([["raw", DashboardFixture.FailedDay]], items);
         await page.ClickAsync("#confirm-close");
@@ -179,6 +181,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
 
         await page.ClickAsync(Cell("raw", Day));
         await page.ClickAsync("#rebuild-button");
+        await page.WaitForSelectorAsync("#plan-items", LongWait);
         Assert.Equal($"Rebuild raw/{Day} and its downstream", await page.InnerTextAsync("#confirm h3"));
         var planned = await page.EvalOnSelectorAllAsync<string[][]>("#plan-items tr[data-layer]", "rows => rows.map(r => [r.dataset.layer, r.dataset.date])");
         var days = Enumerable.Range(4, 6).Select(d => $"2023-11-{d + 1:00}").ToArray();

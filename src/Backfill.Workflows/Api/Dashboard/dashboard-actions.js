@@ -261,6 +261,8 @@
       el("label", {}, " days that must be complete ", el("input", { id: "flip-range", size: 24, placeholder: "default: the current version's" })),
       el("button", { type: "button", id: "flip-button", disabled: "" }, "Check and flip"),
       el("button", { type: "button", id: "rollback-button", disabled: "" }, "Roll back"));
+    // A closed dialog keeps nothing: what the next one shows is only ever the answer to its own request.
+    document.getElementById("confirm").addEventListener("close", e => e.target.replaceChildren());
     document.getElementById("flip-button").addEventListener("click", checkFlip);
     document.getElementById("rollback-button").addEventListener("click", rollback);
   }
