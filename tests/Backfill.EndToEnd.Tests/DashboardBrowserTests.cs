@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Backfill.Core.Partitions;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Models;
 using Microsoft.Playwright;
 
 namespace Backfill.EndToEnd.Tests;
@@ -15,16 +17,22 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
 {
     private const string Chromium = "/usr/bin/chromium";
     private const int ItemThroughputPoints = Core.Progress.ItemThroughput.WindowMinutes;
+    private const string ActionsFrom = "2023-11-01";
+    private const string ActionsTo = "2023-11-10";
+    private static readonly string[] AllLayers = ["raw", "staging", "features"];
+    private static readonly string[] RebuiltDatasets = ["raw", "staging", "features_v2"];
     private static readonly string[] Buckets = ["onTime", "late0To24h", "late24To48h", "lateOver48h"];
+
+    // A backfill or a flip on a loaded CI machine: minutes, polled by Playwright, never a fixed delay.
+    private static readonly PageWaitForSelectorOptions LongWait = new() { Timeout = 300_000 };
 
     private LocalHostProcess Host => fixture.Host;
 
     [Fact]
     public async Task Dashboard_InHeadlessChromium_RendersGridProgressAndLateChart()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is installed (.ci/run installs the chromium package)");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
@@ -76,6 +84,173 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         TestContext.Current.TestOutputHelper?.WriteLine($"dashboard screenshot: {screenshot}");
         Assert.Empty(errors);
     }
+
+    /// <summary>
+    /// Every action through the page, in headless Chromium against the real host: a bad partition set answered with the
+    /// problem naming the field; a 10-day backfill planned from a grid selection, started from its plan, paused, given a
+    /// new max parallel and resumed from its row, watched to completion; one raw day rebuilt with its downstream after
+    /// more events landed; the pointer flipped after its checks are shown, then rolled back. November 2023 is this test's alone.
+    /// </summary>
+    [Fact]
+    public async Task DashboardActions_InHeadlessChromium_PlanStartRebuildFlipAndRollBack()
+    {
+        await BackfillApi.SeedLandingAsync(fixture.ConnectionString, PartitionKey.Parse(ActionsFrom), 10, eventsPerDay: 200);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(new Uri(Host.BaseAddress, $"api/dashboard?from={ActionsFrom}&to={ActionsTo}&refresh=2000").ToString());
+        await page.WaitForSelectorAsync("#plan-target option[value='features_v2']", new() { State = WaitForSelectorState.Attached });
+
+        await PlanOfABadPartitionSet_ShowsTheProblemNamingTheFieldAsync(page);
+        var backfill = await PlanAndStartTenDaysAsync(page);
+        await AssertRetryFailedListsTheFailedItemsAsync(page);
+        await RebuildOneRawDayAndItsDownstreamAsync(page, backfill);
+        await FlipAndRollBackAsync(page);
+        Assert.Empty(errors);
+    }
+
+    private static async Task PlanOfABadPartitionSet_ShowsTheProblemNamingTheFieldAsync(IPage page)
+    {
+        await page.FillAsync("#plan-partitions", "2023-11-10..2023-11-01");
+        await page.ClickAsync("#plan-button");
+        Assert.Contains("partitions", await page.InnerTextAsync("#confirm .problem [data-field='partitions']"), StringComparison.Ordinal);
+        Assert.Equal("400", await page.GetAttributeAsync("#confirm .problem", "data-status"));
+        Assert.Equal(0, await page.Locator("#confirm-ok").CountAsync());
+        await page.ClickAsync("#confirm-close");
+    }
+
+    /// <summary>raw of the first day to features_v2 of the last, shift-clicked: the plan is the API's dry run, item by item; Start runs it.</summary>
+    private async Task<string> PlanAndStartTenDaysAsync(IPage page)
+    {
+        await page.ClickAsync(Cell("raw", ActionsFrom));
+        await page.ClickAsync(Cell("features_v2", ActionsTo), new() { Modifiers = [KeyboardModifier.Shift] });
+        Assert.Equal($"{ActionsFrom}..{ActionsTo}", await page.InputValueAsync("#plan-partitions"));
+        Assert.Equal("features_v2", await page.InputValueAsync("#plan-target"));
+        await page.FillAsync("#plan-max-parallel", "1");
+        await page.ClickAsync("#plan-button");
+        await page.WaitForSelectorAsync("#plan-items", LongWait);
+
+        var request = new { partitions = $"{ActionsFrom}..{ActionsTo}", target = "features_v2", layers = AllLayers, maxParallel = 1, writeMode = "overwrite" };
+        var (_, text) = await BackfillApi.PostAsync(Host, "api/backfills", new { request.partitions, request.target, request.layers, request.maxParallel, request.writeMode, dryRun = true });
+        var expected = JsonSerializer.Deserialize<DryRunView>(text, ApiJson.Options)!;
+        var drawn = await page.EvalOnSelectorAllAsync<string[][]>("#plan-items tr[data-layer]", "rows => rows.map(r => [r.dataset.layer, r.dataset.date, r.dataset.action])");
+        Assert.Equal(expected.Items.Select(i => new[] { i.Layer, i.Date, i.Action }), drawn);
+        Assert.Equal(30, drawn.Length);
+        Assert.All(drawn, row => Assert.Equal("run", row[2]));
+
+        await page.ClickAsync("#confirm-ok");
+        var id = (await page.WaitForSelectorAsync("#started[data-id]"))!;
+        var backfill = (await id.GetAttributeAsync("data-id"))!;
+
+        // From its row: pause, a new max parallel while paused, resume; then it runs to the end.
+        await page.ClickAsync($"{Row(backfill)} button[data-action='Pause']");
+        await page.WaitForSelectorAsync($"{Row(backfill)}[data-status='Paused']", LongWait);
+        await page.ClickAsync($"{Row(backfill)} button[data-action='Set max parallel']");
+        await page.FillAsync("#max-parallel-input", "4");
+        await page.ClickAsync("#confirm-ok");
+        await BackfillApi.WaitAsync(Host, backfill, view => view.MaxParallel == 4);
+        await page.ClickAsync($"{Row(backfill)} button[data-action='Resume']");
+        await page.WaitForSelectorAsync($"{Row(backfill)}[data-status='Completed']", LongWait);
+
+        var done = await BackfillApi.GetAsync(Host, backfill);
+        Assert.Equal((BackfillStatus.Completed, 30, 4), (done.Status, done.Counts.Succeeded, done.MaxParallel));
+        Assert.Equal((request.partitions, request.target, "raw,staging,features"), (done.Request.Partitions, done.Request.Target, string.Join(',', done.Request.Layers)));
+        var v2 = await Host.ReadJsonAsync<PartitionsView>($"api/partitions/features_v2?from={ActionsFrom}&to={ActionsTo}");
+        Assert.All(v2.Days, d => Assert.Equal((backfill, "committed"), (d.RunId, d.State)));
+        return backfill;
+    }
+
+    /// <summary>The fixture's failed backfill offers Retry failed; its confirm lists exactly the failed item (closed unsent: the fixture's day stays failed).</summary>
+    private async Task AssertRetryFailedListsTheFailedItemsAsync(IPage page)
+    {
+        await page.ClickAsync($"{Row(fixture.FailedBackfill)} button[data-action='Retry failed']");
+        await page.WaitForSelectorAsync("#retry-items", LongWait);
+        var items = await page.EvalOnSelectorAllAsync<string[][]>("#retry-items tr[data-layer]", "rows => rows.map(r => [r.dataset.layer, r.dataset.date])");
+        Assert.Equal([["raw", DashboardFixture.FailedDay]], items);
+        await page.ClickAsync("#confirm-close");
+    }
+
+    /// <summary>
+    /// More events land for one day; its raw cell's Rebuild plans raw, staging and features_v2 from that day to the newest
+    /// committed one (features_v2 reads 28 days); the run publishes the day's raw and staging and every features_v2 day
+    /// whose window holds it, and leaves the other days' raw and staging commits as they were.
+    /// </summary>
+    private async Task RebuildOneRawDayAndItsDownstreamAsync(IPage page, string tenDayBackfill)
+    {
+        const string Day = "2023-11-05";
+        await BackfillApi.SeedLandingAsync(fixture.ConnectionString, PartitionKey.Parse(Day), 1, eventsPerDay: 50, seed: 11, batch: "more");
+        var before = await CommitsAsync();
+
+        await page.ClickAsync(Cell("raw", Day));
+        await page.ClickAsync("#rebuild-button");
+        await page.WaitForSelectorAsync("#plan-items", LongWait);
+        Assert.Equal($"Rebuild raw/{Day} and its downstream", await page.InnerTextAsync("#confirm h3"));
+        var planned = await page.EvalOnSelectorAllAsync<string[][]>("#plan-items tr[data-layer]", "rows => rows.map(r => [r.dataset.layer, r.dataset.date])");
+        var days = Enumerable.Range(4, 6).Select(d => $"2023-11-{d + 1:00}").ToArray();
+        Assert.Equal(AllLayers.SelectMany(l => days.Select(d => new[] { l, d })).OrderBy(r => r[1]).ThenBy(r => r[0]),
+            planned.OrderBy(r => r[1]).ThenBy(r => r[0]));
+        await page.ClickAsync("#confirm-ok");
+        var rebuild = (await (await page.WaitForSelectorAsync("#started[data-id]:not([data-id='" + tenDayBackfill + "'])"))!.GetAttributeAsync("data-id"))!;
+        await page.WaitForSelectorAsync($"{Row(rebuild)}[data-status='Completed']", LongWait);
+
+        var after = await CommitsAsync();
+        var changed = before.Keys.Where(k => before[k] != after[k]).Order().ToArray();
+        Assert.Equal(new[] { $"raw/{Day}", $"staging/{Day}" }.Concat(days.Select(d => $"features_v2/{d}")).Order(), changed);
+        var v2 = await Host.ReadJsonAsync<PartitionsView>($"api/partitions/features_v2?from={ActionsFrom}&to={ActionsTo}");
+        Assert.All(v2.Days, d => Assert.Equal("committed", d.State));
+    }
+
+    private async Task<Dictionary<string, string?>> CommitsAsync()
+    {
+        var commits = new Dictionary<string, string?>();
+        foreach (var dataset in RebuiltDatasets)
+        {
+            var view = await Host.ReadJsonAsync<PartitionsView>($"api/partitions/{dataset}?from={ActionsFrom}&to={ActionsTo}");
+            foreach (var day in view.Days)
+            {
+                commits[$"{dataset}/{day.Date}"] = day.CommitId;
+            }
+        }
+
+        return commits;
+    }
+
+    /// <summary>The flip's confirm shows from → to, the completeness check and the canary before anything changes; then flip, then roll back.</summary>
+    private async Task FlipAndRollBackAsync(IPage page)
+    {
+        var pointer = await Host.ReadJsonAsync<PointerView>("api/pointers/features");
+        Assert.Equal("features_v1", pointer.Current);
+        await page.SelectOptionAsync("#flip-to", "features_v2");
+        await page.FillAsync("#flip-range", $"{ActionsFrom}..{ActionsTo}");
+        await page.ClickAsync("#flip-button");
+        await page.WaitForSelectorAsync("#flip-check", LongWait);
+        Assert.Equal(["features_v1", "features_v2", "10"],
+            [await page.GetAttributeAsync("#flip-check", "data-from"), await page.GetAttributeAsync("#flip-check", "data-to"), await page.GetAttributeAsync("#flip-completeness", "data-days")]);
+        var canary = await page.EvalOnSelectorAllAsync<string[][]>("#flip-canary tr[data-date]", "rows => rows.map(r => [r.dataset.date, r.dataset.status])");
+        Assert.NotEmpty(canary);
+        Assert.All(canary, day => Assert.NotEqual("fail", day[1]));
+        Assert.Equal(pointer.Sequence, (await Host.ReadJsonAsync<PointerView>("api/pointers/features")).Sequence);
+
+        await page.ClickAsync("#confirm-ok");
+        await page.WaitForSelectorAsync("#pointers .pointer[data-current='features_v2']", LongWait);
+        Assert.Equal(("features_v2", pointer.Sequence + 1), await CurrentAsync());
+
+        await page.ClickAsync("#rollback-button");
+        Assert.Equal(["features_v2", "features_v1"], [await page.GetAttributeAsync("#rollback-check", "data-from"), await page.GetAttributeAsync("#rollback-check", "data-to")]);
+        await page.ClickAsync("#confirm-ok");
+        await page.WaitForSelectorAsync("#pointers .pointer[data-current='features_v1']", LongWait);
+        Assert.Equal(("features_v1", pointer.Sequence + 2), await CurrentAsync());
+    }
+
+    private async Task<(string Current, long Sequence)> CurrentAsync()
+    {
+        var pointer = await Host.ReadJsonAsync<PointerView>("api/pointers/features");
+        return (pointer.Current, pointer.Sequence);
+    }
+
+    private static string Row(string backfill) => $"#backfills .backfill[data-id='{backfill}']";
 
     /// <summary>
     /// The failed day's history panel lists what the history route says, the rejected commit first with its failed
@@ -212,6 +387,12 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         Assert.True(drawn.GetProperty("watermarkRightOfDay4").GetBoolean());
         Assert.Equal(["2025-01-02", "2025-01-03"], drawn.GetProperty("rolling").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["2025-01-05=12"], drawn.GetProperty("beyond").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is installed (.ci/run installs the chromium package)");
+        return await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
     }
 
     private static int Total(JsonElement day) =>

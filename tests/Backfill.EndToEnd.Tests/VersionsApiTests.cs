@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Backfill.Core.Features;
 using Backfill.Core.Partitions;
 using Backfill.Storage.Layout;
 using Backfill.Testing;
@@ -38,8 +39,8 @@ public sealed class VersionsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("features_v1", versions.Live);
         Assert.Equal(
             [
-                new VersionView("features_v1", "live", null, null, null, null, null, null),
-                new VersionView("features_v2", "candidate", null, null, null, "2025-05-01", "2025-05-04", "2025-05-03"),
+                new VersionView("features_v1", "live", null, null, null, null, null, null, FeatureVersions.V1.InputWindowDays),
+                new VersionView("features_v2", "candidate", null, null, null, "2025-05-01", "2025-05-04", "2025-05-03", FeatureVersions.V2.InputWindowDays),
             ],
             versions.Versions);
 

@@ -4,7 +4,8 @@ namespace Backfill.Workflows.Api;
 
 /// <summary>
 /// <c>GET /api/dashboard</c>: one self-contained HTML page (its CSS and JS inlined from embedded resources, no CDN)
-/// that reads the partitions, backfills, pointer and late-data routes and refreshes itself every few seconds.
+/// that reads the partitions, backfills, pointer and late-data routes and refreshes itself every few seconds, and acts
+/// (plan, start, control, rebuild, flip, roll back) through the same API.
 /// </summary>
 public static class DashboardHandler
 {
@@ -14,7 +15,8 @@ public static class DashboardHandler
     // One request for the whole page: a Functions host would ask a key for every further file.
     private static readonly Lazy<string> Page = new(() => Resource("dashboard.html")
         .Replace("/*CSS*/", Resource("dashboard.css"), StringComparison.Ordinal)
-        .Replace("/*JS*/", Resource("dashboard.js"), StringComparison.Ordinal));
+        .Replace("/*JS*/", Resource("dashboard.js"), StringComparison.Ordinal)
+        .Replace("/*ACTIONS*/", Resource("dashboard-actions.js"), StringComparison.Ordinal));
 
     /// <summary>The page.</summary>
     public static IResult Get() => Results.Content(Page.Value, "text/html; charset=utf-8");

@@ -5,4 +5,5 @@ namespace Backfill.Workflows.Api;
 /// <param name="ExpectedCurrent">The version the caller believes is current; the flip is refused (409) otherwise.</param>
 /// <param name="Range">Days that must be complete in <paramref name="To"/> (a partition set); default: the days the current version has committed.</param>
 /// <param name="ExpectedSequence">The sequence the caller read; default: the pointer's sequence now.</param>
-public sealed record FlipBody(string? To, string? ExpectedCurrent, string? Range, long? ExpectedSequence);
+/// <param name="DryRun">Run the completeness check and the canary, answer with their results, and leave the pointer as it is; default false.</param>
+public sealed record FlipBody(string? To, string? ExpectedCurrent, string? Range, long? ExpectedSequence, bool? DryRun = null);

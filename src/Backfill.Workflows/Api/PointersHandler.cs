@@ -38,7 +38,7 @@ public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<Backf
     /// <summary>
     /// <c>POST /api/pointers/{name}/flip</c>: runs the flip orchestration and waits for it (bounded): 200 with the
     /// pointer, 409 on a compare-and-set mismatch, 422 listing missing or failed days or the failed canary, 202
-    /// with a status URL if it is still running.
+    /// with a status URL if it is still running. A dry run answers 200 with the checks instead and changes nothing.
     /// </summary>
     public async Task<IResult> FlipAsync(HttpRequest request, DurableTaskClient client, string name)
     {
@@ -93,7 +93,7 @@ public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<Backf
         }
 
         return await RunAsync(request, client, name, body.ExpectedSequence,
-            (id, sequence) => new FlipRequest(name, PointerOperation.Flip, body.To, body.ExpectedCurrent, sequence, range, id)).ConfigureAwait(false);
+            (id, sequence) => new FlipRequest(name, PointerOperation.Flip, body.To, body.ExpectedCurrent, sequence, range, id, body.DryRun == true)).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /api/pointers/{name}/rollback</c>: restores the previous version, answered as a flip is.</summary>
@@ -197,6 +197,8 @@ public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<Backf
         {
             case FlipOutcomeKind.Flipped or FlipOutcomeKind.RolledBack:
                 return Results.Json(PointerView.Of(outcome.State), ApiJson.Options);
+            case FlipOutcomeKind.Checked:
+                return Results.Json(FlipCheckView.Of(outcome, metadata.ReadInputAs<FlipRequest>()!.To!), ApiJson.Options);
             case FlipOutcomeKind.Conflict:
                 return Problems.Conflict(outcome.Reason!, ConflictExtensions(outcome.State, extensions));
             case FlipOutcomeKind.Incomplete:
@@ -207,12 +209,7 @@ public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<Backf
                 return Problems.Unprocessable(outcome.Reason!, extensions);
             default:
                 extensions["statusUri"] = StatusUri(request, name, metadata.InstanceId);
-                extensions["canary"] = outcome.Canary!.Days.Select(d => new Dictionary<string, object?>
-                {
-                    ["date"] = d.Day.ToString(),
-                    ["status"] = d.Status.ToString().ToLowerInvariant(),
-                    ["failures"] = d.Results.Where(r => r.Status == Core.Validation.ValidationStatus.Fail).Select(r => r.Message).ToList(),
-                }).ToList();
+                extensions["canary"] = outcome.Canary!.Days.Select(CanaryDayView.Of).ToList();
                 return Problems.Unprocessable(outcome.Reason!, extensions);
         }
     }

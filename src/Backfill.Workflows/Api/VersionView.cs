@@ -9,5 +9,7 @@ namespace Backfill.Workflows.Api;
 /// <param name="FirstCommittedDay">Its oldest day with a live commit.</param>
 /// <param name="LastCommittedDay">Its newest day with a live commit.</param>
 /// <param name="Gaps">Days between the first and last committed day without a live commit, as a partition set (ready for a backfill); null when none.</param>
+/// <param name="InputWindowDays">W: its partition of day D reads staging D-W+1..D, so a change to staging D makes its days D..D+W-1 stale.</param>
 public sealed record VersionView(
-    string Version, string? State, string? DailyFrom, string? Since, string? CommittedWatermark, string? FirstCommittedDay, string? LastCommittedDay, string? Gaps);
+    string Version, string? State, string? DailyFrom, string? Since, string? CommittedWatermark, string? FirstCommittedDay, string? LastCommittedDay, string? Gaps,
+    int InputWindowDays);

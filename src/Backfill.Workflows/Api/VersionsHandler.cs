@@ -96,7 +96,7 @@ public sealed class VersionsHandler(LakeReady lakeReady, PointersHandler pointer
                 : [];
             views.Add(new VersionView(
                 version.Name, entry is null ? null : Name(entry.State), entry?.FirstDay?.ToString(), entry?.Since?.ToString(), daily.Watermark?.ToString(),
-                first?.ToString(), last?.ToString(), gaps.Count > 0 ? new PartitionSet(gaps).ToExpression() : null));
+                first?.ToString(), last?.ToString(), gaps.Count > 0 ? new PartitionSet(gaps).ToExpression() : null, version.InputWindowDays));
         }
 
         return new VersionsView(FeaturePointer.Name, pointer.Current, stored.Sequence, registry.LastWatermark?.ToString(), versions.Value.RetainDays, views);

@@ -17,4 +17,7 @@ public enum FlipOutcomeKind
 
     /// <summary>A canary partition failed the downstream read test or the drift check.</summary>
     CanaryFailed,
+
+    /// <summary>A dry run's checks passed; the pointer was left as it was.</summary>
+    Checked,
 }

@@ -8,4 +8,6 @@ namespace Backfill.Workflows.Models;
 /// <param name="ExpectedSequence">The sequence the caller expects; null takes the pointer's sequence when the run starts.</param>
 /// <param name="Range">For a flip, the days that must be complete (canonical partition set); null means the days the current version has committed.</param>
 /// <param name="FlippedBy">The backfill or flip run recorded as making the change.</param>
-public sealed record FlipRequest(string Name, PointerOperation Operation, string? To, string? ExpectedCurrent, long? ExpectedSequence, string? Range, string FlippedBy);
+/// <param name="DryRun">For a flip, stop after the checks: report them and change nothing (no alert when they fail).</param>
+public sealed record FlipRequest(
+    string Name, PointerOperation Operation, string? To, string? ExpectedCurrent, long? ExpectedSequence, string? Range, string FlippedBy, bool DryRun = false);

@@ -58,7 +58,7 @@ public sealed class FlipOrchestrator : TaskOrchestrator<FlipRequest, FlipOutcome
             nameof(CheckCompletenessActivity), new CompletenessRequest(state.Current, to, input.Range, daily.Watermark));
         if (!completeness.IsComplete)
         {
-            return await RefusedAsync(context, new FlipOutcome(FlipOutcomeKind.Incomplete, state,
+            return await RefusedAsync(context, input, new FlipOutcome(FlipOutcomeKind.Incomplete, state,
                 $"{to} is not complete: {completeness.Missing.Count} day(s) missing, {completeness.Failed.Count} failed validation", completeness, null));
         }
 
@@ -67,7 +67,12 @@ public sealed class FlipOrchestrator : TaskOrchestrator<FlipRequest, FlipOutcome
         var canary = await context.CallActivityAsync<CanaryReport>(nameof(CanaryActivity), new CanaryRequest(state.Current, to, sample));
         if (!canary.Passed)
         {
-            return await RefusedAsync(context, new FlipOutcome(FlipOutcomeKind.CanaryFailed, state, $"canary failed: {canary.Summary}", completeness, canary));
+            return await RefusedAsync(context, input, new FlipOutcome(FlipOutcomeKind.CanaryFailed, state, $"canary failed: {canary.Summary}", completeness, canary));
+        }
+
+        if (input.DryRun)
+        {
+            return new FlipOutcome(FlipOutcomeKind.Checked, state, null, completeness, canary);
         }
 
         var flipped = await context.Entities.CallEntityAsync<PointerChange>(
@@ -75,9 +80,15 @@ public sealed class FlipOrchestrator : TaskOrchestrator<FlipRequest, FlipOutcome
         return await PublishAsync(context, flipped, "flip", completeness, canary);
     }
 
-    // A refused flip changed nothing, but the operator (or the automation) that asked for it needs to know why.
-    private static async Task<FlipOutcome> RefusedAsync(TaskOrchestrationContext context, FlipOutcome refused)
+    // A refused flip changed nothing, but the operator (or the automation) that asked for it needs to know why. A dry
+    // run's caller reads the answer: the refusal is no event to alert on.
+    private static async Task<FlipOutcome> RefusedAsync(TaskOrchestrationContext context, FlipRequest input, FlipOutcome refused)
     {
+        if (input.DryRun)
+        {
+            return refused;
+        }
+
         await AlertCalls.RaiseAsync(context, new AlertRequest(
             AlertSeverity.Warning, AlertKinds.FlipRefused, $"{AlertKinds.FlipRefused}:{context.InstanceId}",
             $"Flip of {refused.State.Name} refused: {refused.Reason}", RunId: context.InstanceId));

@@ -75,6 +75,23 @@ public sealed class FlipOrchestratorTests(AzuriteFixture azurite)
         Assert.Contains("features_v2 is not complete: 3 day(s) missing", alert.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Flip_DryRunOfAnIncompleteTarget_ReportsWhyWithoutAnAlertOrAChange()
+    {
+        var (host, _) = await StartHostAsync();
+        await using var _host = host;
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(FlipOrchestrator),
+            new FlipRequest(FeaturePointer.Name, PointerOperation.Flip, "features_v2", null, null, "2025-01-01..2025-01-03", "check-1", DryRun: true), Cancel);
+        var outcome = (await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel)).ReadOutputAs<FlipOutcome>()!;
+
+        Assert.Equal((FlipOutcomeKind.Incomplete, 3), (outcome.Kind, outcome.Completeness!.Missing.Count));
+        Assert.DoesNotContain(await host.Services.GetRequiredService<AlertStore>().ListAsync(null, null, 1000, Cancel), a => a.RunId == id);
+        var pointer = await host.Client.Entities.GetEntityAsync<PointerState>(Pointer, includeState: true, Cancel);
+        Assert.Equal(0, pointer?.State.Sequence ?? 0);
+    }
+
     private static FlipRequest Rollback(long? expectedSequence, string by) => new(FeaturePointer.Name, PointerOperation.Rollback, null, null, expectedSequence, null, by);
 
     [Fact]

@@ -304,6 +304,10 @@
     if (pointer.ok) renderPointer(document.getElementById("pointers"), pointer.body); else unavailable(document.getElementById("pointers"), "pointer", pointer.status);
     if (versions.ok) renderVersions(document.getElementById("versions"), versions.body); else unavailable(document.getElementById("versions"), "versions", versions.status);
     if (late.ok) renderLateChart(document.getElementById("late-data"), late.body); else unavailable(document.getElementById("late-data"), "late-data metrics", late.status);
+    // The actions (dashboard-actions.js) add their buttons to the redrawn rows and keep what they act on.
+    document.dispatchEvent(new CustomEvent("dashboard:refreshed", {
+      detail: { backfills: backfills.ok ? backfills.body : [], pointer: pointer.ok ? pointer.body : null, versions: versions.ok ? versions.body : null },
+    }));
     document.getElementById("updated").textContent = "updated " + new Date().toISOString().slice(11, 19) + " UTC";
     document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
   }
@@ -320,7 +324,7 @@
     refresh();
   });
 
-  window.BackfillDashboard = { renderLateChart, renderGrid, renderBackfills, renderThroughput, renderPointer, renderVersions, refresh, addDays };
+  window.BackfillDashboard = { renderLateChart, renderGrid, renderBackfills, renderThroughput, renderPointer, renderVersions, refresh, addDays, apiUrl, el };
   renderLateLegend();
   loop();
 })();
