@@ -70,7 +70,7 @@ internal static class BackfillCommands
     public static Command Status(Func<ParseResult, CliContext> context)
     {
         var id = new Argument<string>("id") { Description = "The backfill id (bf-…)." };
-        var command = new Command("status", "Show one backfill with its failed, blocked and running items.\n\nExample:\n  backfill status bf-1234") { id };
+        var command = new Command("status", "Show one backfill with its failed, blocked and running items, and the attempts of every item that needed more than one or did not succeed.\n\nExample:\n  backfill status bf-1234") { id };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
@@ -79,6 +79,7 @@ internal static class BackfillCommands
             {
                 BackfillView.Summary(cli.Console, backfill);
                 BackfillView.Items(cli.Console, backfill, onlyProblems: true);
+                BackfillView.Attempts(cli.Console, backfill);
             });
             return BackfillView.HasFailures(backfill) ? ExitCodes.Failed : ExitCodes.Ok;
         });
