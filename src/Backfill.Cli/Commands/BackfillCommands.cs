@@ -49,19 +49,7 @@ internal static class BackfillCommands
         {
             var cli = context(parse);
             var plan = await cli.Api.SendAsync(HttpMethod.Post, "api/backfills", options.Body(parse, dryRun: true), cancellationToken).ConfigureAwait(false);
-            cli.Show(plan, () =>
-            {
-                var table = new Table().AddColumns("layer", "date", "action", "wave", "reason");
-                foreach (var item in plan.GetProperty("items").EnumerateArray())
-                {
-                    table.AddRow(item.GetProperty("layer").GetString()!, item.GetProperty("date").GetString()!, item.GetProperty("action").GetString()!,
-                        item.GetProperty("wave").GetInt32().ToString(CultureInfo.InvariantCulture), Markup.Escape(item.GetProperty("reason").GetString() ?? string.Empty));
-                }
-
-                cli.Console.Write(table);
-                var counts = plan.GetProperty("counts");
-                cli.Console.MarkupLine($"run {counts.GetProperty("run").GetInt32()}, skip {counts.GetProperty("skip").GetInt32()}, blocked {counts.GetProperty("blocked").GetInt32()}; {plan.GetProperty("waves").GetInt32()} waves; code version {Markup.Escape(plan.GetProperty("codeVersion").GetString()!)}");
-            });
+            cli.Show(plan, () => BackfillView.Plan(cli.Console, plan));
             return ExitCodes.Ok;
         });
         return command;

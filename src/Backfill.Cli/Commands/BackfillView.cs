@@ -88,6 +88,21 @@ internal static class BackfillView
         }
     }
 
+    /// <summary>A dry run: every item with its action, wave and reason, then the counts.</summary>
+    public static void Plan(IAnsiConsole console, JsonElement plan)
+    {
+        var table = new Table().AddColumns("layer", "date", "action", "wave", "reason");
+        foreach (var item in plan.GetProperty("items").EnumerateArray())
+        {
+            table.AddRow(item.GetProperty("layer").GetString()!, item.GetProperty("date").GetString()!, item.GetProperty("action").GetString()!,
+                item.GetProperty("wave").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(item.GetProperty("reason").GetString() ?? string.Empty));
+        }
+
+        console.Write(table);
+        var counts = plan.GetProperty("counts");
+        console.MarkupLine($"run {counts.GetProperty("run").GetInt32()}, skip {counts.GetProperty("skip").GetInt32()}, blocked {counts.GetProperty("blocked").GetInt32()}; {plan.GetProperty("waves").GetInt32()} waves; code version {Markup.Escape(plan.GetProperty("codeVersion").GetString()!)}");
+    }
+
     /// <summary>One line of counts and ETA, the same in plain and live watching.</summary>
     public static string Progress(JsonElement backfill)
     {
