@@ -5,7 +5,6 @@ using Backfill.Core.Generation;
 using Backfill.Core.Partitions;
 using Backfill.LocalHost.Tests.Daily;
 using Backfill.LocalHost.Tests.Orchestrators;
-using Backfill.Storage.Layout;
 using Backfill.Testing;
 using Backfill.Workflows.Models;
 using Microsoft.AspNetCore.Builder;
@@ -39,15 +38,10 @@ public sealed class ReprocessTests(AzuriteFixture azurite)
     [Fact]
     public async Task Reprocess_SeededLake_EachModePlansExactlyItsPartitionsAndStaleRepairLeavesNothingStale()
     {
-        var id = Guid.NewGuid().ToString("N")[..12];
-        var lakeOptions = new LakeOptions { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
-        var lake = new DailyLake(azurite.ConnectionString, lakeOptions);
+        var own = OwnLake.New();
+        var lake = new DailyLake(azurite.ConnectionString, own.Options);
         await lake.LandAsync(DailyLake.Options(41, new MissingDayFault(Gap.Date)), First, Last, "gen");
-        await using var app = await LocalApi.StartAsync(azurite.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Lake:ContainerName"] = lakeOptions.ContainerName,
-            ["Lake:LineageTableName"] = lakeOptions.LineageTableName,
-        });
+        await using var app = await LocalApi.StartAsync(azurite.ConnectionString, own.Settings);
         var engine = app.Services.GetRequiredService<DurableTaskClient>();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 
