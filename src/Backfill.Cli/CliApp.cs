@@ -29,6 +29,7 @@ internal static class CliApp
             BackfillCommands.Cancel(Context),
             BackfillCommands.SetParallel(Context),
             BackfillCommands.RetryFailed(Context),
+            RepairCommand.Create(Context),
             BackfillCommands.Resume(Context),
             BackfillCommands.Pause(Context),
             BackfillCommands.Terminate(Context),

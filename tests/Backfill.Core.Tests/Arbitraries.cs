@@ -51,6 +51,18 @@ public static class Arbitraries
          select new PlanCase(days, [.. layers], new LayerDependencies(window), order))
         .ToArbitrary();
 
+    /// <summary>
+    /// Requests over random lakes: a small plan case, a reprocess mode, and for every requested partition one of the
+    /// states a lake can leave it in (committed, failed, missing, stale).
+    /// </summary>
+    public static Arbitrary<LakeCase> LakeCase() =>
+        (from request in PlanCase().Generator
+         from mode in Gen.Elements(Enum.GetValues<ReprocessMode>())
+         let items = request.Layers.Distinct().SelectMany(layer => request.Days.Select(day => new WorkItem(layer, day))).ToArray()
+         from states in Gen.ArrayOf(Gen.Elements(PartitionState.Committed, PartitionState.Failed, PartitionState.Missing, PartitionState.Stale), items.Length)
+         select new LakeCase(request, mode, items.Zip(states).ToDictionary(p => p.First, p => p.Second)))
+        .ToArbitrary();
+
     private static Gen<PartitionSet> DaySets(int maxOffset, int maxRunDays) =>
         from start in Gen.Choose(Year1900, Year2200)
         from runs in Gen.NonEmptyListOf(Gen.Zip(Gen.Choose(0, maxOffset), Gen.Choose(1, maxRunDays)))

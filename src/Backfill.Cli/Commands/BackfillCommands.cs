@@ -49,19 +49,7 @@ internal static class BackfillCommands
         {
             var cli = context(parse);
             var plan = await cli.Api.SendAsync(HttpMethod.Post, "api/backfills", options.Body(parse, dryRun: true), cancellationToken).ConfigureAwait(false);
-            cli.Show(plan, () =>
-            {
-                var table = new Table().AddColumns("layer", "date", "action", "wave", "reason");
-                foreach (var item in plan.GetProperty("items").EnumerateArray())
-                {
-                    table.AddRow(item.GetProperty("layer").GetString()!, item.GetProperty("date").GetString()!, item.GetProperty("action").GetString()!,
-                        item.GetProperty("wave").GetInt32().ToString(CultureInfo.InvariantCulture), Markup.Escape(item.GetProperty("reason").GetString() ?? string.Empty));
-                }
-
-                cli.Console.Write(table);
-                var counts = plan.GetProperty("counts");
-                cli.Console.MarkupLine($"run {counts.GetProperty("run").GetInt32()}, skip {counts.GetProperty("skip").GetInt32()}, blocked {counts.GetProperty("blocked").GetInt32()}; {plan.GetProperty("waves").GetInt32()} waves; code version {Markup.Escape(plan.GetProperty("codeVersion").GetString()!)}");
-            });
+            cli.Show(plan, () => BackfillView.Plan(cli.Console, plan));
             return ExitCodes.Ok;
         });
         return command;
@@ -70,7 +58,7 @@ internal static class BackfillCommands
     public static Command Status(Func<ParseResult, CliContext> context)
     {
         var id = new Argument<string>("id") { Description = "The backfill id (bf-…)." };
-        var command = new Command("status", "Show one backfill with its failed, blocked and running items.\n\nExample:\n  backfill status bf-1234") { id };
+        var command = new Command("status", "Show one backfill with its failed, blocked and running items, and the attempts of every item that needed more than one or did not succeed.\n\nExample:\n  backfill status bf-1234") { id };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
@@ -79,6 +67,7 @@ internal static class BackfillCommands
             {
                 BackfillView.Summary(cli.Console, backfill);
                 BackfillView.Items(cli.Console, backfill, onlyProblems: true);
+                BackfillView.Attempts(cli.Console, backfill);
             });
             return BackfillView.HasFailures(backfill) ? ExitCodes.Failed : ExitCodes.Ok;
         });

@@ -25,7 +25,12 @@ internal sealed class BackfillOptions
 
     public Option<string?> OnConflict { get; } = new("--on-conflict") { Description = "reject (default: fail when another run claims some of its partitions) or wait (those items wait until released)." };
 
-    public IEnumerable<Option> All => [Partitions, Target, MaxParallel, WriteMode, Layers, Order, Retries, FailFast, IdempotencyKey, OnConflict];
+    public Option<string?> Reprocess { get; } = new("--reprocess")
+    {
+        Description = "Which partitions to rebuild: changed (default: skip those this code and config already built), failed, missing, stale or all; with what reads them in the request.",
+    };
+
+    public IEnumerable<Option> All => [Partitions, Target, MaxParallel, WriteMode, Layers, Order, Retries, FailFast, IdempotencyKey, OnConflict, Reprocess];
 
     /// <summary>The API request body; absent options are left out so the API's defaults apply.</summary>
     public Dictionary<string, object?> Body(ParseResult parse, bool dryRun)
@@ -42,6 +47,7 @@ internal sealed class BackfillOptions
             ["failFast"] = parse.GetValue(FailFast) ? true : null,
             ["idempotencyKey"] = parse.GetValue(IdempotencyKey),
             ["onConflict"] = parse.GetValue(OnConflict),
+            ["reprocess"] = parse.GetValue(Reprocess),
             ["dryRun"] = dryRun ? true : null,
         };
         return body.Where(p => p.Value is not null).ToDictionary();

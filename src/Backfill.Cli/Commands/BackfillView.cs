@@ -52,6 +52,57 @@ internal static class BackfillView
         }
     }
 
+    /// <summary>
+    /// The attempt log of every item with a story to tell: more than one attempt, or an attempt that did not succeed.
+    /// Healthy items (one attempt, succeeded or skipped) are left out so a large backfill's status stays short.
+    /// </summary>
+    public static void Attempts(IAnsiConsole console, JsonElement backfill)
+    {
+        if (!backfill.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        var table = new Table().AddColumns("item", "attempt", "started", "finished", "outcome", "error");
+        foreach (var item in items.EnumerateArray())
+        {
+            if (!item.TryGetProperty("attemptLog", out var log) || log.ValueKind != JsonValueKind.Array
+                || (log.GetArrayLength() < 2 && log.EnumerateArray().All(a => a.GetProperty("outcome").GetString() is "succeeded" or "skipped")))
+            {
+                continue;
+            }
+
+            var id = $"{item.GetProperty("layer").GetString()}/{item.GetProperty("date").GetString()}";
+            foreach (var attempt in log.EnumerateArray())
+            {
+                table.AddRow(
+                    id, attempt.GetProperty("attempt").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Time(attempt.GetProperty("startedAt")), Time(attempt.GetProperty("finishedAt")), Status(attempt.GetProperty("outcome").GetString()!),
+                    Markup.Escape(attempt.GetProperty("error").GetString() ?? string.Empty));
+            }
+        }
+
+        if (table.Rows.Count > 0)
+        {
+            console.Write(table);
+        }
+    }
+
+    /// <summary>A dry run: every item with its action, wave and reason, then the counts.</summary>
+    public static void Plan(IAnsiConsole console, JsonElement plan)
+    {
+        var table = new Table().AddColumns("layer", "date", "action", "wave", "reason");
+        foreach (var item in plan.GetProperty("items").EnumerateArray())
+        {
+            table.AddRow(item.GetProperty("layer").GetString()!, item.GetProperty("date").GetString()!, item.GetProperty("action").GetString()!,
+                item.GetProperty("wave").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(item.GetProperty("reason").GetString() ?? string.Empty));
+        }
+
+        console.Write(table);
+        var counts = plan.GetProperty("counts");
+        console.MarkupLine($"run {counts.GetProperty("run").GetInt32()}, skip {counts.GetProperty("skip").GetInt32()}, blocked {counts.GetProperty("blocked").GetInt32()}; {plan.GetProperty("waves").GetInt32()} waves; code version {Markup.Escape(plan.GetProperty("codeVersion").GetString()!)}");
+    }
+
     /// <summary>One line of counts and ETA, the same in plain and live watching.</summary>
     public static string Progress(JsonElement backfill)
     {
@@ -68,10 +119,12 @@ internal static class BackfillView
     public static bool IsFinished(JsonElement backfill) =>
         backfill.GetProperty("status").GetString() is "Completed" or "CompletedWithFailures" or "Failed" or "Canceled" or "Rejected" or "Terminated";
 
+    private static string Time(JsonElement at) => at.GetDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Status(string status) => status switch
     {
         "Completed" or "succeeded" or "skipped" => $"[green]{status}[/]",
-        "CompletedWithFailures" or "Failed" or "Rejected" or "failed" or "blocked" => $"[red]{status}[/]",
+        "CompletedWithFailures" or "Failed" or "Rejected" or "failed" or "blocked" or "transient" => $"[red]{status}[/]",
         _ => $"[yellow]{status}[/]",
     };
 }

@@ -15,6 +15,10 @@ public static class DryRun
     /// <param name="committed">The live commit of each dataset partition that has one, keyed by (dataset, day).</param>
     /// <param name="codeVersion">The code version the backfill would be pinned to.</param>
     /// <param name="configHashOf">The config hash a work item's commit would carry.</param>
+    /// <param name="chosenBecause">
+    /// For a plan a reprocess mode chose (anything but <see cref="ReprocessMode.Changed"/>): why each item was chosen. Such items run
+    /// whatever produced their live commit; null applies the skip rule of <see cref="ReprocessMode.Changed"/>.
+    /// </param>
     /// <returns>One entry per plan item, in plan order.</returns>
     public static IReadOnlyList<PlannedItem> Classify(
         Plan plan,
@@ -22,7 +26,8 @@ public static class DryRun
         Func<WorkItem, string> datasetOf,
         IReadOnlyDictionary<(string Dataset, Partitions.PartitionKey Day), CommittedPartition> committed,
         string codeVersion,
-        Func<WorkItem, string> configHashOf)
+        Func<WorkItem, string> configHashOf,
+        Func<WorkItem, string>? chosenBecause = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(dependencies);
@@ -32,7 +37,8 @@ public static class DryRun
         var result = new Dictionary<WorkItem, PlannedItem>(plan.Items.Count);
         foreach (var item in plan.Items)
         {
-            result[item] = Classify(item, dependencies, datasetOf, committed, codeVersion, configHashOf, inPlan, result);
+            var planned = Classify(item, dependencies, datasetOf, committed, codeVersion, configHashOf, inPlan, result, chosenBecause is null);
+            result[item] = planned.Action == PlannedAction.Run && chosenBecause is not null ? planned with { Reason = chosenBecause(item) } : planned;
         }
 
         return [.. plan.Items.Select(item => result[item])];
@@ -46,7 +52,8 @@ public static class DryRun
         string codeVersion,
         Func<WorkItem, string> configHashOf,
         HashSet<WorkItem> inPlan,
-        Dictionary<WorkItem, PlannedItem> decided)
+        Dictionary<WorkItem, PlannedItem> decided,
+        bool skipUnchanged)
     {
         var wave = 1;
         foreach (var upstream in dependencies.Upstream(item))
@@ -76,7 +83,7 @@ public static class DryRun
         }
 
         // A rebuilt input changes what this item would read, so it only skips when every input skips too.
-        var inputsUnchanged = dependencies.Upstream(item).All(u => !inPlan.Contains(u) || decided[u].Action == PlannedAction.Skip);
+        var inputsUnchanged = skipUnchanged && dependencies.Upstream(item).All(u => !inPlan.Contains(u) || decided[u].Action == PlannedAction.Skip);
         if (inputsUnchanged
             && committed.TryGetValue((datasetOf(item), item.Partition), out var live)
             && live.CodeVersion == codeVersion

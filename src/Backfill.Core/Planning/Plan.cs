@@ -4,7 +4,7 @@ namespace Backfill.Core.Planning;
 
 /// <summary>
 /// The work items of a backfill in an order that runs every item after the items it depends on, with the
-/// dependencies between them. Created by <see cref="Planner.Create"/>.
+/// dependencies between them. Created by <see cref="Planner"/>.
 /// </summary>
 public sealed record Plan
 {

@@ -45,14 +45,34 @@ public static class Planner
         }
 
         var planLayers = layers.Distinct().Order().ToArray();
-        var items = days.SelectMany(day => planLayers.Select(layer => new WorkItem(layer, day))).ToArray();
+        return Create([.. days.SelectMany(day => planLayers.Select(layer => new WorkItem(layer, day)))], dependencies, order);
+    }
+
+    /// <summary>
+    /// Plans exactly <paramref name="items"/> (e.g. what a reprocess mode chose): the same order and dependency rules as
+    /// the plan of whole days and layers, with inputs outside the set assumed committed.
+    /// </summary>
+    /// <param name="items">The work items; duplicates ignored.</param>
+    /// <param name="dependencies">Which partitions each work item reads.</param>
+    /// <param name="order">Whether free items take the earliest or the latest day first.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="order"/> is not a defined value.</exception>
+    public static Plan Create(IReadOnlyCollection<WorkItem> items, LayerDependencies dependencies, PartitionOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(dependencies);
+        if (!Enum.IsDefined(order))
+        {
+            throw new ArgumentOutOfRangeException(nameof(order), order, $"Unknown order {order}.");
+        }
+
         var inPlan = items.ToHashSet();
 
-        var dependsOn = new Dictionary<WorkItem, IReadOnlyList<WorkItem>>(items.Length);
-        var dependents = new Dictionary<WorkItem, List<WorkItem>>(items.Length);
-        var waitingOn = new Dictionary<WorkItem, int>(items.Length);
+        var dependsOn = new Dictionary<WorkItem, IReadOnlyList<WorkItem>>(inPlan.Count);
+        var dependents = new Dictionary<WorkItem, List<WorkItem>>(inPlan.Count);
+        var waitingOn = new Dictionary<WorkItem, int>(inPlan.Count);
         var ready = new PriorityQueue<WorkItem, (int Day, Layer Layer)>();
-        foreach (var item in items)
+        foreach (var item in inPlan)
         {
             var upstream = dependencies.Upstream(item).Where(inPlan.Contains).ToArray();
             dependsOn[item] = upstream.AsReadOnly();
@@ -76,7 +96,7 @@ public static class Planner
 
         // Kahn's algorithm: an item becomes ready once its last input in the plan is placed; the priority
         // queue only chooses among ready items, so the order stays topological.
-        var ordered = new List<WorkItem>(items.Length);
+        var ordered = new List<WorkItem>(inPlan.Count);
         while (ready.TryDequeue(out var item, out _))
         {
             ordered.Add(item);

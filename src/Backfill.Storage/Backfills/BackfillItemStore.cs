@@ -16,28 +16,58 @@ public sealed class BackfillItemStore(TableServiceClient tables)
     /// <summary>The table's name.</summary>
     public const string TableName = "backfillitems";
 
+    // Two deliveries of one item racing is rare; more writers than this on one row is a bug, not contention.
+    private const int MaxWriteTries = 5;
+
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private bool _created;
 
-    /// <summary>Records an attempt; a later attempt replaces an earlier one (rerunning an attempt writes the same row).</summary>
+    /// <summary>
+    /// Records an attempt: the row shows the latest attempt and appends it to the item's bounded attempt log
+    /// (<see cref="ItemAttempts"/>). Rerunning an attempt writes the same row and log entry. The log is a read-modify-write
+    /// guarded by the row's ETag, so two deliveries of one item racing each other both land.
+    /// </summary>
     public async Task RecordAsync(string backfillId, BackfillItemRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(backfillId, RowKey(record.WorkItem))
+        var attempt = new ItemAttempt(record.Attempts, record.StartedAt, record.FinishedAt, record.Outcome, record.Error);
+        for (var tries = 1; ; tries++)
         {
-            ["WorkItem"] = record.WorkItem,
-            ["Outcome"] = record.Outcome,
-            ["Attempts"] = record.Attempts,
-            ["Rows"] = record.Rows,
-            ["DurationMilliseconds"] = record.DurationMilliseconds,
-            ["Error"] = record.Error,
-            ["StartedAt"] = record.StartedAt,
-            ["FinishedAt"] = record.FinishedAt,
-            ["Validation"] = record.Validation is { } validation ? JsonSerializer.Serialize(validation, LakeJson.LineOptions) : null,
-            ["Redelivered"] = record.Redelivered,
-        };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(backfillId, RowKey(record.WorkItem), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var kept = existing.HasValue ? LogOf(existing.Value!) : [];
+            var entity = new TableEntity(backfillId, RowKey(record.WorkItem))
+            {
+                ["WorkItem"] = record.WorkItem,
+                ["Outcome"] = record.Outcome,
+                ["Attempts"] = record.Attempts,
+                ["Rows"] = record.Rows,
+                ["DurationMilliseconds"] = record.DurationMilliseconds,
+                ["Error"] = record.Error,
+                ["StartedAt"] = record.StartedAt,
+                ["FinishedAt"] = record.FinishedAt,
+                ["Validation"] = record.Validation is { } validation ? JsonSerializer.Serialize(validation, LakeJson.LineOptions) : null,
+                ["Redelivered"] = record.Redelivered,
+                ["AttemptLog"] = JsonSerializer.Serialize(ItemAttempts.Append(kept, attempt), LakeJson.LineOptions),
+            };
+            try
+            {
+                if (existing.HasValue)
+                {
+                    await _table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && tries < MaxWriteTries)
+            {
+                // Another delivery of the same item wrote first: read its row again and append to it.
+            }
+        }
     }
 
     /// <summary>Every recorded item of a backfill, keyed by work item id.</summary>
@@ -55,7 +85,8 @@ public sealed class BackfillItemStore(TableServiceClient tables)
                     row.GetString("Validation") is { } validation
                         ? JsonSerializer.Deserialize<List<ValidationResult>>(validation, LakeJson.LineOptions)
                         : null,
-                    row.GetBoolean("Redelivered") ?? false);
+                    row.GetBoolean("Redelivered") ?? false,
+                    LogOf(row));
                 records[record.WorkItem] = record;
             }
         }
@@ -66,6 +97,10 @@ public sealed class BackfillItemStore(TableServiceClient tables)
 
         return records;
     }
+
+    // Rows written before the attempt log existed have none: they show no attempts rather than failing the read.
+    private static List<ItemAttempt> LogOf(TableEntity row) =>
+        row.GetString("AttemptLog") is { } log ? JsonSerializer.Deserialize<List<ItemAttempt>>(log, LakeJson.LineOptions) ?? [] : [];
 
     // Table keys may not contain '/'; work item ids always do.
     private static string RowKey(string workItem) => workItem.Replace('/', '_');

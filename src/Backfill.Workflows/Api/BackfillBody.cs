@@ -14,6 +14,7 @@ namespace Backfill.Workflows.Api;
 /// <param name="DryRun">Return the plan instead of starting; default false.</param>
 /// <param name="IdempotencyKey">Makes a retried POST return the same backfill instead of starting another.</param>
 /// <param name="FlipOnSuccess">Flip the <c>features</c> pointer to the target when every item succeeds; default false. Needs the features layer.</param>
+/// <param name="Reprocess">Which partitions to rebuild: <c>changed</c> (default), <c>failed</c>, <c>missing</c>, <c>stale</c> or <c>all</c>, with what reads them in the request.</param>
 /// <param name="OnConflict"><c>reject</c> (default: a 409 when another run claims some of its partitions) or <c>wait</c> (those items wait until released).</param>
 public sealed record BackfillBody(
     string? Partitions,
@@ -29,4 +30,5 @@ public sealed record BackfillBody(
     bool? DryRun,
     string? IdempotencyKey,
     bool? FlipOnSuccess = null,
-    string? OnConflict = null);
+    string? OnConflict = null,
+    string? Reprocess = null);

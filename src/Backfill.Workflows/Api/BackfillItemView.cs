@@ -1,3 +1,5 @@
+using Backfill.Storage.Backfills;
+
 namespace Backfill.Workflows.Api;
 
 /// <summary>One work item of a backfill.</summary>
@@ -15,9 +17,10 @@ namespace Backfill.Workflows.Api;
 /// True when it succeeded because an earlier delivery of the item, whose host stopped before reporting, published it:
 /// counted once, as succeeded (skipped means another run had built it).
 /// </param>
+/// <param name="AttemptLog">Every attempt, oldest first: start, end, outcome and error (the newest 10; see <see cref="ItemAttempts"/>).</param>
 public sealed record BackfillItemView(
     string Layer, string Date, string Status, int Attempts, long Rows, long DurationMs, string? Error, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
-    IReadOnlyList<ValidationResultView>? Validation = null, bool Redelivered = false)
+    IReadOnlyList<ValidationResultView>? Validation = null, bool Redelivered = false, IReadOnlyList<ItemAttempt>? AttemptLog = null)
 {
     /// <summary>The status of an item that was in flight when its backfill was terminated.</summary>
     public const string CutOff = "cutOff";

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Backfill.Core.Features;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
 using Backfill.Core.Versioning;
 using Backfill.Storage.Commits;
 using Backfill.Workflows.Models;
@@ -36,6 +37,7 @@ internal static partial class BackfillRequestValidator
 
         var writeMode = ValidateChoice(body.WriteMode, "writeMode", WriteMode.Overwrite, errors);
         var order = ValidateChoice(body.Order, "order", PartitionOrder.Ascending, errors);
+        var reprocess = ValidateChoice(body.Reprocess, "reprocess", ReprocessMode.Changed, errors);
         var retries = body.Retries ?? 2;
         if (retries is < 0 or > MaxRetries)
         {
@@ -65,7 +67,7 @@ internal static partial class BackfillRequestValidator
         var spec = new BackfillSpec(
             days!.ToExpression(), feature!.Name, layers, feature.InputWindowDays, maxParallel, writeMode, order, retries,
             settings.RetryDelaySeconds, body.FailFast ?? false, CodeVersion.Current.Value, feature.ConfigHash, now, body.FlipOnSuccess ?? false,
-            body.OnConflict == Wait);
+            body.OnConflict == Wait, reprocess);
         return (spec, errors);
     }
 

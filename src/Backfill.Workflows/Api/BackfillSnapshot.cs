@@ -122,7 +122,7 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
             };
             return details.TryGetValue(item.Id, out var d)
                 ? new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error ?? error, d.StartedAt, d.FinishedAt,
-                    d.Validation is { } validation ? [.. validation.Select(ValidationResultView.Of)] : null, d.Redelivered)
+                    d.Validation is { } validation ? [.. validation.Select(ValidationResultView.Of)] : null, d.Redelivered, d.AttemptLog)
                 : new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, 0, 0, 0, error, null, null);
         })];
     }

@@ -17,7 +17,7 @@ namespace Backfill.Workflows.Api;
 /// Starts backfills: <c>POST /api/backfills</c> (or its dry run) and <c>POST /api/backfills/{id}/retry-failed</c>.
 /// The client is a parameter because each host supplies its own.
 /// </summary>
-public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommittedPartitions committed, TimeProvider time)
+public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommittedPartitions committed, IPartitionStates partitionStates, TimeProvider time)
 {
     // How long a start waits for the orchestration to claim its days, so an overlap is a 409 now,
     // not a surprise in a later GET.
@@ -40,16 +40,26 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
             return Problems.Invalid(errors);
         }
 
+        var choice = await ChooseAsync(spec, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (body!.DryRun == true)
         {
-            return Results.Json(await DryRunAsync(spec, request.HttpContext.RequestAborted).ConfigureAwait(false), ApiJson.Options);
+            return Results.Json(await DryRunAsync(choice, request.HttpContext.RequestAborted).ConfigureAwait(false), ApiJson.Options);
+        }
+
+        spec = choice.Spec;
+        if (spec.Items is { Length: 0 })
+        {
+            var mode = spec.Reprocess.ToString().ToLowerInvariant();
+            return Problems.Unprocessable(
+                $"Nothing to reprocess: no partition of {string.Join(", ", spec.Layers.Select(LayerNames.Of))} in {spec.Partitions} (target {spec.Target}) is {mode}.",
+                new Dictionary<string, object?> { ["reprocess"] = mode });
         }
 
         var id = BackfillSnapshot.IdPrefix + (body.IdempotencyKey ?? Guid.NewGuid().ToString("N"));
         return await ScheduleAsync(request, client, id, spec, idempotent: body.IdempotencyKey is not null).ConfigureAwait(false);
     }
 
-    /// <summary><c>POST /api/backfills/{id}/retry-failed</c>: a new backfill of the failed and blocked items' days and layers.</summary>
+    /// <summary><c>POST /api/backfills/{id}/retry-failed</c>: a new backfill of exactly the failed and blocked items.</summary>
     public async Task<IResult> RetryFailedAsync(HttpRequest request, DurableTaskClient client, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -70,10 +80,13 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
             return Problems.Conflict($"Backfill '{id}' has no failed or blocked items.");
         }
 
+        // Exactly the failed and blocked items: the days' other layers succeeded or were skipped, and rerunning them
+        // would only rewrite (or re-check) partitions that are already right.
         var spec = snapshot.Spec with
         {
             Partitions = new PartitionSet(retry.Select(i => i.Partition)).ToExpression(),
             Layers = [.. retry.Select(i => i.Layer).Distinct().Order()],
+            Items = WorkItemSet.Format(retry),
             CodeVersion = CodeVersion.Current.Value,
             SubmittedAt = time.GetUtcNow(),
         };
@@ -146,15 +159,48 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
         return snapshot;
     }
 
-    private async Task<DryRunView> DryRunAsync(BackfillSpec spec, CancellationToken cancellationToken)
+    /// <summary>
+    /// For <c>failed</c>, <c>missing</c> and <c>stale</c>: reads the requested partitions' states, chooses what the mode rebuilds
+    /// (with what reads it in the request) and pins those items in the spec. Each chosen item's reason, and the items not chosen,
+    /// are for the dry run.
+    /// </summary>
+    private async Task<ReprocessChoice> ChooseAsync(BackfillSpec spec, CancellationToken cancellationToken)
     {
+        var days = PartitionSetParser.Parse(spec.Partitions, new PartitionSetParseOptions { MaxDays = int.MaxValue });
         var dependencies = new LayerDependencies(spec.FeatureWindowDays);
-        var plan = Planner.Create(PartitionSetParser.Parse(spec.Partitions, new PartitionSetParseOptions { MaxDays = int.MaxValue }), spec.Layers, dependencies, spec.Order);
+        if (spec.Reprocess is ReprocessMode.Changed or ReprocessMode.All)
+        {
+            var reasons = spec.Reprocess == ReprocessMode.All
+                ? Reprocess.Select(spec.Reprocess, days, spec.Layers, dependencies, _ => PartitionState.Committed).ToDictionary(c => c.Item, c => c.Reason)
+                : null;
+            return new ReprocessChoice(spec, reasons, []);
+        }
+
+        string DatasetOf(WorkItem item) => Datasets.Of(item.Layer, spec.Target);
+        var requested = spec.Layers.SelectMany(layer => days.Select(day => new WorkItem(layer, day))).ToList();
+        var states = await partitionStates.GetAsync([.. requested.Select(i => (DatasetOf(i), i.Partition))], cancellationToken).ConfigureAwait(false);
+        PartitionState StateOf(WorkItem item) => states[(DatasetOf(item), item.Partition)];
+        var chosen = Reprocess.Select(spec.Reprocess, days, spec.Layers, dependencies, StateOf).ToDictionary(c => c.Item, c => c.Reason);
+        var mode = spec.Reprocess.ToString().ToLowerInvariant();
+        var notChosen = requested.Where(i => !chosen.ContainsKey(i))
+            .Select(i => new PlannedItem(i, PlannedAction.Skip, $"reprocess {mode}: {LayerNames.Of(i.Layer)}/{i.Partition} is {StateOf(i).ToString().ToLowerInvariant()}", 0))
+            .ToList();
+        return new ReprocessChoice(spec with { Items = WorkItemSet.Format(chosen.Keys) }, chosen, notChosen);
+    }
+
+    private async Task<DryRunView> DryRunAsync(ReprocessChoice choice, CancellationToken cancellationToken)
+    {
+        var spec = choice.Spec;
+        var dependencies = new LayerDependencies(spec.FeatureWindowDays);
+        var plan = PlanCache.Get(spec);
         string DatasetOf(WorkItem item) => Datasets.Of(item.Layer, spec.Target);
         var partitions = plan.Items.SelectMany(i => dependencies.Upstream(i).Append(i)).Select(i => (DatasetOf(i), i.Partition)).Distinct().ToList();
         var live = await committed.GetAsync(partitions, cancellationToken).ConfigureAwait(false);
         var target = FeatureVersions.Get(spec.Target);
-        var items = DryRun.Classify(plan, dependencies, DatasetOf, live, spec.CodeVersion, item => PipelineConfig.ConfigHashOf(item.Layer, target));
+        Func<WorkItem, string>? chosenBecause = choice.Reasons is { } reasons ? item => reasons[item] : null;
+        var items = DryRun.Classify(plan, dependencies, DatasetOf, live, spec.CodeVersion, item => PipelineConfig.ConfigHashOf(item.Layer, target), chosenBecause)
+            .Concat(choice.NotChosen)
+            .ToList();
         var counts = Enum.GetValues<PlannedAction>().ToDictionary(a => a.ToString().ToLowerInvariant(), a => items.Count(i => i.Action == a));
         return new DryRunView(
             BackfillRequestView.Of(spec),

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using Backfill.Core.Features;
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
@@ -32,8 +30,6 @@ public sealed partial class PartitionsHandler(
 
     /// <summary>Days shown when the request names no range.</summary>
     public const int DefaultDays = 30;
-
-    private const int Concurrency = 16;
 
     // A commit published this recently may still be between its manifest write and its lineage write: only an
     // older one whose row does not say published was left so by a stopped process.
@@ -78,8 +74,8 @@ public sealed partial class PartitionsHandler(
 
         var days = Enumerable.Range(0, to.Value.Date.DayNumber - from.Value.Date.DayNumber + 1).Select(i => from.Value.AddDays(i)).ToList();
         var reader = new PartitionReader(lake);
-        var manifests = await ManifestsAsync(reader, days.Select(d => (dataset, d)), cancellationToken).ConfigureAwait(false);
-        var upstream = await ManifestsAsync(
+        var manifests = await PartitionManifests.ReadAsync(reader, days.Select(d => (dataset, d)), cancellationToken).ConfigureAwait(false);
+        var upstream = await PartitionManifests.ReadAsync(
             reader,
             manifests.Values.OfType<PartitionManifest>().SelectMany(m => m.Commit.Lineage.Inputs).Select(i => (i.Dataset, i.Partition)),
             cancellationToken).ConfigureAwait(false);
@@ -118,11 +114,8 @@ public sealed partial class PartitionsHandler(
         var live = manifest?.Commit;
         var liveEntry = live is null ? null : entries.Find(e => e.CommitId == live.CommitId);
 
-        // Commit ids are version 7 UUIDs, so a rejected commit newer than the live one sorts after it.
-        var rejected = entries
-            .Where(e => e.Status == CommitStatus.Rejected && (live is null || string.CompareOrdinal(e.CommitId, live.CommitId) > 0))
-            .MaxBy(e => e.CommitId, StringComparer.Ordinal);
-        DateTimeOffset? rejectedAt = rejected is null ? null : CreatedAt(rejected.CommitId);
+        var rejected = RejectedCommits.NewestAfter(entries, live?.CommitId);
+        DateTimeOffset? rejectedAt = rejected is null ? null : RejectedCommits.CreatedAt(rejected.CommitId);
         var failedAt = Latest(rejectedAt, failedItem?.FinishedAt);
         var changed = live is null ? [] : PartitionStates.ChangedInputs(live.Lineage.Inputs, liveCommitOf);
         var state = PartitionStates.Classify(new PartitionFacts(manifest?.PublishedAt, runningIn is not null, failedAt, changed.Count));
@@ -159,24 +152,6 @@ public sealed partial class PartitionsHandler(
     private static List<ValidationResultView> Views(LineageEntry entry) => [.. entry.ValidationResults.Select(ValidationResultView.Of)];
 
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
-
-    /// <summary>The creation time a version 7 UUID commit id carries in its first 48 bits (Unix milliseconds).</summary>
-    private static DateTimeOffset? CreatedAt(string commitId) =>
-        commitId.Length >= 12 && long.TryParse(commitId.AsSpan(0, 12), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ms)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-            : null;
-
-    private static async Task<IReadOnlyDictionary<(string Dataset, PartitionKey Day), PartitionManifest?>> ManifestsAsync(
-        PartitionReader reader, IEnumerable<(string Dataset, PartitionKey Day)> partitions, CancellationToken cancellationToken)
-    {
-        var found = new ConcurrentDictionary<(string, PartitionKey), PartitionManifest?>();
-        await Parallel.ForEachAsync(
-            partitions.Distinct(),
-            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (partition, token) => found[partition] = await reader.GetManifestAsync(partition.Dataset, partition.Day, token).ConfigureAwait(false))
-            .ConfigureAwait(false);
-        return found;
-    }
 
     /// <summary>
     /// The days of the range a running backfill is building (with its id), and each day's latest failed work item.

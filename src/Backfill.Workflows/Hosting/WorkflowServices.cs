@@ -76,6 +76,7 @@ public static class WorkflowServices
         services.AddSingleton<ICommitValidator, PartitionGate>();
         services.AddSingleton<IWorkItemRunner, PipelineWorkItemRunner>();
         services.AddSingleton<ICommittedPartitions, LakeCommittedPartitions>();
+        services.AddSingleton<IPartitionStates, LakePartitionStates>();
         services.AddSingleton<BackfillsHandler>();
         services.AddSingleton<BackfillList>();
         services.AddSingleton<BackfillControlHandler>();

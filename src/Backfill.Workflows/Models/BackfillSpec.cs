@@ -1,5 +1,6 @@
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
 using Backfill.Storage.Commits;
 
 namespace Backfill.Workflows.Models;
@@ -23,6 +24,11 @@ namespace Backfill.Workflows.Models;
 /// <param name="SubmittedAt">When the request was accepted.</param>
 /// <param name="FlipOnSuccess">Flip the <c>features</c> pointer to <paramref name="Target"/> when every item succeeds.</param>
 /// <param name="WaitOnConflict">On partitions another run holds: wait for them (<c>onConflict: wait</c>) instead of being refused.</param>
+/// <param name="Reprocess">The reprocess mode that chose <paramref name="Items"/>; <see cref="ReprocessMode.Changed"/> by default.</param>
+/// <param name="Items">
+/// The work items to run, chosen at submission by the reprocess mode or by retry-failed, in <see cref="WorkItemSet"/> form; null runs
+/// every layer of every day of <paramref name="Partitions"/>. Pinned so the plan stays a pure function of the spec.
+/// </param>
 public sealed record BackfillSpec(
     string Partitions,
     string Target,
@@ -38,4 +44,6 @@ public sealed record BackfillSpec(
     string ConfigHash,
     DateTimeOffset SubmittedAt,
     bool FlipOnSuccess = false,
-    bool WaitOnConflict = false);
+    bool WaitOnConflict = false,
+    ReprocessMode Reprocess = ReprocessMode.Changed,
+    string? Items = null);

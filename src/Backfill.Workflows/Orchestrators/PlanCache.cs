@@ -14,13 +14,13 @@ internal static class PlanCache
 {
     private const int Capacity = 16;
     private static readonly PartitionSetParseOptions Canonical = new() { MaxDays = int.MaxValue };
-    private static readonly Dictionary<(string Partitions, string Layers, int Window, PartitionOrder Order), Plan> Plans = [];
-    private static readonly Queue<(string, string, int, PartitionOrder)> Order = new();
+    private static readonly Dictionary<(string Partitions, string Layers, int Window, PartitionOrder Order, string? Items), Plan> Plans = [];
+    private static readonly Queue<(string, string, int, PartitionOrder, string?)> Order = new();
     private static readonly Lock Gate = new();
 
     public static Plan Get(BackfillSpec spec)
     {
-        var key = (spec.Partitions, string.Join(',', spec.Layers), spec.FeatureWindowDays, spec.Order);
+        var key = (spec.Partitions, string.Join(',', spec.Layers), spec.FeatureWindowDays, spec.Order, spec.Items);
         lock (Gate)
         {
             if (Plans.TryGetValue(key, out var cached))
@@ -29,7 +29,10 @@ internal static class PlanCache
             }
         }
 
-        var plan = Planner.Create(PartitionSetParser.Parse(spec.Partitions, Canonical), spec.Layers, new LayerDependencies(spec.FeatureWindowDays), spec.Order);
+        var dependencies = new LayerDependencies(spec.FeatureWindowDays);
+        var plan = spec.Items is { } items
+            ? Planner.Create(WorkItemSet.Parse(items), dependencies, spec.Order)
+            : Planner.Create(PartitionSetParser.Parse(spec.Partitions, Canonical), spec.Layers, dependencies, spec.Order);
         lock (Gate)
         {
             if (Plans.TryAdd(key, plan))

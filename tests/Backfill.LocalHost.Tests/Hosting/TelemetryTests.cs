@@ -9,7 +9,6 @@ using Backfill.LocalHost.Tests.Daily;
 using Backfill.LocalHost.Tests.Orchestrators;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Commits;
-using Backfill.Storage.Layout;
 using Backfill.Storage.Telemetry;
 using Backfill.Testing;
 using Backfill.Workflows.Models;
@@ -46,18 +45,13 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
     [Fact]
     public async Task Backfill_TenDaysOneFailsValidation_MetricsCountEachOutcomeAndEveryItemHasOneSpanWithItsRunInItsOrchestrationsTrace()
     {
-        var id = Guid.NewGuid().ToString("N")[..12];
-        var lake = new LakeOptions { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
-        await new DailyLake(azurite.ConnectionString, lake).LandAsync(DailyLake.Options(32, new MissingDayFault(Missing.Date)), First, Last, "gen");
+        var lake = OwnLake.New();
+        await new DailyLake(azurite.ConnectionString, lake.Options).LandAsync(DailyLake.Options(32, new MissingDayFault(Missing.Date)), First, Last, "gen");
         var metrics = new List<MetricSnapshot>();
         var exported = new List<Activity>();
         await using var app = await LocalApi.StartAsync(
             azurite.ConnectionString,
-            new Dictionary<string, string?>
-            {
-                ["Lake:ContainerName"] = lake.ContainerName,
-                ["Lake:LineageTableName"] = lake.LineageTableName,
-            },
+            lake.Settings,
             services => services.AddOpenTelemetry()
                 .WithMetrics(m => m.AddInMemoryExporter(metrics))
                 .WithTracing(t => t.AddInMemoryExporter(exported)));

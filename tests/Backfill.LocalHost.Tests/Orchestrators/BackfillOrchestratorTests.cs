@@ -4,6 +4,7 @@ using Backfill.Core.Planning;
 using Backfill.Core.Versioning;
 using Backfill.LocalHost.Tests.Engine;
 using Backfill.Storage.Alerts;
+using Backfill.Storage.Backfills;
 using Backfill.Storage.Commits;
 using Backfill.Testing;
 using Backfill.Workflows.Activities;
@@ -105,6 +106,28 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         // features(02-03) and features(02-04) read staging(02-03) with a 2-day window.
         Assert.Equal(new BackfillCounts(12, 0, 0, 9, 1, 2, 0), progress.Counts);
         Assert.DoesNotContain(runner.Attempts, a => a.Request.Item.Layer == Layer.Features && a.Request.Item.Partition >= PartitionKey.Parse("2025-02-03"));
+    }
+
+    [Fact]
+    public async Task Run_ItemFailsOnceThenSucceeds_ItsRowKeepsBothAttempts()
+    {
+        var (host, runner) = await StartHostAsync(_ => 20);
+        await using var _ = host;
+        var flaky = new WorkItem(Layer.Staging, PartitionKey.Parse("2025-02-21"));
+        runner.TransientFailures[flaky] = 1;
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-02-21", 1, window: 1)), Cancel);
+        var progress = await CompletedAsync(host.Client, id);
+        var rows = await host.Services.GetRequiredService<BackfillItemStore>().ReadAsync(id, Cancel);
+
+        Assert.Equal(BackfillStatus.Completed, progress.Status);
+        var log = rows[flaky.Id].AttemptLog!;
+        Assert.Equal([(1, "transient"), (2, "succeeded")], log.Select(a => (a.Attempt, a.Outcome)));
+        Assert.Contains("injected transient failure 1", log[0].Error, StringComparison.Ordinal);
+        Assert.Null(log[1].Error);
+        Assert.All(log, a => Assert.True(a.StartedAt <= a.FinishedAt));
+        Assert.True(log[0].FinishedAt <= log[1].StartedAt);
+        Assert.Single(rows[$"raw/2025-02-21"].AttemptLog!);
     }
 
     [Fact]

@@ -29,7 +29,10 @@ public sealed class BackfillItemStoreTests(AzuriteFixture azurite)
         var a = await store.ReadAsync("bf-a", cancel);
 
         var item = Assert.Single(a).Value;
-        Assert.Equal(new BackfillItemRecord("staging/2025-01-03", "succeeded", 2, 412, 55, null, T0.AddSeconds(6), T0.AddSeconds(7)), item);
+        Assert.Equal(new BackfillItemRecord("staging/2025-01-03", "succeeded", 2, 412, 55, null, T0.AddSeconds(6), T0.AddSeconds(7)), item with { AttemptLog = null });
+        Assert.Equal(
+            [new ItemAttempt(1, T0, T0.AddSeconds(1), "transient", "IOException: boom"), new ItemAttempt(2, T0.AddSeconds(6), T0.AddSeconds(7), "succeeded", null)],
+            item.AttemptLog);
         Assert.Equal(["raw/2025-01-03"], (await store.ReadAsync("bf-b", cancel)).Keys);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
 using Backfill.Storage.Commits;
 using Backfill.Workflows.Api;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +47,8 @@ public sealed class BackfillRequestValidatorTests
     [InlineData("""{"partitions":"2025-01-01","target":"features_v2","idempotencyKey":"a/b"}""", "idempotencyKey")]
     [InlineData("""{"partitions":"2025-01-01","target":"features_v2","layers":["raw","staging"],"flipOnSuccess":true}""", "flipOnSuccess")]
     [InlineData("""{"partitions":"2025-01-01","target":"features_v2","onConflict":"queue"}""", "onConflict")]
+    [InlineData("""{"partitions":"2025-01-01","target":"features_v2","reprocess":"dirty"}""", "reprocess")]
+    [InlineData("""{"partitions":"2025-01-01","target":"features_v2","reprocess":"Stale"}""", "reprocess")]
     public async Task Validate_BadField_NamesThatField(string json, string field)
     {
         var (body, problem) = await ReadAsync(json);
@@ -115,5 +118,20 @@ public sealed class BackfillRequestValidatorTests
         Assert.Empty(errors);
         Assert.Equal(wait, spec!.WaitOnConflict);
         Assert.Equal(shown, BackfillRequestView.Of(spec).OnConflict);
+    }
+
+    [Theory]
+    [InlineData("""{"partitions":"2025-01-01","target":"features_v2","reprocess":"stale"}""", ReprocessMode.Stale)]
+    [InlineData("""{"partitions":"2025-01-01","target":"features_v2","reprocess":"all"}""", ReprocessMode.All)]
+    [InlineData("""{"partitions":"2025-01-01","target":"features_v2"}""", ReprocessMode.Changed)]
+    public async Task Validate_Reprocess_IsPinnedInTheSpec(string json, ReprocessMode mode)
+    {
+        var (body, _) = await ReadAsync(json);
+
+        var (spec, errors) = BackfillRequestValidator.Validate(body!, new BackfillSettings(), Now);
+
+        Assert.Empty(errors);
+        Assert.Equal(mode, spec!.Reprocess);
+        Assert.Equal(mode.ToString().ToLowerInvariant(), BackfillRequestView.Of(spec).Reprocess);
     }
 }
