@@ -9,14 +9,14 @@ namespace Backfill.EndToEnd.Tests;
 /// The partition gate's verdict is a function of the data and of the run's pinned baseline, not of scheduling: the
 /// same seeded range, backfilled on fresh lakes with max parallel 1, 3 and 8, ascending and descending, gives the same
 /// status and observed value for every (dataset, day, check, column), and names the same baseline partitions.
-/// Each lake first gets a week of history (the baseline the backfill under test is pinned to), then the 12 days after.
+/// Each lake first gets a week of history (the baseline the backfill under test is pinned to), then the 6 days after.
 /// </summary>
 public sealed class DeterministicGateEndToEndTests(AzuriteFixture azurite)
 {
     private const string From = "2025-01-01";
     private const string HistoryTo = "2025-01-07";
     private const string RunFrom = "2025-01-08";
-    private const string RunTo = "2025-01-19";
+    private const string RunTo = "2025-01-13";
     private static readonly string[] Datasets = ["raw", "staging", "features_v1"];
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class DeterministicGateEndToEndTests(AzuriteFixture azurite)
         var (firstName, first) = runs[0];
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{first.Count} verdict lines per run; fails {first.Count(v => v.Contains("=fail", StringComparison.Ordinal))}, warns {first.Count(v => v.Contains("=warn", StringComparison.Ordinal))}"));
-        Assert.True(first.Count > 300, $"only {first.Count} verdict lines");
+        Assert.True(first.Count > 250, $"only {first.Count} verdict lines");
         foreach (var (name, verdicts) in runs.Skip(1))
         {
             var differing = first.Except(verdicts).Concat(verdicts.Except(first)).ToList();
@@ -43,7 +43,7 @@ public sealed class DeterministicGateEndToEndTests(AzuriteFixture azurite)
     private async Task<IReadOnlyList<string>> VerdictsAsync(int maxParallel, string order)
     {
         await using var host = await LocalHostProcess.StartAsync(LocalHostProcess.OwnLake(azurite.ConnectionString, "gate"));
-        var (status, body) = await BackfillApi.PostAsync(host, "api/seed-data", new { from = From, to = RunTo, eventsPerDay = 1_500, entities = 300, seed = 7 });
+        var (status, body) = await BackfillApi.PostAsync(host, "api/seed-data", new { from = From, to = RunTo, eventsPerDay = 600, entities = 200, seed = 7 });
         Assert.True(status == HttpStatusCode.OK, $"seed-data answered {status}: {body}");
         var history = await BackfillApi.WaitAsync(host, await BackfillApi.StartAsync(host, new { partitions = $"{From}..{HistoryTo}", target = "features_v1", maxParallel = 8 }));
         Assert.Equal(0, history.Items!.Count(item => item.Status is "failed" or "blocked"));
