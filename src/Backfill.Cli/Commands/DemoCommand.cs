@@ -17,6 +17,7 @@ internal static class DemoCommand
     private const string Pointer = "features";
     private const string OldVersion = "features_v1";
     private const string NewVersion = "features_v2";
+    private const int SeedDaysPerRequest = 10;
     private static readonly DateOnly LastDay = new(2025, 3, 31);
     private static readonly TimeSpan HostStartTimeout = TimeSpan.FromMinutes(5);
     private static readonly string[] Datasets = ["raw", "staging", OldVersion, NewVersion];
@@ -71,8 +72,8 @@ internal static class DemoCommand
 
             var failures = 0;
             Step(cli, $"1. landing events {first:yyyy-MM-dd}..{LastDay:yyyy-MM-dd} (late arrivals, duplicates, malformed lines)");
-            var seeded = await cli.Api.SendAsync(HttpMethod.Post, "api/seed-data", new { from = Day(first), to = Day(LastDay), eventsPerDay = options.EventsPerDay }, cancellationToken).ConfigureAwait(false);
-            cli.Console.MarkupLine($"   {seeded.Number("days")} days landed ({seeded.Number("filesWritten")} new files)");
+            var (seededDays, seededFiles) = await SeedAsync(cli, first, options.EventsPerDay, cancellationToken).ConfigureAwait(false);
+            cli.Console.MarkupLine($"   {seededDays} days landed ({seededFiles} new files)");
 
             Step(cli, $"2. backfill {OldVersion} over {first:yyyy-MM-dd}..{lastBackfilled:yyyy-MM-dd}, max parallel {options.MaxParallel}");
             failures += await BackfillAsync(cli, OldVersion, $"{Day(first)}..{Day(lastBackfilled)}", AllLayers, options, cancellationToken).ConfigureAwait(false);
@@ -125,6 +126,24 @@ internal static class DemoCommand
         }
 
         return host;
+    }
+
+    /// <summary>
+    /// Lands the demo's events a few days per request: each day is generated on its own, so the result is the same as
+    /// one request, and no request outlasts the CLI's HTTP timeout on a loaded machine (90 days in one did).
+    /// </summary>
+    private static async Task<(long Days, long Files)> SeedAsync(CliContext cli, DateOnly first, int eventsPerDay, CancellationToken cancellationToken)
+    {
+        var (days, files) = (0L, 0L);
+        for (var from = first; from <= LastDay; from = from.AddDays(SeedDaysPerRequest))
+        {
+            var to = from.AddDays(SeedDaysPerRequest - 1) < LastDay ? from.AddDays(SeedDaysPerRequest - 1) : LastDay;
+            var seeded = await cli.Api.SendAsync(HttpMethod.Post, "api/seed-data", new { from = Day(from), to = Day(to), eventsPerDay }, cancellationToken).ConfigureAwait(false);
+            days += seeded.Number("days");
+            files += seeded.Number("filesWritten");
+        }
+
+        return (days, files);
     }
 
     private static async Task<bool> IsUpAsync(CliContext cli, CancellationToken cancellationToken)
