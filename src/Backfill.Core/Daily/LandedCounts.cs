@@ -30,6 +30,24 @@ public sealed record LandedCounts(long OnTime, long Late0To24Hours, long Late24T
             staged.DuplicatesDropped, raw.Quarantined.Count);
     }
 
+    /// <summary>
+    /// The unique events of each lateness band that landed since <paramref name="previous"/> was counted, named as the API
+    /// names the bands. Landing only grows, so a band never shrinks; each event is counted once, by the first build
+    /// that sees it.
+    /// </summary>
+    /// <param name="previous">The counts of the day's previous build; <see langword="null"/> before its first.</param>
+    /// <returns>The band names with their new events; bands with none are left out.</returns>
+    public IReadOnlyList<(string Band, long Events)> NewSince(LandedCounts? previous) =>
+    [
+        .. new (string Band, long Now, long Before)[]
+        {
+            ("onTime", OnTime, previous?.OnTime ?? 0),
+            ("late0To24h", Late0To24Hours, previous?.Late0To24Hours ?? 0),
+            ("late24To48h", Late24To48Hours, previous?.Late24To48Hours ?? 0),
+            ("lateOver48h", LateOver48Hours, previous?.LateOver48Hours ?? 0),
+        }.Where(band => band.Now > band.Before).Select(band => (band.Band, band.Now - band.Before)),
+    ];
+
     // Times read back from storage may carry no kind; every time in the lake is UTC.
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

@@ -32,4 +32,7 @@ public static class TelemetryTags
 
     /// <summary>How a step or an attempt ended (a work item's outcome, a commit's status).</summary>
     public const string Outcome = "backfill.outcome";
+
+    /// <summary>The lateness band of landed events: <c>onTime</c>, <c>late0To24h</c>, <c>late24To48h</c>, <c>lateOver48h</c>.</summary>
+    public const string Lateness = "backfill.lateness";
 }

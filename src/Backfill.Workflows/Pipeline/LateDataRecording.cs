@@ -2,6 +2,7 @@ using Backfill.Core.Daily;
 using Backfill.Core.Lineage;
 using Backfill.Core.Partitions;
 using Backfill.Storage.Daily;
+using Backfill.Workflows.Telemetry;
 
 namespace Backfill.Workflows.Pipeline;
 
@@ -27,6 +28,7 @@ public sealed class LateDataRecording(LateDataRecorder recorder, LateDataStore s
 
         var metrics = LateDataDay.Record(previous, day, trigger, landed, included, processingTime);
         await store.SaveAsync(metrics, cancellationToken).ConfigureAwait(false);
+        BackfillTelemetry.LandedEventsRead(previous?.Landed, landed);
         return metrics;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using Backfill.Core.Daily;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Telemetry;
 using Backfill.Workflows.Models;
@@ -51,6 +52,9 @@ public static class BackfillTelemetry
 
     private static readonly Counter<long> ValidationResults = Meter.CreateCounter<long>(
         "backfill.validation.results", "{result}", "Validation results of staged commits, by check, status and dataset.");
+
+    private static readonly Counter<long> LateEvents = Meter.CreateCounter<long>(
+        "backfill.late_events", "{event}", "Landed events by lateness band, each counted once, by the first staging build that read it.");
 
     /// <summary>Starts the span of one work item attempt, tagged with its run, trigger, partition and attempt.</summary>
     /// <param name="request">The attempt.</param>
@@ -102,6 +106,18 @@ public static class BackfillTelemetry
     /// <param name="version">The feature version.</param>
     /// <param name="days">Days its committed watermark trails the scheduled one.</param>
     public static void WatermarkLagged(string version, int days) => WatermarkLags[version] = days;
+
+    /// <summary>Counts the events a staging build of a day read for the first time, by lateness band.</summary>
+    /// <param name="previous">What the day's previous build had read; null before its first.</param>
+    /// <param name="landed">What this build read.</param>
+    public static void LandedEventsRead(LandedCounts? previous, LandedCounts landed)
+    {
+        ArgumentNullException.ThrowIfNull(landed);
+        foreach (var (band, events) in landed.NewSince(previous))
+        {
+            LateEvents.Add(events, new KeyValuePair<string, object?>(TelemetryTags.Lateness, band));
+        }
+    }
 
     private static TagList ItemTags(WorkItemRequest request) => new()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Backfill.Core.Daily;
 using Backfill.Core.Features;
 using Backfill.Core.Generation;
 using Backfill.Core.Layers;
@@ -9,6 +10,7 @@ using Backfill.LocalHost.Tests.Daily;
 using Backfill.LocalHost.Tests.Orchestrators;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Commits;
+using Backfill.Storage.Daily;
 using Backfill.Storage.Telemetry;
 using Backfill.Testing;
 using Backfill.Workflows.Models;
@@ -76,6 +78,23 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         Assert.Equal(1, ValidationCount(metrics, "fail"));
         Assert.Equal(1, ValidationCount(metrics, "fail", "row_count_bounds"));
         Assert.Equal(0, ValidationCount(metrics, "error"));
+
+        // Each landed event counted once, in its lateness band, as the late-data store recorded it for the days built.
+        var store = app.Services.GetRequiredService<LateDataStore>();
+        var landed = new List<LandedCounts>();
+        for (var day = First; day <= Last; day = day.AddDays(1))
+        {
+            if (await store.GetAsync(day, Cancel) is { } recorded)
+            {
+                landed.Add(recorded.Landed);
+            }
+        }
+
+        Assert.Equal(9, landed.Count);
+        (string, long)[] bands =
+            [("late0To24h", landed.Sum(l => l.Late0To24Hours)), ("late24To48h", landed.Sum(l => l.Late24To48Hours)), ("lateOver48h", landed.Sum(l => l.LateOver48Hours)), ("onTime", landed.Sum(l => l.OnTime))];
+        Assert.Equal(bands.Where(b => b.Item2 > 0), Latest(metrics, "backfill.late_events").Select(p => (Tag(p, TelemetryTags.Lateness)!, p.GetSumLong())).Order());
+        Assert.True(landed.Sum(l => l.Late0To24Hours) > 0, "the generated days have late events");
 
         // One span per item that ran, tagged with the run, and the commit's steps nested under it.
         var items = spans.Where(s => s.OperationName == "backfill.work_item").ToList();
