@@ -129,16 +129,18 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         Assert.Equal($"{ActionsFrom}..{ActionsTo}", await page.InputValueAsync("#plan-partitions"));
         Assert.Equal("features_v2", await page.InputValueAsync("#plan-target"));
         await page.FillAsync("#plan-max-parallel", "1");
+        // None of these days has a commit yet, so reprocess "missing" chooses every item, each for that reason.
+        await page.SelectOptionAsync("#plan-reprocess", "missing");
         await page.ClickAsync("#plan-button");
         await page.WaitForSelectorAsync("#plan-items", LongWait);
 
-        var request = new { partitions = $"{ActionsFrom}..{ActionsTo}", target = "features_v2", layers = AllLayers, maxParallel = 1, writeMode = "overwrite" };
-        var (_, text) = await BackfillApi.PostAsync(Host, "api/backfills", new { request.partitions, request.target, request.layers, request.maxParallel, request.writeMode, dryRun = true });
+        var request = new { partitions = $"{ActionsFrom}..{ActionsTo}", target = "features_v2", layers = AllLayers, maxParallel = 1, writeMode = "overwrite", reprocess = "missing" };
+        var (_, text) = await BackfillApi.PostAsync(Host, "api/backfills", new { request.partitions, request.target, request.layers, request.maxParallel, request.writeMode, request.reprocess, dryRun = true });
         var expected = JsonSerializer.Deserialize<DryRunView>(text, ApiJson.Options)!;
-        var drawn = await page.EvalOnSelectorAllAsync<string[][]>("#plan-items tr[data-layer]", "rows => rows.map(r => [r.dataset.layer, r.dataset.date, r.dataset.action])");
-        Assert.Equal(expected.Items.Select(i => new[] { i.Layer, i.Date, i.Action }), drawn);
+        var drawn = await page.EvalOnSelectorAllAsync<string[][]>("#plan-items tr[data-layer]", "rows => rows.map(r => [r.dataset.layer, r.dataset.date, r.dataset.action, r.cells[4].textContent])");
+        Assert.Equal(expected.Items.Select(i => new[] { i.Layer, i.Date, i.Action, i.Reason ?? "" }), drawn);
         Assert.Equal(30, drawn.Length);
-        Assert.All(drawn, row => Assert.Equal("run", row[2]));
+        Assert.All(drawn, row => Assert.Equal(("run", "missing: no live commit"), (row[2], row[3])));
 
         await page.ClickAsync("#confirm-ok");
         var id = (await page.WaitForSelectorAsync("#started[data-id]"))!;

@@ -105,7 +105,7 @@
   function request(form) {
     return {
       partitions: form.partitions.value.trim(), target: form.target.value, maxParallel: Number(form.maxParallel.value), writeMode: form.writeMode.value,
-      layers: [...form.querySelectorAll("input[name=layers]:checked")].map(b => b.value),
+      reprocess: form.reprocess.value, layers: [...form.querySelectorAll("input[name=layers]:checked")].map(b => b.value),
     };
   }
 
@@ -116,7 +116,7 @@
     const p = dry.body;
     const content = el("div", { id: "plan", "data-run": p.counts.run },
       el("p", { class: "meta" }, `${p.request.target} · ${p.request.partitions} · layers ${p.request.layers.join(", ")} · max parallel ${p.request.maxParallel}` +
-        ` · ${p.request.writeMode} · code ${p.codeVersion}`),
+        ` · ${p.request.writeMode} · reprocess ${p.request.reprocess} · code ${p.codeVersion}`),
       el("p", { id: "plan-counts" }, Object.entries(p.counts).map(([action, n]) => `${n} ${action}`).join(" · "), ` · ${p.waves} wave(s)`),
       el("p", { class: "meta" }, "run: built, validated and published. skip: rebuilt, and published only if its content changed. blocked: not built."),
       el("div", { class: "plan-items" }, el("table", { id: "plan-items" }, el("tr", {}, ["layer", "day", "action", "wave", "reason"].map(h => el("th", {}, h))),
@@ -248,6 +248,8 @@
       el("span", {}, "layers", LAYERS.map(l => el("label", {}, el("input", { type: "checkbox", name: "layers", value: l, checked: "" }), l))),
       el("label", {}, "max parallel ", el("input", { name: "maxParallel", id: "plan-max-parallel", type: "number", min: 1, max: 64, value: 3 })),
       el("label", {}, "write mode ", el("select", { name: "writeMode", id: "plan-write-mode" }, el("option", {}, "overwrite"), el("option", {}, "merge"))),
+      el("label", { title: "changed: every item, skipping what this code already built; failed, missing, stale: only partitions in that state, with what reads them; all: every item" },
+        "reprocess ", el("select", { name: "reprocess", id: "plan-reprocess" }, ["changed", "failed", "missing", "stale", "all"].map(m => el("option", {}, m)))),
       el("button", { type: "submit", id: "plan-button" }, "Plan"),
       el("button", { type: "button", id: "rebuild-button", disabled: "" }, "Rebuild this partition and its downstream"));
     form.addEventListener("submit", e => { e.preventDefault(); plan(`Backfill ${form.partitions.value}`, request(form)); });
