@@ -62,7 +62,7 @@ public sealed class BackfillEndToEndTests(BackfillHostFixture fixture) : IClassF
     {
         var first = await BackfillApi.StartAsync(Host, new { partitions = "2025-02-01..2025-02-09", target = "features_v2", maxParallel = 1, layers = RawOnly });
 
-        var (status, body) = await BackfillApi.PostAsync(Host, "api/backfills", new { partitions = "2025-02-09", target = "features_v2", layers = RawOnly });
+        var (status, body) = await BackfillApi.PostBackfillAsync(Host, new { partitions = "2025-02-09", target = "features_v2", layers = RawOnly });
         using var patch = await Host.Http.PatchAsync(
             $"api/backfills/{first}", new StringContent("{\"maxParallel\":2}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         var patched = JsonDocument.Parse(await patch.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;

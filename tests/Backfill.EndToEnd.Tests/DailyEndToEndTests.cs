@@ -11,7 +11,7 @@ public sealed class DailyEndToEndTests(DailyHostFixture fixture) : IClassFixture
     private static readonly string[] LateDataDayFields =
     [
         "date", "onTime", "late0To24h", "late24To48h", "lateOver48h", "includedAtFirstProcessing", "pickedUpByRolling",
-        "repairedAfterWindow", "beyondWatermarkPending", "duplicates", "malformed",
+        "repairedAfterWindow", "beyondWatermarkPending", "duplicates", "malformed", "lastProcessedAt",
     ];
 
     private LocalHostProcess Host => fixture.Host;

@@ -29,7 +29,7 @@ public sealed class VersionsApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Versions_BackfillOfANonLiveVersion_MakesACandidateListedWithItsGapsAndRetireRefusesTheLiveOne()
     {
-        var (status, text) = await BackfillApi.PostAsync(Host, "api/backfills", new { partitions = "2025-05-01..2025-05-02,2025-05-04", target = "features_v2" });
+        var (status, text) = await BackfillApi.PostBackfillAsync(Host, new { partitions = "2025-05-01..2025-05-02,2025-05-04", target = "features_v2" });
         Assert.True(status == HttpStatusCode.Accepted, text);
         var accepted = JsonSerializer.Deserialize<BackfillAccepted>(text, ApiJson.Options)!;
         Assert.Equal("candidate", accepted.VersionState);
