@@ -138,7 +138,8 @@
     const reach = layerOf(cell.dataset) === "features" ? cell.date : addDays(cell.date, (version?.inputWindowDays || 1) - 1);
     const newest = version?.lastCommittedDay && version.lastCommittedDay < reach ? version.lastCommittedDay : reach;
     const last = newest > cell.date ? newest : cell.date;
-    const body = { ...request(form), target, partitions: last === cell.date ? cell.date : `${cell.date}..${last}`, layers: LAYERS.slice(LAYERS.indexOf(layerOf(cell.dataset))) };
+    // A rebuild runs every item whatever its state (reprocess "changed"); the form's mode filters backfills planned there.
+    const body = { ...request(form), target, reprocess: "changed", partitions: last === cell.date ? cell.date : `${cell.date}..${last}`, layers: LAYERS.slice(LAYERS.indexOf(layerOf(cell.dataset))) };
     plan(`Rebuild ${cell.dataset}/${cell.date} and its downstream`, body);
   }
 
