@@ -3,9 +3,8 @@
 // its downstream, flip and roll back the pointer. Each is one call of the public HTTP API (with the page's function
 // key, as every read), and each that writes first shows what it will write and waits for a confirm.
 (function () {
-  const { el, apiUrl, refresh, addDays } = window.BackfillDashboard;
+  const { el, apiUrl, refresh, addDays, ENDED } = window.BackfillDashboard;
   const LAYERS = ["raw", "staging", "features"];
-  const FINISHED = ["Completed", "CompletedWithFailures", "Failed", "Canceled", "Rejected", "Terminated"];
   const POINTER = "features";
   const layerOf = dataset => dataset.startsWith("features_") ? "features" : dataset;
   let picked = [];
@@ -157,7 +156,7 @@
       refresh();
     };
     const buttons = [];
-    if (!FINISHED.includes(b.status)) {
+    if (!ENDED.includes(b.status)) {
       buttons.push(b.status === "Paused" ? button("Resume", () => now("resume")) : button("Pause", () => now("pause")));
       buttons.push(button("Set max parallel", () => setMaxParallel(b, max => now(null, "PATCH", { maxParallel: max }))));
       buttons.push(button("Cancel", () => confirmThen(`Cancel ${b.id}`,

@@ -324,7 +324,7 @@
     refresh();
   });
 
-  window.BackfillDashboard = { renderLateChart, renderGrid, renderBackfills, renderThroughput, renderPointer, renderVersions, refresh, addDays, apiUrl, el };
+  window.BackfillDashboard = { renderLateChart, renderGrid, renderBackfills, renderThroughput, renderPointer, renderVersions, refresh, addDays, apiUrl, el, ENDED };
   renderLateLegend();
   loop();
 })();
