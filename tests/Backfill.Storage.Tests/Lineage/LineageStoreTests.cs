@@ -101,6 +101,44 @@ public sealed class LineageStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RecentPublishedAsync_CommitsOnFourDays_ReturnsTheNewestPublishedWithTimingsAndSizes()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        var ct = TestContext.Current.CancellationToken;
+        var dataset = FeatureRowsBuilder.Features.Name;
+        var published = new List<CommitResult>();
+        foreach (var day in new[] { Day.AddDays(-1), Day, Day.AddDays(1), Day.AddDays(3) })
+        {
+            published.Add(await pipeline.Committer.CommitAsync(
+                new CommitRequest(dataset, day, WriteMode.Overwrite, TestLake.Run()),
+                new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("a", day.Date, 1)]),
+                PassingValidator.Instance,
+                ct));
+        }
+
+        // A staged commit that never published, and a row written before sizes were recorded: neither breaks the read.
+        var request = new CommitRequest(dataset, Day.AddDays(5), WriteMode.Overwrite, TestLake.Run());
+        await pipeline.Committer.StageAsync(request, new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("b", Day.Date, 1)]), ct);
+        var old = published[0].Commit;
+        await lake.Lineage.UpsertEntityAsync(
+            new Azure.Data.Tables.TableEntity($"{dataset}|{old.Partition}", old.CommitId) { ["Status"] = "published", ["BuildMs"] = 7L, ["StageMs"] = 3L }, Azure.Data.Tables.TableUpdateMode.Replace, ct);
+        var store = new LineageStore(lake);
+
+        var recent = await store.RecentPublishedAsync(dataset, 3, ct);
+        var all = await store.RecentPublishedAsync(dataset, 50, ct);
+
+        Assert.Equal(published.Skip(1).Reverse().Select(p => p.Commit.CommitId), recent.Select(c => c.CommitId));
+        Assert.All(recent, c => Assert.Equal(published.Single(p => p.Commit.CommitId == c.CommitId).Commit.Files.Sum(f => f.Bytes), c.Bytes));
+        Assert.All(recent, c => Assert.NotNull(c.Timings.PublishMilliseconds));
+        Assert.Equal((old.CommitId, (long?)null, TimeSpan.FromMilliseconds(10)), (all[^1].CommitId, all[^1].Bytes, all[^1].Timings.Duration));
+        Assert.Equal(4, all.Count);
+        Assert.Empty(await store.RecentPublishedAsync(dataset + "_other", 3, ct));
+        var entry = await store.GetAsync(dataset, Day, published[1].Commit.CommitId, ct);
+        Assert.Equal(published[1].Commit.Files.Sum(f => f.Bytes), entry!.Bytes);
+    }
+
+    [Fact]
     public async Task StageAsync_DataFiles_CarryLineageBlobMetadata()
     {
         var lake = await TestLake.CreateAsync(azurite);
