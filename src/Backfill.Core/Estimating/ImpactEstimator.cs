@@ -56,16 +56,23 @@ public static class ImpactEstimator
                 own.Durations.Count);
         }).ToList();
 
-        var unknown = layers.Where(l => l.ItemDuration is null).Select(l => l.Dataset).ToList();
+        // A skip item still builds and stages (its content turns out unchanged, so it stops there): it needs history too.
+        var skip = plan.Items.Where(i => action.GetValueOrDefault(i) == PlannedAction.Skip).ToList();
+        var unknown = run.Where(i => HistoryOf(datasetOf(i)).MedianDuration is null)
+            .Concat(skip.Where(i => HistoryOf(datasetOf(i)).MedianRebuildDuration is null))
+            .Select(datasetOf).Distinct().ToList();
         string? noDuration = unknown.Count == 0
             ? null
             : $"no commit timings of {string.Join(", ", unknown)} in lineage yet: nothing has committed to it, so there is no history to estimate from";
         TimeSpan? duration = null;
         if (noDuration is null)
         {
-            var byLayer = layers.ToDictionary(l => l.Layer, l => l.ItemDuration!.Value);
-            TimeSpan Cost(WorkItem item) => itemOverhead
-                + (action.GetValueOrDefault(item) == PlannedAction.Run ? byLayer[item.Layer] : TimeSpan.Zero);
+            TimeSpan Cost(WorkItem item) => itemOverhead + action.GetValueOrDefault(item) switch
+            {
+                PlannedAction.Run => HistoryOf(datasetOf(item)).MedianDuration!.Value,
+                PlannedAction.Skip => HistoryOf(datasetOf(item)).MedianRebuildDuration!.Value,
+                _ => TimeSpan.Zero,
+            };
             duration = ScheduleSimulation.Makespan(plan.Items, item => plan.DependsOn[item], Cost, maxParallel);
         }
 
@@ -78,6 +85,6 @@ public static class ImpactEstimator
             ? "no run items"
             : string.Join(", ", layers.Select(l => FormattableString.Invariant($"{l.Dataset} N={l.DurationSamples}")));
         return FormattableString.Invariant(
-            $"duration: the plan's {items} items replayed on a virtual clock in plan order, each after the items it depends on (raw -> staging -> features' window), at most {maxParallel} at once; a run item takes the median of its dataset's last commit durations from lineage (build + stage + validate + publish; {samples}) plus {overhead.TotalMilliseconds:0} ms orchestration overhead per item, a skip or blocked item the overhead only. bytes: each partition's live commit size from its manifest, else the mean of its dataset's recent live commits; raw's input (landing files) is not sized.");
+            $"duration: the plan's {items} items replayed on a virtual clock in plan order, each after the items it depends on (raw -> staging -> features' window), at most {maxParallel} at once; a run item takes the median of its dataset's last commit durations from lineage (build + stage + validate + publish; {samples}) plus {overhead.TotalMilliseconds:0} ms orchestration overhead per item; a skip item (rebuilt, found unchanged, not published) the median of build + stage plus the overhead, a blocked item the overhead only. bytes: each partition's live commit size from its manifest, else the mean of its dataset's recent live commits; raw's input (landing files) is not sized.");
     }
 }
