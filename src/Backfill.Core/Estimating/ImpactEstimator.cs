@@ -38,11 +38,14 @@ public static class ImpactEstimator
         long? SizeOf(WorkItem item) => liveBytes(datasetOf(item), item.Partition) ?? HistoryOf(datasetOf(item)).MeanBytes;
 
         var action = classified.ToDictionary(p => p.Item, p => p.Action);
-        var run = plan.Items.Where(i => action.GetValueOrDefault(i) == PlannedAction.Run).ToList();
+        var run = plan.Items.Where(i => action.GetValueOrDefault(i) == PlannedAction.Run).ToHashSet();
         var layers = run.GroupBy(i => i.Layer).OrderBy(g => g.Key).Select(group =>
         {
             var dataset = datasetOf(group.First());
-            var reads = group.SelectMany(dependencies.Upstream).Select(SizeOf).ToList();
+            // An input outside the run items that has no live commit is not read (a window before the first day).
+            var reads = group.SelectMany(dependencies.Upstream)
+                .Select(u => liveBytes(datasetOf(u), u.Partition) ?? (run.Contains(u) ? HistoryOf(datasetOf(u)).MeanBytes : 0))
+                .ToList();
             var writes = group.Select(SizeOf).ToList();
             var own = HistoryOf(dataset);
             return new LayerEstimate(
@@ -85,6 +88,6 @@ public static class ImpactEstimator
             ? "no run items"
             : string.Join(", ", layers.Select(l => FormattableString.Invariant($"{l.Dataset} N={l.DurationSamples}")));
         return FormattableString.Invariant(
-            $"duration: the plan's {items} items replayed on a virtual clock in plan order, each after the items it depends on (raw -> staging -> features' window), at most {maxParallel} at once; a run item takes the median of its dataset's last commit durations from lineage (build + stage + validate + publish; {samples}) plus {overhead.TotalMilliseconds:0} ms orchestration overhead per item; a skip item (rebuilt, found unchanged, not published) the median of build + stage plus the overhead, a blocked item the overhead only. bytes: each partition's live commit size from its manifest, else the mean of its dataset's recent live commits; raw's input (landing files) is not sized.");
+            $"duration: the plan's {items} items replayed on a virtual clock in plan order, each after the items it depends on (raw -> staging -> features' window), at most {maxParallel} at once; a run item takes the median of its dataset's last commit durations from lineage (build + stage + validate + publish; {samples}) plus {overhead.TotalMilliseconds:0} ms orchestration overhead per item; a skip item (rebuilt, found unchanged, not published) the median of build + stage plus the overhead, a blocked item the overhead only. bytes: each partition's live commit size from its manifest, else (for a partition the plan writes) the mean of its dataset's recent live commits; raw's input (landing files) is not sized.");
     }
 }

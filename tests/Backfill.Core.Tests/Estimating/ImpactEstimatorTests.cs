@@ -19,9 +19,9 @@ public sealed class ImpactEstimatorTests
 
     private static Dictionary<string, DatasetHistory> History(int rawMs, int stagingMs, int featuresMs) => new()
     {
-        ["raw"] = new([TimeSpan.FromMilliseconds(rawMs), TimeSpan.FromMilliseconds(rawMs * 3), TimeSpan.FromMilliseconds(rawMs)], [1_000, 3_000]),
-        ["staging"] = new([TimeSpan.FromMilliseconds(stagingMs)], [500]),
-        ["features_v1"] = new([TimeSpan.FromMilliseconds(featuresMs)], [200]),
+        ["raw"] = new([TimeSpan.FromMilliseconds(rawMs), TimeSpan.FromMilliseconds(rawMs * 3), TimeSpan.FromMilliseconds(rawMs)], [TimeSpan.FromMilliseconds(rawMs / 2)], [1_000, 3_000]),
+        ["staging"] = new([TimeSpan.FromMilliseconds(stagingMs)], [TimeSpan.FromMilliseconds(stagingMs / 2)], [500]),
+        ["features_v1"] = new([TimeSpan.FromMilliseconds(featuresMs)], [TimeSpan.FromMilliseconds(featuresMs / 2)], [200]),
     };
 
     [Fact]
@@ -45,9 +45,9 @@ public sealed class ImpactEstimatorTests
         var staging = estimate.Layers[1];
         Assert.Equal((6_000L, 1_300L), (staging.InputBytes, staging.BytesToWrite));
 
-        // features(01) reads staging 2024-12-31 (mean 500) and 01 (800); features(02) reads 01 and 02 (mean).
+        // features(01) reads staging 01 (800), not 2024-12-31 (neither live nor planned); features(02) reads 01 and 02 (the mean).
         var features = estimate.Layers[2];
-        Assert.Equal((500L + 800L + 800L + 500L, 400L, 0), (features.InputBytes, features.BytesToWrite, features.UnsizedPartitions));
+        Assert.Equal((800L + 800L + 500L, 400L, 0), (features.InputBytes, features.BytesToWrite, features.UnsizedPartitions));
 
         // Max parallel 1: the sum of every item's median plus overhead.
         Assert.Equal(TimeSpan.FromMilliseconds((2 * 1_000) + (2 * 500) + (2 * 200) + (6 * 100)), estimate.Duration);
@@ -68,7 +68,7 @@ public sealed class ImpactEstimatorTests
     }
 
     [Fact]
-    public void Estimate_SkippedItems_CostTheOverheadOnlyAndCountNoBytes()
+    public void Estimate_SkippedItems_CostTheirRebuildAndCountNoBytes()
     {
         var plan = PlanOf("2025-01-01", Layer.Raw, Layer.Staging);
         List<PlannedItem> classified =
@@ -81,7 +81,8 @@ public sealed class ImpactEstimatorTests
 
         var only = Assert.Single(estimate.Layers);
         Assert.Equal((Layer.Staging, 1, (long?)10, 10L), (only.Layer, only.Partitions, only.InputBytes, only.BytesToWrite));
-        Assert.Equal(TimeSpan.FromMilliseconds(100 + 500 + 100), estimate.Duration);
+        // The skipped raw item still builds and stages (500 ms, the median rebuild) before staging can start.
+        Assert.Equal(TimeSpan.FromMilliseconds(100 + 500 + 100 + 500), estimate.Duration);
     }
 
     [Fact]
@@ -102,9 +103,10 @@ public sealed class ImpactEstimatorTests
     [Fact]
     public void History_EvenCount_MedianIsTheMeanOfTheMiddleTwo()
     {
-        var history = new DatasetHistory([TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(9)], [1, 2]);
+        var history = new DatasetHistory([TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(9)], [TimeSpan.FromSeconds(1)], [1, 2]);
 
         Assert.Equal(TimeSpan.FromSeconds(3), history.MedianDuration);
+        Assert.Equal(TimeSpan.FromSeconds(1), history.MedianRebuildDuration);
         Assert.Equal(2, history.MeanBytes);
         Assert.Null(DatasetHistory.None.MedianDuration);
     }
