@@ -50,7 +50,7 @@ public sealed class BackfillSettings
     /// Measured on the local host against Azurite (README, Impact estimate).
     /// </summary>
     [Range(0, 600_000)]
-    public int EstimateItemOverheadMilliseconds { get; set; } = 300;
+    public int EstimateItemOverheadMilliseconds { get; set; } = 2_000;
 
     /// <summary>
     /// Whether <c>POST /api/seed-data</c> may land synthetic events. Off unless turned on: in Azure the landing zone is

@@ -79,15 +79,7 @@ public sealed class LineageStoreTests(AzuriteFixture azurite)
         var validator = new FixedValidator(
             new ValidationResult(ValidationCheckNames.RowCountBounds, null, ValidationStatus.Pass, 1, 1, "1 rows is within 1..max."),
             new ValidationResult(ValidationCheckNames.KeyUniqueness, "entity_id", ValidationStatus.Warn, 0.5, null, "half the keys repeat."));
-        var results = new Dictionary<PartitionKey, CommitResult>();
-        foreach (var day in new[] { Day.AddDays(-1), Day, Day.AddDays(1), Day.AddDays(3) })
-        {
-            results[day] = await pipeline.Committer.CommitAsync(
-                new CommitRequest(dataset, day, WriteMode.Overwrite, TestLake.Run()),
-                new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("a", day.Date, 1)]),
-                validator,
-                ct);
-        }
+        var results = (await CommitOnFourDaysAsync(pipeline, validator)).ToDictionary(r => r.Commit.Partition);
 
         var store = new LineageStore(lake);
         var entries = await store.ListRangeAsync(dataset, Day, Day.AddDays(1), ct);
@@ -107,15 +99,7 @@ public sealed class LineageStoreTests(AzuriteFixture azurite)
         var pipeline = new Pipeline(lake);
         var ct = TestContext.Current.CancellationToken;
         var dataset = FeatureRowsBuilder.Features.Name;
-        var published = new List<CommitResult>();
-        foreach (var day in new[] { Day.AddDays(-1), Day, Day.AddDays(1), Day.AddDays(3) })
-        {
-            published.Add(await pipeline.Committer.CommitAsync(
-                new CommitRequest(dataset, day, WriteMode.Overwrite, TestLake.Run()),
-                new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("a", day.Date, 1)]),
-                PassingValidator.Instance,
-                ct));
-        }
+        var published = await CommitOnFourDaysAsync(pipeline, PassingValidator.Instance);
 
         // A staged commit that never published, and a row written before sizes were recorded: neither breaks the read.
         var request = new CommitRequest(dataset, Day.AddDays(5), WriteMode.Overwrite, TestLake.Run());
@@ -161,5 +145,21 @@ public sealed class LineageStoreTests(AzuriteFixture azurite)
                 ["date"] = Day.ToString(),
             },
             properties.Value.Metadata);
+    }
+
+    /// <summary>Commits one row of the test features dataset on four days around <see cref="Day"/>, in day order.</summary>
+    private static async Task<List<CommitResult>> CommitOnFourDaysAsync(Pipeline pipeline, ICommitValidator validator)
+    {
+        var results = new List<CommitResult>();
+        foreach (var day in new[] { Day.AddDays(-1), Day, Day.AddDays(1), Day.AddDays(3) })
+        {
+            results.Add(await pipeline.Committer.CommitAsync(
+                new CommitRequest(FeatureRowsBuilder.Features.Name, day, WriteMode.Overwrite, TestLake.Run()),
+                new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("a", day.Date, 1)]),
+                validator,
+                TestContext.Current.CancellationToken));
+        }
+
+        return results;
     }
 }
