@@ -2,18 +2,15 @@ using Backfill.Core.Estimating;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
+using Backfill.Core.Tests.Planning;
 
 namespace Backfill.Core.Tests.Estimating;
 
 public sealed class ImpactEstimatorTests
 {
-    private static readonly LayerDependencies Window2 = new(2);
     private static readonly TimeSpan Overhead = TimeSpan.FromMilliseconds(100);
 
     private static string DatasetOf(WorkItem item) => item.Layer == Layer.Features ? "features_v1" : item.Layer.ToString().ToLowerInvariant();
-
-    private static Plan PlanOf(string days, params Layer[] layers) =>
-        Planner.Create(PartitionSetParser.Parse(days, new PartitionSetParseOptions()), layers, Window2, PartitionOrder.Ascending);
 
     private static List<PlannedItem> AllRun(Plan plan) => [.. plan.Items.Select(i => new PlannedItem(i, PlannedAction.Run, null, 1))];
 
@@ -27,7 +24,7 @@ public sealed class ImpactEstimatorTests
     [Fact]
     public void Estimate_TwoDaysWithHistory_SizesEachLayerAndSimulatesTheSchedule()
     {
-        var plan = PlanOf("2025-01-01..2025-01-02", Layer.Raw, Layer.Staging, Layer.Features);
+        var plan = TestPlans.Of("2025-01-01..2025-01-02", Layer.Raw, Layer.Staging, Layer.Features);
         long? Live(string dataset, PartitionKey day) => (dataset, day.ToString()) switch
         {
             ("raw", "2025-01-01") => 4_000,
@@ -35,7 +32,7 @@ public sealed class ImpactEstimatorTests
             _ => null,
         };
 
-        var estimate = ImpactEstimator.Estimate(plan, AllRun(plan), Window2, DatasetOf, Live, History(1_000, 500, 200), 1, Overhead);
+        var estimate = ImpactEstimator.Estimate(plan, AllRun(plan), TestPlans.Window2, DatasetOf, Live, History(1_000, 500, 200), 1, Overhead);
 
         Assert.Equal([Layer.Raw, Layer.Staging, Layer.Features], estimate.Layers.Select(l => l.Layer));
         var raw = estimate.Layers[0];
@@ -59,9 +56,9 @@ public sealed class ImpactEstimatorTests
     [Fact]
     public void Estimate_MoreSlots_RunsIndependentDaysSideBySide()
     {
-        var plan = PlanOf("2025-01-01..2025-01-04", Layer.Raw, Layer.Staging);
+        var plan = TestPlans.Of("2025-01-01..2025-01-04", Layer.Raw, Layer.Staging);
 
-        var estimate = ImpactEstimator.Estimate(plan, AllRun(plan), Window2, DatasetOf, (_, _) => null, History(1_000, 500, 200), 4, Overhead);
+        var estimate = ImpactEstimator.Estimate(plan, AllRun(plan), TestPlans.Window2, DatasetOf, (_, _) => null, History(1_000, 500, 200), 4, Overhead);
 
         // Four raw items at once, then four staging items: one raw plus one staging, each with its overhead.
         Assert.Equal(TimeSpan.FromMilliseconds(1_000 + 500 + 200), estimate.Duration);
@@ -70,14 +67,14 @@ public sealed class ImpactEstimatorTests
     [Fact]
     public void Estimate_SkippedItems_CostTheirRebuildAndCountNoBytes()
     {
-        var plan = PlanOf("2025-01-01", Layer.Raw, Layer.Staging);
+        var plan = TestPlans.Of("2025-01-01", Layer.Raw, Layer.Staging);
         List<PlannedItem> classified =
         [
             new(plan.Items[0], PlannedAction.Skip, "already committed", 0),
             new(plan.Items[1], PlannedAction.Run, null, 1),
         ];
 
-        var estimate = ImpactEstimator.Estimate(plan, classified, Window2, DatasetOf, (_, _) => 10, History(1_000, 500, 200), 2, Overhead);
+        var estimate = ImpactEstimator.Estimate(plan, classified, TestPlans.Window2, DatasetOf, (_, _) => 10, History(1_000, 500, 200), 2, Overhead);
 
         var only = Assert.Single(estimate.Layers);
         Assert.Equal((Layer.Staging, 1, (long?)10, 10L), (only.Layer, only.Partitions, only.InputBytes, only.BytesToWrite));
@@ -88,11 +85,11 @@ public sealed class ImpactEstimatorTests
     [Fact]
     public void Estimate_NoHistoryOfALayerToRun_GivesNoDurationAndSaysWhy()
     {
-        var plan = PlanOf("2025-01-01", Layer.Raw, Layer.Staging, Layer.Features);
+        var plan = TestPlans.Of("2025-01-01", Layer.Raw, Layer.Staging, Layer.Features);
         var history = History(1_000, 500, 200);
         history.Remove("features_v1");
 
-        var estimate = ImpactEstimator.Estimate(plan, AllRun(plan), Window2, DatasetOf, (_, _) => null, history, 3, Overhead);
+        var estimate = ImpactEstimator.Estimate(plan, AllRun(plan), TestPlans.Window2, DatasetOf, (_, _) => null, history, 3, Overhead);
 
         Assert.Null(estimate.Duration);
         Assert.Contains("no commit timings of features_v1 in lineage", estimate.NoDurationReason, StringComparison.Ordinal);
