@@ -13,7 +13,9 @@ public sealed class RepairCommandTests
         {"request":{},"codeVersion":"1.0","counts":{"run":2,"skip":1,"blocked":0},"waves":2,"items":[
           {"layer":"staging","date":"2025-01-10","action":"run","reason":"stale: an input changed since it was built","wave":1},
           {"layer":"features","date":"2025-01-11","action":"run","reason":"reads staging/2025-01-10, which is rebuilt","wave":2},
-          {"layer":"raw","date":"2025-01-10","action":"skip","reason":"reprocess stale: raw/2025-01-10 is committed","wave":0}]}
+          {"layer":"raw","date":"2025-01-10","action":"skip","reason":"reprocess stale: raw/2025-01-10 is committed","wave":0}],
+         "estimate":{"maxParallel":3,"durationSeconds":12.4,"noDurationReason":null,"itemOverheadMilliseconds":300,"method":"duration: replayed on a virtual clock",
+           "layers":[{"layer":"staging","dataset":"staging","partitions":1,"inputBytes":2048,"bytesToWrite":1536,"unsizedPartitions":0,"medianItemMilliseconds":420,"durationSamples":50}]}}
         """;
 
     [Fact]
@@ -33,6 +35,9 @@ public sealed class RepairCommandTests
         var said = Words(run.Output.Replace('│', ' '));
         Assert.Contains("stale: an input changed since it was built", said, StringComparison.Ordinal);
         Assert.Contains("run 2, skip 1, blocked 0; 2 waves", said, StringComparison.Ordinal);
+        Assert.Contains("estimate at max parallel 3: 00:00:12", said, StringComparison.Ordinal);
+        Assert.Contains("staging staging 1 2.0 KiB 1.5 KiB 420 ms 50", said, StringComparison.Ordinal);
+        Assert.Contains("duration: replayed on a virtual clock", said, StringComparison.Ordinal);
     }
 
     [Fact]

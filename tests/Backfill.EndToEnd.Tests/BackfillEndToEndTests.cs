@@ -47,6 +47,19 @@ public sealed class BackfillEndToEndTests(BackfillHostFixture fixture) : IClassF
         // The same request again: the dry run and the real run agree that everything is already committed.
         var again = await DryRunAsync("2025-01-01..2025-01-30");
         Assert.All(again.Items, i => Assert.Equal("skip", i.Action));
+
+        // Its impact estimate learns from the commits just made: every layer has lineage timings now, so it has a
+        // duration (its accuracy is measured in the demo's explicit test, not here), and skipped items write nothing.
+        Assert.NotNull(again.Estimate.DurationSeconds);
+        Assert.Null(again.Estimate.NoDurationReason);
+        Assert.Empty(again.Estimate.Layers);
+        Assert.Contains("median of its dataset's last commit durations from lineage", again.Estimate.Method, StringComparison.Ordinal);
+        var layerRun = await BackfillApi.PostAsync(Host, "api/backfills", new { partitions = "2025-01-01..2025-01-30", target = "features_v1", reprocess = "all", maxParallel = 3, dryRun = true });
+        var all = JsonSerializer.Deserialize<DryRunView>(layerRun.Body, ApiJson.Options)!.Estimate;
+        Assert.Equal(["raw", "staging", "features"], all.Layers.Select(l => l.Layer));
+        Assert.All(all.Layers, l => Assert.True(l.Partitions == 30 && l.BytesToWrite > 0 && l.MedianItemMilliseconds > 0 && l.DurationSamples > 0 && l.UnsizedPartitions == 0, $"{l}"));
+        Assert.Equal([false, true, true], all.Layers.Select(l => l.InputBytes > 0));
+        Assert.NotNull(all.DurationSeconds);
         var rerun = await BackfillApi.WaitAsync(Host, await BackfillApi.StartAsync(Host, new { partitions = "2025-01-01..2025-01-30", target = "features_v1", maxParallel = 16 }));
         Assert.Equal(90, rerun.Counts.Skipped);
 

@@ -142,6 +142,11 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         Assert.Equal(30, drawn.Length);
         Assert.All(drawn, row => Assert.Equal(("run", "missing: no live commit"), (row[2], row[3])));
 
+        // The impact estimate below the items: a row per layer it runs, and the duration or why there is none.
+        var estimated = await page.EvalOnSelectorAllAsync<string[]>("#plan-estimate-layers tr[data-layer]", "rows => rows.map(r => r.dataset.layer)");
+        Assert.Equal(expected.Estimate.Layers.Select(l => l.Layer), estimated);
+        Assert.StartsWith("estimate at max parallel 1: ", await page.TextContentAsync("#plan-estimate-duration"), StringComparison.Ordinal);
+
         await page.ClickAsync("#confirm-ok");
         var id = (await page.WaitForSelectorAsync("#started[data-id]"))!;
         var backfill = (await id.GetAttributeAsync("data-id"))!;

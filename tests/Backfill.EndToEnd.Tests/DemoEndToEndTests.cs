@@ -32,6 +32,44 @@ public sealed class DemoEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact(Explicit = true)]
     public Task Demo_DefaultNinetyDays_FillsBothVersionsAndRecordsLateDataOfEveryDay() => DemoAsync(DefaultDays);
 
+    /// <summary>
+    /// The impact estimate's error on the demo's data (2,000 events a day): a 30-day backfill of every layer builds the
+    /// lineage history, then two more 30-day backfills are each dry-run (the estimate) and run (the actual: the
+    /// orchestration's creation to its last update). Figures only, written to the test output for the README: no timing
+    /// is asserted.
+    /// </summary>
+    [Fact(Explicit = true)]
+    public async Task Estimate_ThirtyDayBackfillsOnDemoData_ReportsEstimateAgainstActual()
+    {
+        var seeded = await CliRun.RunAsync("seed-data", "--api", Api, "--from", "2025-01-01", "--to", "2025-03-31", "--events-per-day", "2000", "--json");
+        Assert.True(seeded.ExitCode == 0, seeded.Output + seeded.Errors);
+        var history = await BackfillApi.WaitAsync(
+            _host!, await BackfillApi.StartAsync(_host!, new { partitions = "2025-01-01..2025-01-30", target = "features_v1", maxParallel = 3 }), timeout: TimeSpan.FromMinutes(30));
+        Assert.Equal(Workflows.Models.BackfillStatus.Completed, history.Status);
+        Report($"history: 2025-01-01..2025-01-30, 90 items at max parallel 3 took {(history.UpdatedAt - history.CreatedAt).TotalSeconds:0.0} s");
+
+        foreach (var (partitions, maxParallel) in new[] { ("2025-01-31..2025-03-01", 3), ("2025-03-02..2025-03-31", 6) })
+        {
+            var (status, body) = await BackfillApi.PostAsync(_host!, "api/backfills", new { partitions, target = "features_v1", maxParallel, dryRun = true });
+            Assert.True(status == System.Net.HttpStatusCode.OK, body);
+            var estimate = JsonSerializer.Deserialize<Workflows.Api.DryRunView>(body, Workflows.Api.ApiJson.Options)!.Estimate;
+            var run = await BackfillApi.WaitAsync(
+                _host!, await BackfillApi.StartAsync(_host!, new { partitions, target = "features_v1", maxParallel }), timeout: TimeSpan.FromMinutes(30));
+            Assert.Equal(Workflows.Models.BackfillStatus.Completed, run.Status);
+            var actual = (run.UpdatedAt - run.CreatedAt).TotalSeconds;
+            var layers = string.Join("; ", estimate.Layers.Select(l => $"{l.Layer} median {l.MedianItemMilliseconds} ms (N={l.DurationSamples})"));
+            Report(estimate.DurationSeconds is { } expected
+                ? $"{partitions} at max parallel {maxParallel}: estimate {expected:0.0} s, actual {actual:0.0} s, error {(actual - expected) / expected:+0%;-0%} ({layers}; overhead {estimate.ItemOverheadMilliseconds} ms)"
+                : $"{partitions} at max parallel {maxParallel}: no estimate ({estimate.NoDurationReason}), actual {actual:0.0} s");
+        }
+    }
+
+    private static void Report(string line)
+    {
+        TestContext.Current.TestOutputHelper!.WriteLine(line);
+        Console.WriteLine(line);
+    }
+
     private async Task DemoAsync(int demoDays)
     {
         string[] demo = ["demo", "--api", Api, "--exit", "--days", demoDays.ToString(CultureInfo.InvariantCulture), "--daily-runs", "2", "--events-per-day", "300", "--no-progress"];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 
@@ -101,7 +102,45 @@ internal static class BackfillView
         console.Write(table);
         var counts = plan.GetProperty("counts");
         console.MarkupLine($"run {counts.GetProperty("run").GetInt32()}, skip {counts.GetProperty("skip").GetInt32()}, blocked {counts.GetProperty("blocked").GetInt32()}; {plan.GetProperty("waves").GetInt32()} waves; code version {Markup.Escape(plan.GetProperty("codeVersion").GetString()!)}");
+        if (plan.TryGetProperty("estimate", out var estimate))
+        {
+            Estimate(console, estimate);
+        }
     }
+
+    /// <summary>A dry run's impact estimate: the duration (or why there is none), each layer's bytes, and the method.</summary>
+    private static void Estimate(IAnsiConsole console, JsonElement estimate)
+    {
+        var maxParallel = estimate.GetProperty("maxParallel").GetInt32();
+        console.MarkupLine(estimate.GetProperty("durationSeconds") is { ValueKind: JsonValueKind.Number } seconds
+            ? $"estimate at max parallel {maxParallel}: [bold]{TimeSpan.FromSeconds(Math.Round(seconds.GetDouble()))}[/]"
+            : $"estimate at max parallel {maxParallel}: no duration ({Markup.Escape(estimate.GetProperty("noDurationReason").GetString()!)})");
+        var table = new Table().AddColumns("layer", "dataset", "partitions", "read", "write", "median item", "commits");
+        foreach (var layer in estimate.GetProperty("layers").EnumerateArray())
+        {
+            var read = layer.GetProperty("inputBytes");
+            var median = layer.GetProperty("medianItemMilliseconds");
+            table.AddRow(
+                layer.GetProperty("layer").GetString()!,
+                layer.GetProperty("dataset").GetString()!,
+                layer.GetProperty("partitions").GetInt32().ToString(CultureInfo.InvariantCulture),
+                read.ValueKind == JsonValueKind.Number ? Bytes(read.GetInt64()) : "landing",
+                Bytes(layer.GetProperty("bytesToWrite").GetInt64()),
+                median.ValueKind == JsonValueKind.Number ? $"{median.GetInt64().ToString(CultureInfo.InvariantCulture)} ms" : "–",
+                layer.GetProperty("durationSamples").GetInt32().ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"[grey]{Markup.Escape(estimate.GetProperty("method").GetString()!)}[/]");
+    }
+
+    private static string Bytes(long bytes) => bytes switch
+    {
+        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.0} GiB"),
+        >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.0} MiB"),
+        >= 1L << 10 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 10):0.0} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
+    };
 
     /// <summary>One line of counts and ETA, the same in plain and live watching.</summary>
     public static string Progress(JsonElement backfill)

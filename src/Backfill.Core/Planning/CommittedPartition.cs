@@ -4,4 +4,5 @@ namespace Backfill.Core.Planning;
 /// <param name="CommitId">The live commit.</param>
 /// <param name="CodeVersion">The code version that produced it.</param>
 /// <param name="ConfigHash">The config hash it was produced with.</param>
-public sealed record CommittedPartition(string CommitId, string CodeVersion, string ConfigHash);
+/// <param name="Bytes">The size of its files; null when not read.</param>
+public sealed record CommittedPartition(string CommitId, string CodeVersion, string ConfigHash, long? Bytes = null);

@@ -6,4 +6,9 @@ namespace Backfill.Storage.Lineage;
 /// <param name="ValidateMilliseconds">Validation.</param>
 /// <param name="PublishMilliseconds">The conditional manifest replace.</param>
 public sealed record CommitTimings(
-    long BuildMilliseconds, long StageMilliseconds, long? ValidateMilliseconds, long? PublishMilliseconds);
+    long BuildMilliseconds, long StageMilliseconds, long? ValidateMilliseconds, long? PublishMilliseconds)
+{
+    /// <summary>Gets the steps' time together (steps that have not run count zero).</summary>
+    public TimeSpan Duration =>
+        TimeSpan.FromMilliseconds(BuildMilliseconds + StageMilliseconds + (ValidateMilliseconds ?? 0) + (PublishMilliseconds ?? 0));
+}

@@ -25,6 +25,7 @@ namespace Backfill.Storage.Lineage;
 /// <param name="ValidationResults">Each check's result, once validated; empty before. A result that compared with other partitions names them (<c>Baseline</c>).</param>
 /// <param name="BaselineAsOf">The run's baseline time: validation compared the commit with the commits live then; null for live-at-validation.</param>
 /// <param name="PublishedAt">When the commit was made live by a publish; null when it never was.</param>
+/// <param name="Bytes">The size of the commit's files; null for rows written before sizes were recorded.</param>
 public sealed record LineageEntry(
     string Dataset,
     PartitionKey Partition,
@@ -44,4 +45,5 @@ public sealed record LineageEntry(
     ValidationStatus? Validation,
     IReadOnlyList<ValidationResult> ValidationResults,
     DateTimeOffset? BaselineAsOf = null,
-    DateTimeOffset? PublishedAt = null);
+    DateTimeOffset? PublishedAt = null,
+    long? Bytes = null);

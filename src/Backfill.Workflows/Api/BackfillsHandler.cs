@@ -1,3 +1,4 @@
+using Backfill.Core.Estimating;
 using Backfill.Core.Features;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
@@ -17,7 +18,8 @@ namespace Backfill.Workflows.Api;
 /// Starts backfills: <c>POST /api/backfills</c> (or its dry run) and <c>POST /api/backfills/{id}/retry-failed</c>.
 /// The client is a parameter because each host supplies its own.
 /// </summary>
-public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommittedPartitions committed, IPartitionStates partitionStates, TimeProvider time)
+public sealed class BackfillsHandler(
+    IOptions<BackfillSettings> settings, ICommittedPartitions committed, IPartitionStates partitionStates, ICommitHistory commitHistory, TimeProvider time)
 {
     // How long a start waits for the orchestration to claim its days, so an overlap is a 409 now,
     // not a surprise in a later GET.
@@ -202,11 +204,22 @@ public sealed class BackfillsHandler(IOptions<BackfillSettings> settings, ICommi
             .Concat(choice.NotChosen)
             .ToList();
         var counts = Enum.GetValues<PlannedAction>().ToDictionary(a => a.ToString().ToLowerInvariant(), a => items.Count(i => i.Action == a));
+        var history = await commitHistory.GetAsync([.. Enum.GetValues<Layer>().Select(l => Datasets.Of(l, spec.Target))], cancellationToken).ConfigureAwait(false);
+        var estimate = ImpactEstimator.Estimate(
+            plan,
+            items,
+            dependencies,
+            DatasetOf,
+            (dataset, day) => live.GetValueOrDefault((dataset, day))?.Bytes,
+            history,
+            spec.MaxParallel,
+            TimeSpan.FromMilliseconds(settings.Value.EstimateItemOverheadMilliseconds));
         return new DryRunView(
             BackfillRequestView.Of(spec),
             spec.CodeVersion,
             counts,
             items.Count == 0 ? 0 : items.Max(i => i.Wave),
-            [.. items.Select(i => new DryRunItemView(LayerNames.Of(i.Item.Layer), i.Item.Partition.ToString(), i.Action.ToString().ToLowerInvariant(), i.Reason, i.Wave))]);
+            [.. items.Select(i => new DryRunItemView(LayerNames.Of(i.Item.Layer), i.Item.Partition.ToString(), i.Action.ToString().ToLowerInvariant(), i.Reason, i.Wave))],
+            EstimateView.Of(estimate));
     }
 }

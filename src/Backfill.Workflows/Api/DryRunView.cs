@@ -6,4 +6,6 @@ namespace Backfill.Workflows.Api;
 /// <param name="Counts">Items by action: run, skip, blocked.</param>
 /// <param name="Waves">How many waves the run items form (the critical path length).</param>
 /// <param name="Items">Every work item in run order.</param>
-public sealed record DryRunView(BackfillRequestView Request, string CodeVersion, IReadOnlyDictionary<string, int> Counts, int Waves, IReadOnlyList<DryRunItemView> Items);
+/// <param name="Estimate">The impact estimate: bytes to read and write per layer and the expected duration.</param>
+public sealed record DryRunView(
+    BackfillRequestView Request, string CodeVersion, IReadOnlyDictionary<string, int> Counts, int Waves, IReadOnlyList<DryRunItemView> Items, EstimateView Estimate);

@@ -77,6 +77,7 @@ public static class WorkflowServices
         services.AddSingleton<IWorkItemRunner, PipelineWorkItemRunner>();
         services.AddSingleton<ICommittedPartitions, LakeCommittedPartitions>();
         services.AddSingleton<IPartitionStates, LakePartitionStates>();
+        services.AddSingleton<ICommitHistory, LakeCommitHistory>();
         services.AddSingleton<BackfillsHandler>();
         services.AddSingleton<BackfillList>();
         services.AddSingleton<BackfillControlHandler>();

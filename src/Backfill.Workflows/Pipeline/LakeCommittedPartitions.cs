@@ -24,7 +24,8 @@ public sealed class LakeCommittedPartitions(LakeReady lakeReady) : ICommittedPar
             {
                 if (await reader.GetLiveCommitAsync(partition.Dataset, partition.Day, token).ConfigureAwait(false) is { } commit)
                 {
-                    found[partition] = new CommittedPartition(commit.CommitId, commit.Lineage.CodeVersion, commit.Lineage.ConfigHash);
+                    found[partition] = new CommittedPartition(
+                        commit.CommitId, commit.Lineage.CodeVersion, commit.Lineage.ConfigHash, commit.Files.Sum(file => file.Bytes));
                 }
             }).ConfigureAwait(false);
         return found;

@@ -79,15 +79,7 @@ public sealed class LineageStoreTests(AzuriteFixture azurite)
         var validator = new FixedValidator(
             new ValidationResult(ValidationCheckNames.RowCountBounds, null, ValidationStatus.Pass, 1, 1, "1 rows is within 1..max."),
             new ValidationResult(ValidationCheckNames.KeyUniqueness, "entity_id", ValidationStatus.Warn, 0.5, null, "half the keys repeat."));
-        var results = new Dictionary<PartitionKey, CommitResult>();
-        foreach (var day in new[] { Day.AddDays(-1), Day, Day.AddDays(1), Day.AddDays(3) })
-        {
-            results[day] = await pipeline.Committer.CommitAsync(
-                new CommitRequest(dataset, day, WriteMode.Overwrite, TestLake.Run()),
-                new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("a", day.Date, 1)]),
-                validator,
-                ct);
-        }
+        var results = (await CommitOnFourDaysAsync(pipeline, validator)).ToDictionary(r => r.Commit.Partition);
 
         var store = new LineageStore(lake);
         var entries = await store.ListRangeAsync(dataset, Day, Day.AddDays(1), ct);
@@ -98,6 +90,36 @@ public sealed class LineageStoreTests(AzuriteFixture azurite)
         Assert.Equal(2, entries[0].ValidationResults.Count);
         Assert.Equal(Day.AddDays(3), await store.NewestDayAsync(dataset, ct));
         Assert.Null(await store.NewestDayAsync(dataset + "_other", ct));
+    }
+
+    [Fact]
+    public async Task RecentPublishedAsync_CommitsOnFourDays_ReturnsTheNewestPublishedWithTimingsAndSizes()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        var ct = TestContext.Current.CancellationToken;
+        var dataset = FeatureRowsBuilder.Features.Name;
+        var published = await CommitOnFourDaysAsync(pipeline, PassingValidator.Instance);
+
+        // A staged commit that never published, and a row written before sizes were recorded: neither breaks the read.
+        var request = new CommitRequest(dataset, Day.AddDays(5), WriteMode.Overwrite, TestLake.Run());
+        await pipeline.Committer.StageAsync(request, new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("b", Day.Date, 1)]), ct);
+        var old = published[0].Commit;
+        await lake.Lineage.UpsertEntityAsync(
+            new Azure.Data.Tables.TableEntity($"{dataset}|{old.Partition}", old.CommitId) { ["Status"] = "published", ["BuildMs"] = 7L, ["StageMs"] = 3L }, Azure.Data.Tables.TableUpdateMode.Replace, ct);
+        var store = new LineageStore(lake);
+
+        var recent = await store.RecentPublishedAsync(dataset, 3, ct);
+        var all = await store.RecentPublishedAsync(dataset, 50, ct);
+
+        Assert.Equal(published.Skip(1).Reverse().Select(p => p.Commit.CommitId), recent.Select(c => c.CommitId));
+        Assert.All(recent, c => Assert.Equal(published.Single(p => p.Commit.CommitId == c.CommitId).Commit.Files.Sum(f => f.Bytes), c.Bytes));
+        Assert.All(recent, c => Assert.NotNull(c.Timings.PublishMilliseconds));
+        Assert.Equal((old.CommitId, (long?)null, TimeSpan.FromMilliseconds(10)), (all[^1].CommitId, all[^1].Bytes, all[^1].Timings.Duration));
+        Assert.Equal(4, all.Count);
+        Assert.Empty(await store.RecentPublishedAsync(dataset + "_other", 3, ct));
+        var entry = await store.GetAsync(dataset, Day, published[1].Commit.CommitId, ct);
+        Assert.Equal(published[1].Commit.Files.Sum(f => f.Bytes), entry!.Bytes);
     }
 
     [Fact]
@@ -123,5 +145,21 @@ public sealed class LineageStoreTests(AzuriteFixture azurite)
                 ["date"] = Day.ToString(),
             },
             properties.Value.Metadata);
+    }
+
+    /// <summary>Commits one row of the test features dataset on four days around <see cref="Day"/>, in day order.</summary>
+    private static async Task<List<CommitResult>> CommitOnFourDaysAsync(Pipeline pipeline, ICommitValidator validator)
+    {
+        var results = new List<CommitResult>();
+        foreach (var day in new[] { Day.AddDays(-1), Day, Day.AddDays(1), Day.AddDays(3) })
+        {
+            results.Add(await pipeline.Committer.CommitAsync(
+                new CommitRequest(FeatureRowsBuilder.Features.Name, day, WriteMode.Overwrite, TestLake.Run()),
+                new FeatureRowsBuilder(pipeline.Reader, [FeatureRowsBuilder.Row("a", day.Date, 1)]),
+                validator,
+                TestContext.Current.CancellationToken));
+        }
+
+        return results;
     }
 }

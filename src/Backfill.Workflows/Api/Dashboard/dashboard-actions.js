@@ -120,11 +120,27 @@
       el("p", { class: "meta" }, "run: built, validated and published. skip: rebuilt, and published only if its content changed. blocked: not built."),
       el("div", { class: "plan-items" }, el("table", { id: "plan-items" }, el("tr", {}, ["layer", "day", "action", "wave", "reason"].map(h => el("th", {}, h))),
         p.items.map(i => el("tr", { "data-layer": i.layer, "data-date": i.date, "data-action": i.action },
-          el("td", {}, i.layer), el("td", {}, i.date), el("td", { class: `a-${i.action}` }, i.action), el("td", {}, i.wave || "–"), el("td", {}, i.reason || ""))))));
+          el("td", {}, i.layer), el("td", {}, i.date), el("td", { class: `a-${i.action}` }, i.action), el("td", {}, i.wave || "–"), el("td", {}, i.reason || ""))))),
+      estimatePanel(p.estimate));
     confirmThen(title, content, `Start (${p.items.length} items)`, async () => {
       const started = await call("POST", "backfills", body);
       return { ...started, message: el("span", { id: "started", "data-id": started.body?.id }, `started backfill ${started.body?.id}`) };
     });
+  }
+
+  // The impact estimate below the plan: the duration (or why there is none), each layer's bytes, and the method.
+  function estimatePanel(e) {
+    const bytes = n => n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(1)} GiB` : n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MiB`
+      : n >= 1 << 10 ? `${(n / (1 << 10)).toFixed(1)} KiB` : `${n} B`;
+    return el("div", { id: "plan-estimate" },
+      el("p", { id: "plan-estimate-duration", "data-seconds": e.durationSeconds ?? "" },
+        e.durationSeconds == null ? `estimate at max parallel ${e.maxParallel}: no duration (${e.noDurationReason})`
+          : `estimate at max parallel ${e.maxParallel}: ${Math.round(e.durationSeconds)} s`),
+      el("table", { id: "plan-estimate-layers" }, el("tr", {}, ["layer", "partitions", "read", "write", "median item", "commits"].map(h => el("th", {}, h))),
+        e.layers.map(l => el("tr", { "data-layer": l.layer },
+          el("td", {}, l.layer), el("td", {}, l.partitions), el("td", {}, l.inputBytes == null ? "landing" : bytes(l.inputBytes)),
+          el("td", {}, bytes(l.bytesToWrite)), el("td", {}, l.medianItemMilliseconds == null ? "–" : `${l.medianItemMilliseconds} ms`), el("td", {}, l.durationSamples)))),
+      el("p", { class: "meta" }, e.method));
   }
 
   // The partition and whatever reads it: its layer and the later ones, over the days of the target whose input
