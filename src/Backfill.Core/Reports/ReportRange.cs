@@ -37,7 +37,7 @@ public sealed record ReportRange(PartitionKey From, PartitionKey To)
     {
         var range = new ReportRange(from, to);
         return to < from || range.Days > MaxDays
-            ? (null, $"to must be on or after from, and at most {MaxDays} days from it; got {from}..{to}.")
+            ? (null, $"to must be on or after from, spanning at most {MaxDays} days; got {from}..{to}.")
             : (range, null);
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Backfill.Workflows.Api;
 
 /// <summary>A partition of the report's context range that the backfill did not publish, with the proof of its state.</summary>
@@ -13,4 +15,4 @@ namespace Backfill.Workflows.Api;
 /// <param name="PublishedAt">The publish time the manifest records.</param>
 /// <param name="RunId">The run that built the live commit.</param>
 public sealed record ReportUntouchedView(
-    string Dataset, string Date, string Verdict, string? CommitId, string? ETag, DateTimeOffset? LastModified, DateTimeOffset? PublishedAt, string? RunId);
+    string Dataset, string Date, string Verdict, string? CommitId, [property: JsonPropertyName("etag")] string? ETag, DateTimeOffset? LastModified, DateTimeOffset? PublishedAt, string? RunId);
