@@ -4,6 +4,7 @@ using Backfill.Core.Partitions;
 using Backfill.Core.Reports;
 using Backfill.Storage.Building;
 using Backfill.Storage.Reports;
+using Backfill.Workflows.Models;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -40,8 +41,10 @@ public sealed class BackfillReportHandler(LakeReady lakeReady)
             return Problems.NotFound($"No backfill with id '{id}'.");
         }
 
-        // A report of a running backfill would prove nothing: its next publish can change any of it.
-        if (!snapshot.IsFinished)
+        // A report of a running backfill would prove nothing: its next publish can change any of it. Its status says it
+        // ended once every item has (the orchestration then only releases its claims and slots), so that is enough.
+        if (!snapshot.IsFinished && snapshot.Status is not (BackfillStatus.Completed or BackfillStatus.CompletedWithFailures
+                or BackfillStatus.Canceled or BackfillStatus.Failed or BackfillStatus.Rejected))
         {
             return Problems.Conflict(
                 $"Backfill '{id}' is still running ({snapshot.Status}); its report is ready once it finishes.",
