@@ -56,9 +56,10 @@ public sealed class RepairReportReader
         // A live commit of this run whose lineage row still says staged: the publish stopped between its manifest write
         // and its lineage write, so the manifest (the truth readers follow) counts it as published.
         bool LiveOfRun(LineageEntry e) => evidence.GetValueOrDefault((e.Dataset, e.Partition))?.CommitId == e.CommitId;
+        var order = request.Datasets.ToList();
         var published = request.Datasets
             .SelectMany(d => entries[d].SelectMany(day => PublishedBy(request.RunId, day).Concat(day.Where(e => e.RunId == request.RunId && LiveOfRun(e)))))
-            .OrderBy(e => IndexOf(request.Datasets, e.Dataset)).ThenBy(e => e.Partition).ThenBy(e => e.CommitId, StringComparer.Ordinal)
+            .OrderBy(e => order.IndexOf(e.Dataset)).ThenBy(e => e.Partition).ThenBy(e => e.CommitId, StringComparer.Ordinal)
             .ToList();
         var publishedKeys = published.Select(e => (e.Dataset, e.Partition)).ToHashSet();
         var live = await ReadManyAsync(publishedKeys, p => reader.GetManifestAsync(p.Dataset, p.Partition, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -77,8 +78,6 @@ public sealed class RepairReportReader
 
     private static IEnumerable<LineageEntry> PublishedBy(string runId, IEnumerable<LineageEntry> commits) =>
         commits.Where(e => e.RunId == runId && e.PublishedAt is not null);
-
-    private static int IndexOf(IReadOnlyList<string> datasets, string dataset) => datasets.ToList().IndexOf(dataset);
 
     private async Task<PublishedPartition> DeltaAsync(
         LineageEntry entry, IEnumerable<LineageEntry> partitionCommits, bool read, string? liveNow, CancellationToken cancellationToken)
@@ -146,7 +145,7 @@ public sealed class RepairReportReader
                 m.Value.Commit.Lineage.Inputs.Where(i => published.Contains((i.Dataset, i.Partition))), LiveOf)))
             .Where(s => s.Changed.Count > 0)
             .Select(s => new StalePartition(s.Key.Item1, s.Key.Item2, s.Commit.CommitId, s.Changed))
-            .OrderBy(s => s.Dataset, StringComparer.Ordinal).ThenBy(s => s.Partition)];
+            .OrderBy(s => s.Dataset != Datasets.Staging).ThenBy(s => s.Dataset, StringComparer.Ordinal).ThenBy(s => s.Partition)];
     }
 
     private static async Task<IReadOnlyDictionary<TKey, TValue>> ReadManyAsync<TKey, TValue>(

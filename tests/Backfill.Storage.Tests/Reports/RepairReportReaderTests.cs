@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Backfill.Core.Features;
 using Backfill.Core.Generation;
 using Backfill.Core.Partitions;
@@ -61,6 +62,12 @@ public sealed class RepairReportReaderTests(AzuriteFixture azurite)
 
         // Meanwhile another run rebuilds raw of day 3: changed since the start, and its staging is stale, but not by the repair.
         Assert.Equal(CommitStatus.Published, (await CommitAsync(pipeline, Datasets.Raw, Day3, "daily-2025-01-05", new RawPartitionBuilder(pipeline.Landing, pipeline.Reader, Day3, processingTime))).Status);
+
+        // Day 4's publish stopped between its manifest write and its lineage write: the row still says staged, the manifest counts.
+        var row = (await lake.Lineage.GetEntityAsync<TableEntity>($"features_v1|{Day4}", (await pipeline.Reader.GetRequiredCommitAsync("features_v1", Day4, ct)).CommitId, cancellationToken: ct)).Value;
+        row["Status"] = "staged";
+        row.Remove("PublishedAt");
+        await lake.Lineage.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
 
         var report = await new RepairReportReader(lake).ReadAsync(
             new RepairReportRequest(Repair, Written, Day2, Day4, startedAt, new ReportRange(Day1, Day5)), ct);
