@@ -30,6 +30,7 @@ internal static class CliApp
             BackfillCommands.SetParallel(Context),
             BackfillCommands.RetryFailed(Context),
             RepairCommand.Create(Context),
+            ReportCommand.Create(Context),
             BackfillCommands.Resume(Context),
             BackfillCommands.Pause(Context),
             BackfillCommands.Terminate(Context),

@@ -106,7 +106,8 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         await PlanOfABadPartitionSet_ShowsTheProblemNamingTheFieldAsync(page);
         var backfill = await PlanAndStartTenDaysAsync(page);
         await AssertRetryFailedListsTheFailedItemsAsync(page);
-        await RebuildOneRawDayAndItsDownstreamAsync(page, backfill);
+        var (rebuild, published) = await RebuildOneRawDayAndItsDownstreamAsync(page, backfill);
+        await ReportOfTheRebuildListsWhatItPublishedAsync(page, rebuild, published);
         await FlipAndRollBackAsync(page);
         Assert.Empty(errors);
     }
@@ -184,7 +185,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
     /// committed one (features_v2 reads 28 days); the run publishes the day's raw and staging and every features_v2 day
     /// whose window holds it, and leaves the other days' raw and staging commits as they were.
     /// </summary>
-    private async Task RebuildOneRawDayAndItsDownstreamAsync(IPage page, string tenDayBackfill)
+    private async Task<(string Id, string[] Changed)> RebuildOneRawDayAndItsDownstreamAsync(IPage page, string tenDayBackfill)
     {
         const string Day = "2023-11-05";
         await BackfillApi.SeedLandingAsync(fixture.ConnectionString, PartitionKey.Parse(Day), 1, eventsPerDay: 50, seed: 11, batch: "more");
@@ -207,6 +208,24 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         Assert.Equal(new[] { $"raw/{Day}", $"staging/{Day}" }.Concat(days.Select(d => $"features_v2/{d}")).Order(), changed);
         var v2 = await Host.ReadJsonAsync<PartitionsView>($"api/partitions/features_v2?from={ActionsFrom}&to={ActionsTo}");
         Assert.All(v2.Days, d => Assert.Equal("committed", d.State));
+        return (rebuild, changed);
+    }
+
+    /// <summary>The ended rebuild's Report lists exactly the partitions whose commits changed, each with its changed rows, as the report route says.</summary>
+    private async Task ReportOfTheRebuildListsWhatItPublishedAsync(IPage page, string rebuild, string[] changed)
+    {
+        await page.ClickAsync($"{Row(rebuild)} button[data-action='Report']");
+        await page.WaitForSelectorAsync($"#report[data-id='{rebuild}']", LongWait);
+        var drawn = await page.EvalOnSelectorAllAsync<string[][]>("#report-published tr[data-dataset]", "rows => rows.map(r => [r.dataset.dataset + '/' + r.dataset.date, r.dataset.changed])");
+        using var report = JsonDocument.Parse(await Host.Http.GetStringAsync($"api/backfills/{rebuild}/report", TestContext.Current.CancellationToken));
+        var published = report.RootElement.GetProperty("published").EnumerateArray()
+            .Select(p => new[] { $"{p.GetProperty("dataset").GetString()}/{p.GetProperty("date").GetString()}", p.GetProperty("changes").GetProperty("changed").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .ToArray();
+        Assert.Equal(published, drawn);
+        Assert.Equal(changed, drawn.Select(r => r[0]).Order());
+        Assert.All(drawn, r => Assert.NotEqual("0", r[1]));
+        Assert.True(report.RootElement.GetProperty("summary").GetProperty("unchanged").GetInt32() > 0, report.RootElement.ToString());
+        await page.ClickAsync("#confirm-close");
     }
 
     private async Task<Dictionary<string, string?>> CommitsAsync()

@@ -27,6 +27,7 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     private static readonly PartitionKey First = PartitionKey.Parse("2025-03-01");
     private static readonly PartitionKey Last = First.AddDays(Days - 1);
     private static readonly string[] FeaturesOnly = ["features"];
+    private static readonly string[] WrittenDatasets = ["raw", "staging", "features_v1"];
 
     private LocalHostProcess? _host;
     private LakeStorage? _lake;
@@ -216,19 +217,29 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         }
     }
 
+    private async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(string path)
+    {
+        using var response = await Host.Http.GetAsync(path, Cancel);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
     [Fact]
-    public async Task Repair_FewDaysOfTheCurrentVersion_PublishesThemAndLeavesNeighbouringManifestsUntouched_AndARunStillGoingIs202()
+    public async Task Repair_FewDaysOfTheCurrentVersion_PublishesThemLeavesTheRestOfTheMonthUntouchedAndReportsIt_AndARunStillGoingIs202()
     {
         // No wait for flip runs: the rollback at the end answers 202 and is followed through its status URL.
         await StartAsync(new() { ["Backfill:FlipWaitSeconds"] = "0" });
-        const int RepairDays = 5;
-        var last = First.AddDays(RepairDays - 1);
+        const int BuiltDays = 7;
+        var last = First.AddDays(BuiltDays - 1);
+        var repairFrom = First.AddDays(1);
+        var repairTo = First.AddDays(5);
+        var repaired = Enumerable.Range(0, 5).Select(repairFrom.AddDays).ToList();
         Assert.Equal(BackfillStatus.Completed, (await BackfillAsync(new { partitions = Range(First, last), target = "features_v1", maxParallel = 4 })).Status);
         var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(Lake.Options.ContainerName);
         async Task<Dictionary<string, Azure.ETag>> ManifestsAsync()
         {
             var etags = new Dictionary<string, Azure.ETag>();
-            foreach (var dataset in new[] { "raw", "staging", "features_v1" })
+            foreach (var dataset in WrittenDatasets)
             {
                 for (var day = First; day <= last; day = day.AddDays(1))
                 {
@@ -241,29 +252,115 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         }
 
         var before = await ManifestsAsync();
+        var featuresBefore = new Dictionary<string, string>();
+        foreach (var day in repaired)
+        {
+            featuresBefore[day.ToString()] = await LiveCommitAsync("features_v1", day);
+        }
+
         var readBefore = await ReadAsync("features", First.AddDays(2));
 
-        // Late events for the 3rd and 4th land, as a drifted source would be corrected; then repair those days only.
+        // Late events for five days land, as a drifted source would be corrected; then repair those days only.
         var writer = new LandingWriter(Lake);
-        var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = 150, EntityCount = 60, Seed = 77 });
-        foreach (var day in new[] { First.AddDays(2), First.AddDays(3) })
+        var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = 100, EntityCount = 60, Seed = 77 });
+        foreach (var day in repaired)
         {
             await writer.WriteAsync($"repair-{day}", generator.Generate(day.Date), Cancel);
         }
 
-        var repair = await BackfillAsync(new { partitions = Range(First.AddDays(2), First.AddDays(3)), target = "features_v1" });
+        var repairId = await BackfillApi.StartAsync(Host, new { partitions = Range(repairFrom, repairTo), target = "features_v1" });
+
+        // Its 15 items have only just been planned: the report refuses to prove anything about a backfill still running.
+        var (earlyStatus, early) = await GetAsync($"api/backfills/{repairId}/report");
+        Assert.True(earlyStatus == HttpStatusCode.Conflict, $"{earlyStatus} {early}");
+        Assert.Contains("still running", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var repair = await BackfillApi.WaitAsync(Host, repairId);
         var after = await ManifestsAsync();
         var readAfter = await ReadAsync("features", First.AddDays(2));
 
         Assert.Equal(BackfillStatus.Completed, repair.Status);
-        Assert.Equal(6, repair.Counts.Succeeded);
+        Assert.Equal(15, repair.Counts.Succeeded);
         var changed = before.Keys.Where(k => before[k] != after[k]).Order().ToList();
         Assert.Equal(
-            ["features_v1/2025-03-03", "features_v1/2025-03-04", "raw/2025-03-03", "raw/2025-03-04", "staging/2025-03-03", "staging/2025-03-04"],
+            WrittenDatasets.SelectMany(d => repaired.Select(day => $"{d}/{day}")).Order(),
             changed);
         Assert.NotEqual(readBefore.GetProperty("commitId").GetString(), readAfter.GetProperty("commitId").GetString());
         Assert.Equal("features_v1", readAfter.GetProperty("resolvedDataset").GetString());
         Assert.Equal(await LiveCommitAsync("features_v1", First.AddDays(2)), readAfter.GetProperty("commitId").GetString());
+
+        // The repair report: the five features partitions with their deltas against the commits they superseded, ...
+        var (reportStatus, report) = await GetAsync($"api/backfills/{repairId}/report");
+        Assert.True(reportStatus == HttpStatusCode.OK, $"{reportStatus} {report}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"report: {report}");
+        Assert.Equal(("2025-03-01", "2025-03-31"), (report.GetProperty("from").GetString(), report.GetProperty("to").GetString()));
+        var summary = report.GetProperty("summary");
+        Assert.Equal(
+            (15, 2 * 3, 0, (31 - BuiltDays) * 3, 1),
+            (summary.GetProperty("published").GetInt32(), summary.GetProperty("unchanged").GetInt32(), summary.GetProperty("changedSinceStart").GetInt32(),
+                summary.GetProperty("missing").GetInt32(), summary.GetProperty("stale").GetInt32()));
+        var published = report.GetProperty("published").EnumerateArray().ToList();
+        Assert.Equal(
+            WrittenDatasets.SelectMany(d => repaired.Select(day => $"{d}/{day}")),
+            published.Select(p => $"{p.GetProperty("dataset").GetString()}/{p.GetProperty("date").GetString()}"));
+        var features = published.Where(p => p.GetProperty("dataset").GetString() == "features_v1").ToList();
+        var featureNames = Core.Features.FeatureVersions.V1.Features.Select(f => f.Name).ToList();
+        foreach (var partition in features)
+        {
+            var date = partition.GetProperty("date").GetString()!;
+            Assert.Equal(("previous", featuresBefore[date]), (partition.GetProperty("before").GetString(), partition.GetProperty("previousCommitId").GetString()));
+            Assert.Equal(await LiveCommitAsync("features_v1", PartitionKey.Parse(date)), partition.GetProperty("commitId").GetString());
+            Assert.Equal(partition.GetProperty("commitId").GetString(), partition.GetProperty("liveCommitId").GetString());
+            Assert.True(partition.GetProperty("rowsBefore").GetInt64() > 0 && partition.GetProperty("changes").GetProperty("changed").GetInt32() > 0, partition.ToString());
+            var shifts = partition.GetProperty("meanShifts").EnumerateArray().ToList();
+            Assert.Equal(featureNames, shifts.Select(s => s.GetProperty("feature").GetString()));
+            Assert.Contains(shifts, s => s.GetProperty("shift").GetDouble() != 0);
+        }
+
+        // The late copies reuse the days' event ids: raw keeps every copy (more rows under the same keys), staging the first arrival.
+        Assert.All(published.Where(p => p.GetProperty("dataset").GetString() != "features_v1"), p =>
+            Assert.True(p.GetProperty("changes").GetProperty("changed").GetInt32() > 0 && p.GetProperty("meanShifts").ValueKind == JsonValueKind.Null, p.ToString()));
+        Assert.All(published.Where(p => p.GetProperty("dataset").GetString() == "raw"), p =>
+            Assert.True(p.GetProperty("rowsAfter").GetInt64() > p.GetProperty("rowsBefore").GetInt64(), p.ToString()));
+
+        // ... the rest of the month: built days proven unchanged by the ETag read before the repair, the others missing, ...
+        var startedAt = report.GetProperty("startedAt").GetDateTimeOffset();
+        var untouched = report.GetProperty("untouched").EnumerateArray().ToList();
+        var unchanged = untouched.Where(u => u.GetProperty("verdict").GetString() == "unchanged").ToList();
+        Assert.Equal(
+            WrittenDatasets.SelectMany(d => new[] { $"{d}/{First}", $"{d}/{last}" }).Order(),
+            unchanged.Select(u => $"{u.GetProperty("dataset").GetString()}/{u.GetProperty("date").GetString()}").Order());
+        Assert.All(unchanged, u =>
+        {
+            Assert.Equal(before[$"{u.GetProperty("dataset").GetString()}/{u.GetProperty("date").GetString()}"].ToString(), u.GetProperty("etag").GetString());
+            Assert.True(u.GetProperty("lastModified").GetDateTimeOffset() < startedAt, u.ToString());
+        });
+        Assert.All(untouched.Where(u => u.GetProperty("verdict").GetString() != "unchanged"), u => Assert.Equal(("missing", JsonValueKind.Null), (u.GetProperty("verdict").GetString(), u.GetProperty("etag").ValueKind)));
+
+        // ... and the downstream it made stale: features of the day after, whose window read the repaired staging days.
+        var stale = Assert.Single(report.GetProperty("stale").EnumerateArray());
+        Assert.Equal(("features_v1", last.ToString()), (stale.GetProperty("dataset").GetString(), stale.GetProperty("date").GetString()));
+        Assert.Contains($"staging/{repairTo} read ", stale.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var fix = Assert.Single(report.GetProperty("repairs").EnumerateArray());
+        Assert.Equal($"backfill repair --stale --from {last} --to {last} --target features_v1", fix.GetProperty("command").GetString());
+
+        // The one-click repair: its request rebuilds exactly the stale partition, and that backfill's report leaves nothing stale.
+        var fixedRun = await BackfillAsync(fix.GetProperty("request"));
+        Assert.Equal((BackfillStatus.Completed, 1), (fixedRun.Status, fixedRun.Counts.Succeeded));
+        var (_, fixedReport) = await GetAsync($"api/backfills/{fixedRun.Id}/report");
+        Assert.Equal(
+            [("features_v1", last.ToString(), stale.GetProperty("commitId").GetString())],
+            fixedReport.GetProperty("published").EnumerateArray().Select(p => (p.GetProperty("dataset").GetString(), p.GetProperty("date").GetString(), p.GetProperty("previousCommitId").GetString())));
+        Assert.Equal(0, fixedReport.GetProperty("stale").GetArrayLength());
+
+        // Bad context days are 400 naming the field; an unknown backfill is 404.
+        var (badStatus, bad) = await GetAsync($"api/backfills/{repairId}/report?from=2025-03-32");
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("from", out _), bad.ToString());
+        var (wideStatus, wide) = await GetAsync($"api/backfills/{repairId}/report?from=2024-01-01&to=2025-03-31");
+        Assert.Equal(HttpStatusCode.BadRequest, wideStatus);
+        Assert.True(wide.GetProperty("errors").TryGetProperty("to", out _), wide.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("api/backfills/bf-none/report")).Status);
 
         using var rollback = await Host.Http.PostAsJsonAsync("api/pointers/features/rollback", new { }, Cancel);
         var accepted = (await rollback.Content.ReadFromJsonAsync<PointerOperationStatus>(ApiJson.Options, Cancel))!;

@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Backfill.Functions.Triggers;
 
 /// <summary>HTTP triggers of the backfill API: each one hands straight to the shared handlers.</summary>
-internal sealed class BackfillApiFunctions(BackfillsHandler backfills, BackfillControlHandler control)
+internal sealed class BackfillApiFunctions(BackfillsHandler backfills, BackfillControlHandler control, BackfillReportHandler reports)
 {
     [Function("BackfillStart")]
     public Task<IResult> StartAsync(
@@ -59,4 +59,10 @@ internal sealed class BackfillApiFunctions(BackfillsHandler backfills, BackfillC
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = BackfillRoutes.Terminate)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) => control.TerminateAsync(request, client, id);
+
+    [Function("BackfillReport")]
+    public Task<IResult> ReportAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = BackfillReportHandler.Route)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id) => reports.GetAsync(request, client, id);
 }

@@ -17,7 +17,7 @@ internal sealed class ManifestStore(LakeStorage lake)
         try
         {
             var download = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return new ManifestState(LakeJson.Deserialize<PartitionManifest>(download.Value.Content), download.Value.Details.ETag);
+            return new ManifestState(LakeJson.Deserialize<PartitionManifest>(download.Value.Content), download.Value.Details.ETag, download.Value.Details.LastModified);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -3,6 +3,7 @@ using Backfill.Core.Events;
 using Backfill.Core.Features;
 using Backfill.Core.Landing;
 using Backfill.Core.Partitions;
+using Backfill.Core.Reports;
 using Backfill.Core.Validation;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Layout;
@@ -46,6 +47,22 @@ public sealed class PartitionReader
     /// <returns>The manifest; null when the partition has never been published.</returns>
     public async Task<PartitionManifest?> GetManifestAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
         (await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false)).Manifest;
+
+    /// <summary>
+    /// Returns what storage says about a partition's manifest now: its live commit, ETag and Last-Modified, as read in
+    /// one download so the three describe the same version of the blob.
+    /// </summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="partition">The partition's day.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The evidence; null when the partition has never been published.</returns>
+    public async Task<ManifestEvidence?> GetManifestEvidenceAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken)
+    {
+        var state = await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false);
+        return state.Manifest is { } manifest
+            ? new ManifestEvidence(manifest.Commit.CommitId, state.ETag.ToString()!, state.LastModified!.Value, manifest.PublishedAt, manifest.Commit.Lineage.RunId)
+            : null;
+    }
 
     /// <summary>Lists the days of a dataset that have a live commit.</summary>
     /// <param name="dataset">The dataset.</param>

@@ -81,6 +81,7 @@ public static class WorkflowServices
         services.AddSingleton<BackfillsHandler>();
         services.AddSingleton<BackfillList>();
         services.AddSingleton<BackfillControlHandler>();
+        services.AddSingleton<BackfillReportHandler>();
         services.AddSingleton<ClaimsHandler>();
         services.AddSingleton<SeedDataHandler>();
         services.AddSingleton<PartitionsHandler>();

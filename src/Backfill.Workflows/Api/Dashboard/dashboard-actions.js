@@ -184,6 +184,7 @@
     } else if (b.counts.failed + b.counts.blocked > 0) {
       buttons.push(button("Retry failed", () => retryFailed(b, path)));
     }
+    if (ENDED.includes(b.status)) buttons.push(button("Report", () => showReport(b, path)));
     row.append(el("div", { class: "backfill-actions" }, buttons));
   }
 
@@ -210,6 +211,35 @@
         const started = await call("POST", path("retry-failed"));
         return { ...started, message: el("span", { id: "started", "data-id": started.body?.id }, `started backfill ${started.body?.id}`) };
       });
+  }
+
+  // The repair report of an ended backfill: what it published with its deltas, the rest of its months proven unchanged,
+  // the stale downstream. Its confirm is the one-click repair: the report's ready requests, sent as they are.
+  async function showReport(b, path) {
+    const title = `Report of ${b.id}`;
+    const report = await call("GET", path("report"));
+    if (!report.ok) { confirmThen(title, problem(report), null); return; }
+    const r = report.body, s = r.summary;
+    const shifts = p => (p.meanShifts || []).filter(m => m.shift).sort((x, y) => Math.abs(y.shift) - Math.abs(x.shift)).slice(0, 3)
+      .map(m => `${m.feature} ${m.shift > 0 ? "+" : ""}${Number(m.shift.toFixed(3))}`).join(", ");
+    const content = el("div", { id: "report", "data-id": r.id },
+      el("p", {}, `${r.target} ${r.partitions}: ${s.published} published. ${r.from}..${r.to}: ${s.unchanged} unchanged since it started `
+        + `(manifest Last-Modified before its start; ETags in the API), ${s.changedSinceStart} changed since by other runs, ${s.missing} missing. ${s.stale} stale downstream.`),
+      el("table", { id: "report-published" }, el("tr", {}, ["partition", "rows before → after", "changed rows", "largest mean shifts"].map(h => el("th", {}, h))),
+        r.published.map(p => el("tr", { "data-dataset": p.dataset, "data-date": p.date, "data-changed": p.changes ? p.changes.changed : "" },
+          el("td", {}, `${p.dataset}/${p.date}`), el("td", {}, `${p.before === "new" ? "new" : p.rowsBefore} → ${p.rowsAfter}`),
+          el("td", {}, p.changes ? String(p.changes.changed) : p.before), el("td", {}, shifts(p))))),
+      r.stale.length ? el("table", { id: "report-stale" }, el("tr", {}, ["stale", "reason"].map(h => el("th", {}, h))),
+        r.stale.map(x => el("tr", { "data-dataset": x.dataset, "data-date": x.date }, el("td", {}, `${x.dataset}/${x.date}`), el("td", {}, x.reason)))) : "",
+      r.repairs.map(x => el("p", { class: "repair", "data-target": x.target }, el("code", {}, x.command))));
+    confirmThen(title, content, r.repairs.length ? "Repair stale" : null, async () => {
+      let started;
+      for (const repair of r.repairs) {
+        started = await call("POST", "backfills", repair.request);
+        if (!started.ok) return started;
+      }
+      return { ...started, message: el("span", { id: "started", "data-id": started.body?.id }, `started ${r.repairs.length} repair(s), the last ${started.body?.id}`) };
+    });
   }
 
   // ---- pointer ----
