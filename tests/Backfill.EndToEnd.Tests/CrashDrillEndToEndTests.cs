@@ -45,7 +45,7 @@ public sealed class CrashDrillEndToEndTests(CrashDrillFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task ThreeRandomKillNines_FortyDayBackfill_SameResultsEveryTime()
+    public async Task ThreeRandomKillNines_DrillBackfill_SameResultsEveryTime()
     {
         var repeats = int.TryParse(Environment.GetEnvironmentVariable(RepeatsVariable), CultureInfo.InvariantCulture, out var n) ? n : 1;
         var total = CrashDrillFixture.Days * 3;

@@ -146,9 +146,9 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
     {
         var (host, lake) = await StartAsync(retainDays: 3);
         await using var _ = host;
-        IReadOnlyList<GeneratedLine> landed = await lake.LandAsync(DailyLake.Options(13), Day("2025-01-20"), Day("2025-02-18"), "gen");
-        await BackfillAsync(host, "features_v1", "2025-01-20..2025-02-10", Layer.Raw, Layer.Staging, Layer.Features);
-        await BackfillAsync(host, "features_v2", "2025-01-20..2025-02-10", Layer.Features);
+        IReadOnlyList<GeneratedLine> landed = await lake.LandAsync(DailyLake.Options(13), Day("2025-01-31"), Day("2025-02-18"), "gen");
+        await BackfillAsync(host, "features_v1", "2025-01-31..2025-02-10", Layer.Raw, Layer.Staging, Layer.Features);
+        await BackfillAsync(host, "features_v2", "2025-01-31..2025-02-10", Layer.Features);
         Assert.Equal(FlipOutcomeKind.Flipped, (await PointerAsync(host, PointerOperation.Flip, "features_v2")).Kind);
 
         // The reproduction of issue 13: before, every day closed after the flip existed only in features_v1.
@@ -178,13 +178,13 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
 
         // Rollback inside the retain window: readers see features_v1 with every closed day present.
         Assert.Equal(FlipOutcomeKind.RolledBack, (await PointerAsync(host, PointerOperation.Rollback)).Kind);
-        var rolledBack = await lake.ReadAsync(FeaturePointer.Name, Day("2025-01-20"), Day("2025-02-13"));
+        var rolledBack = await lake.ReadAsync(FeaturePointer.Name, Day("2025-01-31"), Day("2025-02-13"));
         Assert.Equal(("features_v1", 0), (rolledBack.Dataset, rolledBack.Missing.Count));
 
         // Flip again: completeness now reaches features_v1's committed watermark, which the daily runs gave features_v2 too.
         var again = await PointerAsync(host, PointerOperation.Flip, "features_v2");
         Assert.Equal(FlipOutcomeKind.Flipped, again.Kind);
-        Assert.Equal((Day("2025-01-20"), Day("2025-02-13")), (again.Completeness!.Required[0], again.Completeness.Required[^1]));
+        Assert.Equal((Day("2025-01-31"), Day("2025-02-13")), (again.Completeness!.Required[0], again.Completeness.Required[^1]));
 
         // features_v1 is retiring from 2025-02-13: built for three processed days, then retired.
         foreach (var asOf in (string[])["2025-02-16", "2025-02-17", "2025-02-18"])
@@ -206,14 +206,14 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
         Assert.Contains("features_v1 is retired", refused.Reason, StringComparison.Ordinal);
         Assert.Contains("backfill the missing days", refused.Reason, StringComparison.Ordinal);
         Assert.Equal("features_v2", refused.State.Current);
-        var kept = await lake.ReadAsync("features_v1", Day("2025-01-20"), Day("2025-02-17"));
+        var kept = await lake.ReadAsync("features_v1", Day("2025-01-31"), Day("2025-02-17"));
         Assert.Equal([Day("2025-02-17")], kept.Missing);
-        var current = await lake.ReadAsync(FeaturePointer.Name, Day("2025-01-20"), Day("2025-02-17"));
+        var current = await lake.ReadAsync(FeaturePointer.Name, Day("2025-01-31"), Day("2025-02-17"));
         Assert.Equal(("features_v2", 0), (current.Dataset, current.Missing.Count));
 
         // Both versions equal a full recompute from every landed event (the late batch included) on every day past its last rolling reprocess.
-        await AssertRecomputedAsync(lake, landed, FeatureVersions.V2, Day("2025-01-20"), Day("2025-02-14"));
-        await AssertRecomputedAsync(lake, landed, FeatureVersions.V1, Day("2025-01-20"), Day("2025-02-13"));
+        await AssertRecomputedAsync(lake, landed, FeatureVersions.V2, Day("2025-01-31"), Day("2025-02-14"));
+        await AssertRecomputedAsync(lake, landed, FeatureVersions.V1, Day("2025-01-31"), Day("2025-02-13"));
     }
 
     [Fact]
