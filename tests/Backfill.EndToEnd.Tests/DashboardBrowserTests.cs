@@ -89,7 +89,8 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
     /// Every action through the page, in headless Chromium against the real host: a bad partition set answered with the
     /// problem naming the field; a 10-day backfill planned from a grid selection, started from its plan, paused, given a
     /// new max parallel and resumed from its row, watched to completion; one raw day rebuilt with its downstream after
-    /// more events landed; the pointer flipped after its checks are shown, then rolled back. November 2023 is this test's alone.
+    /// more events landed; the pointer flipped after its checks are shown, then rolled back; a running backfill canceled and
+    /// another terminated from their rows. November 2023 is this test's alone.
     /// </summary>
     [Fact]
     public async Task DashboardActions_InHeadlessChromium_PlanStartRebuildFlipAndRollBack()
@@ -109,7 +110,27 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         var (rebuild, published) = await RebuildOneRawDayAndItsDownstreamAsync(page, backfill);
         await ReportOfTheRebuildListsWhatItPublishedAsync(page, rebuild, published);
         await FlipAndRollBackAsync(page);
+        await CancelAndTerminateFromTheirRowsAsync(page);
         Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// A running backfill's Cancel, then another's Terminate, each through its confirm: each ends in its status before all
+    /// 30 items ran, and the second start over the same days shows the cancel released its claims.
+    /// </summary>
+    private async Task CancelAndTerminateFromTheirRowsAsync(IPage page)
+    {
+        foreach (var (action, ended) in new[] { ("Cancel", BackfillStatus.Canceled), ("Terminate", BackfillStatus.Terminated) })
+        {
+            var id = await BackfillApi.StartAsync(Host, new { partitions = $"{ActionsFrom}..{ActionsTo}", target = "features_v2", layers = AllLayers, maxParallel = 1, reprocess = "all" });
+            await page.ClickAsync($"{Row(id)} button[data-action='{action}']", new() { Timeout = 300_000 });
+            Assert.Equal($"{action} {id}", await page.InnerTextAsync("#confirm h3"));
+            await page.ClickAsync("#confirm-ok");
+            await page.WaitForSelectorAsync($"{Row(id)}[data-status='{ended}']", LongWait);
+            var view = await BackfillApi.GetAsync(Host, id);
+            Assert.Equal(ended, view.Status);
+            Assert.True(view.Counts.Succeeded < 30, $"{action}: all {view.Counts.Succeeded} items ran before it landed");
+        }
     }
 
     private static async Task PlanOfABadPartitionSet_ShowsTheProblemNamingTheFieldAsync(IPage page)
