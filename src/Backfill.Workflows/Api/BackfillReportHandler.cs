@@ -26,12 +26,9 @@ public sealed class BackfillReportHandler(LakeReady lakeReady)
     public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, string[]>();
-        var from = QueryDay.Read(request, "from", errors);
-        var to = QueryDay.Read(request, "to", errors);
-        if (errors.Count > 0)
+        if (QueryDay.ReadRange(request, out var from, out var to) is { } malformed)
         {
-            return Problems.Invalid(errors);
+            return malformed;
         }
 
         var cancellationToken = request.HttpContext.RequestAborted;

@@ -22,12 +22,9 @@ public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings>
     public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, string[]>();
-        var from = QueryDay.Read(request, "from", errors);
-        var to = QueryDay.Read(request, "to", errors);
-        if (errors.Count > 0)
+        if (QueryDay.ReadRange(request, out var from, out var to) is { } malformed)
         {
-            return Problems.Invalid(errors);
+            return malformed;
         }
 
         var daily = settings.Value;
@@ -37,16 +34,12 @@ public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings>
         var first = from ?? last.AddDays(1 - DefaultDays);
         if (first > last)
         {
-            errors["to"] = [$"to ({last}) is before from ({first})."];
-        }
-        else if (last.Date.DayNumber - first.Date.DayNumber >= MaxDays)
-        {
-            errors["to"] = [$"At most {MaxDays} days per request."];
+            return Problems.Invalid("to", $"to ({last}) is before from ({first}).");
         }
 
-        if (errors.Count > 0)
+        if (last.Date.DayNumber - first.Date.DayNumber >= MaxDays)
         {
-            return Problems.Invalid(errors);
+            return Problems.Invalid("to", $"At most {MaxDays} days per request.");
         }
 
         var recorded = (await store.ReadAsync(first, last, cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.Day);

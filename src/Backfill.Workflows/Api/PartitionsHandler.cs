@@ -49,12 +49,9 @@ public sealed partial class PartitionsHandler(
             return Problems.Invalid("dataset", $"dataset must be one of {string.Join(", ", KnownDatasets)}; got '{dataset}'.");
         }
 
-        var errors = new Dictionary<string, string[]>();
-        var from = QueryDay.Read(request, "from", errors);
-        var to = QueryDay.Read(request, "to", errors);
-        if (errors.Count > 0)
+        if (QueryDay.ReadRange(request, out var from, out var to) is { } malformed)
         {
-            return Problems.Invalid(errors);
+            return malformed;
         }
 
         var lake = await lakeReady.GetAsync().ConfigureAwait(false);

@@ -6,6 +6,15 @@ namespace Backfill.Workflows.Api;
 /// <summary>An optional <c>YYYY-MM-DD</c> query parameter, as the read routes' <c>from</c> and <c>to</c> take it.</summary>
 internal static class QueryDay
 {
+    /// <summary>The optional <c>from</c> and <c>to</c> days; a problem naming each malformed one, or null when both are fine.</summary>
+    public static IResult? ReadRange(HttpRequest request, out PartitionKey? from, out PartitionKey? to)
+    {
+        var errors = new Dictionary<string, string[]>();
+        from = Read(request, "from", errors);
+        to = Read(request, "to", errors);
+        return errors.Count > 0 ? Problems.Invalid(errors) : null;
+    }
+
     /// <summary>The day, or null when absent; a malformed value is null and an error naming the parameter.</summary>
     public static PartitionKey? Read(HttpRequest request, string name, Dictionary<string, string[]> errors)
     {
