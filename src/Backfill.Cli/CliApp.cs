@@ -15,7 +15,7 @@ internal static class CliApp
         CliContext Context(ParseResult parse)
         {
             http.BaseAddress ??= parse.GetValue(GlobalOptions.Api);
-            return new CliContext(console, new BackfillApiClient(http), parse.GetValue(GlobalOptions.Json));
+            return new CliContext(console, errors, new BackfillApiClient(http), parse.GetValue(GlobalOptions.Json));
         }
 
         var root = new RootCommand("backfill — safe, idempotent backfills for date-partitioned feature pipelines.")

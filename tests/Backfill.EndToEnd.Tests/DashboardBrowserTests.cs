@@ -270,7 +270,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         var pointer = await Host.ReadJsonAsync<PointerView>("api/pointers/features");
         Assert.Equal("features_v1", pointer.Current);
         await page.SelectOptionAsync("#flip-to", "features_v2");
-        await page.FillAsync("#flip-range", $"{ActionsFrom}..{ActionsTo}");
+        await page.FillAsync("#flip-partitions", $"{ActionsFrom}..{ActionsTo}");
         await page.ClickAsync("#flip-button");
         await page.WaitForSelectorAsync("#flip-check", LongWait);
         Assert.Equal(["features_v1", "features_v2", "10"],

@@ -136,8 +136,10 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
 
         // The flips start only once the reader has read v1, so the loop really spans the flip.
         await reading.Task;
-        var flipBody = new { to = "features_v2", expectedCurrent = "features_v1", range = Range(First, Last) };
-        var racing = await Task.WhenAll(PostAsync("api/pointers/features/flip", flipBody), PostAsync("api/pointers/features/flip", flipBody));
+        // The second names its days by the deprecated alias `range`: it must be accepted as `partitions` is.
+        var racing = await Task.WhenAll(
+            PostAsync("api/pointers/features/flip", new { to = "features_v2", expectedCurrent = "features_v1", partitions = Range(First, Last) }),
+            PostAsync("api/pointers/features/flip", new { to = "features_v2", expectedCurrent = "features_v1", range = Range(First, Last) }));
         await stop.CancelAsync();
         await loop;
 

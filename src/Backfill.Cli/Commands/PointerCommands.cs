@@ -9,6 +9,8 @@ namespace Backfill.Cli.Commands;
 /// <summary><c>backfill pointer get|flip|rollback</c>: the pointer naming the feature version readers use.</summary>
 internal static class PointerCommands
 {
+    private const string DeprecatedRange = "--range";
+
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var command = new Command("pointer", "Show, flip or roll back a pointer (which feature version readers see).\n\nExamples:\n  backfill pointer get features\n  backfill pointer flip features --to features_v2\n  backfill pointer rollback features");
@@ -39,12 +41,16 @@ internal static class PointerCommands
         var name = Name();
         var to = new Option<string>("--to") { Description = "The feature version to flip to, e.g. features_v2.", Required = true };
         var expected = new Option<string?>("--expected-current") { Description = "Flip only if the pointer still names this version (default: the version it names now)." };
-        var range = new Option<string?>("--range") { Description = "Partition set that must be complete in the new version (default: the days the current version has)." };
+        // --range is the deprecated name of --partitions, kept for one release: every other command says --partitions.
+        var partitions = new Option<string?>("--partitions", DeprecatedRange)
+        {
+            Description = "Partition set that must be complete in the new version (default: the days the current version has). --range is its deprecated alias.",
+        };
         var command = new Command(
             "flip",
             "Flip a pointer to a new feature version after completeness and canary checks; readers move all at once.\n\nExample:\n  backfill pointer flip features --to features_v2 --expected-current features_v1")
         {
-            name, to, expected, range,
+            name, to, expected, partitions,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,9 +64,13 @@ internal static class PointerCommands
             }
 
             var body = new Dictionary<string, object?> { ["to"] = parse.GetValue(to), ["expectedCurrent"] = expectedCurrent };
-            if (parse.GetValue(range) is { } set)
+            if (parse.GetValue(partitions) is { } set)
             {
-                body["range"] = set;
+                body["partitions"] = set;
+                if (parse.GetResult(partitions)?.IdentifierToken?.Value == DeprecatedRange)
+                {
+                    cli.Warn("--range is deprecated and will be removed in the next release; use --partitions.");
+                }
             }
 
             var pointer = await cli.Api.SendAsync(HttpMethod.Post, path + "/flip", body, cancellationToken).ConfigureAwait(false);

@@ -25,8 +25,8 @@ public sealed class CheckCompletenessActivity(LakeReady lakeReady) : TaskActivit
         var lake = await lakeReady.GetAsync().ConfigureAwait(false);
         var reader = new PartitionReader(lake);
         var lineage = new LineageStore(lake);
-        IReadOnlyList<PartitionKey> required = input.Range is { } range
-            ? [.. PartitionSetParser.Parse(range, new PartitionSetParseOptions { MaxDays = int.MaxValue })]
+        IReadOnlyList<PartitionKey> required = input.Partitions is { } partitions
+            ? [.. PartitionSetParser.Parse(partitions, new PartitionSetParseOptions { MaxDays = int.MaxValue })]
             : Completeness.RequiredDays(
                 await reader.ListCommittedDaysAsync(input.Current, CancellationToken.None).ConfigureAwait(false), input.CommittedWatermark);
         var committed = new System.Collections.Concurrent.ConcurrentDictionary<PartitionKey, ValidationStatus?>();

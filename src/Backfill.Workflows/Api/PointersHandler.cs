@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Backfill.Workflows.Api;
@@ -18,9 +19,12 @@ namespace Backfill.Workflows.Api;
 /// The pointer API: read a pointer, flip it, roll it back, follow a flip. Every call first moves the mirror
 /// blob up to the entity's state, so a mirror left behind by a crash between the two writes converges.
 /// </summary>
-public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<BackfillSettings> settings)
+public sealed partial class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<BackfillSettings> settings, ILogger<PointersHandler> logger)
 {
     private const string IdPrefix = "ptr-";
+
+    // RFC 9745: the flip's `range` field has been deprecated since this date (as a Unix time), in favour of `partitions`.
+    private const string RangeDeprecation = "@1796083200";
 
     /// <summary><c>GET /api/pointers/{name}</c>: the state and history; 404 for a name that is no pointer.</summary>
     public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string name)
@@ -74,16 +78,29 @@ public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<Backf
             errors["expectedSequence"] = [$"expectedSequence must be 0 or more; got {body.ExpectedSequence}."];
         }
 
-        string? range = null;
+        var (partitionsField, partitionsText) = ("partitions", body.Partitions);
         if (body.Range is not null)
+        {
+            if (body.Partitions is not null)
+            {
+                errors["range"] = ["range is the deprecated name of partitions; give partitions only."];
+            }
+
+            (partitionsField, partitionsText) = ("range", body.Range);
+            request.HttpContext.Response.Headers["Deprecation"] = RangeDeprecation;
+            LogRangeDeprecated(logger, name);
+        }
+
+        string? partitions = null;
+        if (partitionsText is not null && !errors.ContainsKey("range"))
         {
             try
             {
-                range = PartitionSetParser.Parse(body.Range, new PartitionSetParseOptions { MaxDays = settings.Value.MaxDays }).ToExpression();
+                partitions = PartitionSetParser.Parse(partitionsText, new PartitionSetParseOptions { MaxDays = settings.Value.MaxDays }).ToExpression();
             }
             catch (PartitionSetFormatException ex)
             {
-                errors["range"] = [ex.Message];
+                errors[partitionsField] = [ex.Message];
             }
         }
 
@@ -93,7 +110,7 @@ public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<Backf
         }
 
         return await RunAsync(request, client, name, body.ExpectedSequence,
-            (id, sequence) => new FlipRequest(name, PointerOperation.Flip, body.To, body.ExpectedCurrent, sequence, range, id, body.DryRun == true)).ConfigureAwait(false);
+            (id, sequence) => new FlipRequest(name, PointerOperation.Flip, body.To, body.ExpectedCurrent, sequence, partitions, id, body.DryRun == true)).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /api/pointers/{name}/rollback</c>: restores the previous version, answered as a flip is.</summary>
@@ -233,4 +250,8 @@ public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<Backf
         ApiUris.Of(request, PointerRoutes.Operation.Replace("{name}", Uri.EscapeDataString(name), StringComparison.Ordinal), "instanceId", instanceId);
 
     private static IResult UnknownPointer(string name) => Problems.NotFound($"No pointer named '{name}'; known: {FeaturePointer.Name}.");
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Warning,
+        Message = "A flip of pointer {Pointer} named its days 'range', the deprecated name of 'partitions'; 'range' will be removed in the next release")]
+    private static partial void LogRangeDeprecated(ILogger logger, string pointer);
 }

@@ -55,7 +55,7 @@ public sealed class FlipOrchestrator : TaskOrchestrator<FlipRequest, FlipOutcome
         var daily = await context.Entities.CallEntityAsync<DailyWatermarkState>(
             new EntityInstanceId(nameof(DailyWatermarkEntity), state.Current), nameof(DailyWatermarkEntity.Get));
         var completeness = await context.CallActivityAsync<CompletenessReport>(
-            nameof(CheckCompletenessActivity), new CompletenessRequest(state.Current, to, input.Range, daily.Watermark));
+            nameof(CheckCompletenessActivity), new CompletenessRequest(state.Current, to, input.Partitions, daily.Watermark));
         if (!completeness.IsComplete)
         {
             return await RefusedAsync(context, input, new FlipOutcome(FlipOutcomeKind.Incomplete, state,

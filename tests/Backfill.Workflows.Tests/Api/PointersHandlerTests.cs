@@ -6,6 +6,7 @@ using Backfill.Workflows.Api;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Backfill.Workflows.Tests.Api;
@@ -17,7 +18,7 @@ public sealed class PointersHandlerTests
     private static readonly LakeReady Lake = new(new LakeStorage(
         new BlobServiceClient("UseDevelopmentStorage=true"), new TableServiceClient("UseDevelopmentStorage=true"), new LakeOptions(), TimeProvider.System));
 
-    private static readonly PointersHandler Handler = new(Lake, Options.Create(new BackfillSettings()));
+    private static readonly PointersHandler Handler = new(Lake, Options.Create(new BackfillSettings()), NullLogger<PointersHandler>.Instance);
 
     private static HttpRequest Request(string? json, string query = "")
     {
@@ -44,12 +45,25 @@ public sealed class PointersHandlerTests
     [InlineData("""{"expectedCurrent":"features_v1"}""", "to")]
     [InlineData("""{"to":"features_v9","expectedCurrent":"features_v1"}""", "to")]
     [InlineData("""{"to":"features_v2"}""", "expectedCurrent")]
+    [InlineData("""{"to":"features_v2","expectedCurrent":"features_v1","partitions":"2025-02-30"}""", "partitions")]
     [InlineData("""{"to":"features_v2","expectedCurrent":"features_v1","range":"2025-02-30"}""", "range")]
+    [InlineData("""{"to":"features_v2","expectedCurrent":"features_v1","partitions":"2025-02-01","range":"2025-02-01"}""", "range")]
     [InlineData("""{"to":"features_v2","expectedCurrent":"features_v1","expectedSequence":-1}""", "expectedSequence")]
     [InlineData("""{"to":"features_v2","expectedCurrent":"features_v1","surprise":true}""", "surprise")]
     public async Task FlipAsync_BadField_Is400NamingIt(string json, string field)
     {
         AssertNamesField(await Handler.FlipAsync(Request(json), null!, "features"), field);
+    }
+
+    [Theory]
+    [InlineData("partitions", null)]
+    [InlineData("range", "@1796083200")]
+    public async Task FlipAsync_DeprecatedRangeAlias_IsAnsweredWithADeprecationHeader(string field, string? deprecation)
+    {
+        var request = Request($$"""{"to":"features_v2","expectedCurrent":"features_v1","{{field}}":"2025-02-30"}""");
+
+        AssertNamesField(await Handler.FlipAsync(request, null!, "features"), field);
+        Assert.Equal(deprecation, request.HttpContext.Response.Headers["Deprecation"].SingleOrDefault());
     }
 
     [Fact]

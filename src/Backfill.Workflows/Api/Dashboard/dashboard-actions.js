@@ -251,8 +251,8 @@
   async function checkFlip() {
     const pointer = latest.pointer;
     const to = document.getElementById("flip-to").value;
-    const range = document.getElementById("flip-range").value.trim() || undefined;
-    const body = { to, expectedCurrent: pointer.current, expectedSequence: pointer.sequence, range };
+    const partitions = document.getElementById("flip-partitions").value.trim() || undefined;
+    const body = { to, expectedCurrent: pointer.current, expectedSequence: pointer.sequence, partitions };
     const title = `Flip ${pointer.name}: ${pointer.current} → ${to}`;
     const check = await call("POST", pointerPath("flip"), { ...body, dryRun: true });
     if (check.status !== 200) { confirmThen(title, problem(check), null); return; }
@@ -306,7 +306,7 @@
 
     document.getElementById("pointer-actions").replaceChildren(
       el("label", {}, "flip to ", el("select", { id: "flip-to" })),
-      el("label", {}, " days that must be complete ", el("input", { id: "flip-range", size: 24, placeholder: "default: the current version's" })),
+      el("label", {}, " days that must be complete ", el("input", { id: "flip-partitions", size: 24, placeholder: "default: the current version's" })),
       el("button", { type: "button", id: "flip-button", disabled: "" }, "Check and flip"),
       el("button", { type: "button", id: "rollback-button", disabled: "" }, "Roll back"));
     // A closed dialog keeps nothing: what the next one shows is only ever the answer to its own request.
