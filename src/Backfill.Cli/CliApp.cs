@@ -18,39 +18,7 @@ internal static class CliApp
             return new CliContext(console, errors, new BackfillApiClient(http), parse.GetValue(GlobalOptions.Json));
         }
 
-        var root = new RootCommand("backfill — safe, idempotent backfills for date-partitioned feature pipelines.")
-        {
-            HealthCommand.Create(Context),
-            EngineCheckCommand.Create(Context),
-            BackfillCommands.Plan(Context),
-            BackfillCommands.Status(Context),
-            BackfillCommands.List(Context),
-            BackfillCommands.Watch(Context),
-            BackfillCommands.Cancel(Context),
-            BackfillCommands.SetParallel(Context),
-            BackfillCommands.RetryFailed(Context),
-            RepairCommand.Create(Context),
-            ReportCommand.Create(Context),
-            BackfillCommands.Resume(Context),
-            BackfillCommands.Pause(Context),
-            BackfillCommands.Terminate(Context),
-            ClaimsCommand.Create(Context),
-            BackfillCommands.SeedData(Context),
-            PartitionsCommand.Create(Context),
-            HistoryCommand.Create(Context),
-            ReadCommand.Create(Context),
-            PointerCommands.Create(Context),
-            VersionCommands.Create(Context),
-            DailyCommands.Create(Context),
-            LateDataCommand.Create(Context),
-            AlertsCommand.Create(Context),
-            DemoCommand.Create(Context),
-        };
-        BackfillCommands.AddStart(root, Context);
-        root.Options.Add(GlobalOptions.Api);
-        root.Options.Add(GlobalOptions.Json);
-
-        var parse = root.Parse(args);
+        var parse = Commands(Context).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -81,5 +49,42 @@ internal static class CliApp
             errors.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
             return ex.Status == 400 ? ExitCodes.Usage : ExitCodes.Failed;
         }
+    }
+
+    /// <summary>The whole command tree, each command acting through <paramref name="context"/>.</summary>
+    public static RootCommand Commands(Func<ParseResult, CliContext> context)
+    {
+        var root = new RootCommand("backfill — safe, idempotent backfills for date-partitioned feature pipelines.")
+        {
+            HealthCommand.Create(context),
+            EngineCheckCommand.Create(context),
+            BackfillCommands.Plan(context),
+            BackfillCommands.Status(context),
+            BackfillCommands.List(context),
+            BackfillCommands.Watch(context),
+            BackfillCommands.Cancel(context),
+            BackfillCommands.SetParallel(context),
+            BackfillCommands.RetryFailed(context),
+            RepairCommand.Create(context),
+            ReportCommand.Create(context),
+            BackfillCommands.Resume(context),
+            BackfillCommands.Pause(context),
+            BackfillCommands.Terminate(context),
+            ClaimsCommand.Create(context),
+            BackfillCommands.SeedData(context),
+            PartitionsCommand.Create(context),
+            HistoryCommand.Create(context),
+            ReadCommand.Create(context),
+            PointerCommands.Create(context),
+            VersionCommands.Create(context),
+            DailyCommands.Create(context),
+            LateDataCommand.Create(context),
+            AlertsCommand.Create(context),
+            DemoCommand.Create(context),
+        };
+        BackfillCommands.AddStart(root, context);
+        root.Options.Add(GlobalOptions.Api);
+        root.Options.Add(GlobalOptions.Json);
+        return root;
     }
 }
