@@ -40,7 +40,7 @@ public sealed class HostParityTests(PublishedAppFixture app) : IClassFixture<Pub
 
     // The shared API only: the local host's GET /metrics (LocalTelemetry) is its Prometheus scrape endpoint and has no
     // Functions twin on purpose, since the Functions app pushes its telemetry to Azure Monitor.
-    private static List<string> LocalRoutes()
+    internal static List<string> LocalRoutes()
     {
         var builder = WebApplication.CreateSlimBuilder();
         using var web = builder.Build();
