@@ -18,6 +18,9 @@ public static class Eventually
 
     private const int MaxObservedChars = 4000;
 
+    // Fields too: a tuple's items are fields.
+    private static readonly JsonSerializerOptions ObservedJson = new() { IncludeFields = true };
+
     /// <summary>Probes until <paramref name="until"/> holds for the value read, and returns that value.</summary>
     /// <param name="description">What is waited for, as the failure should say it: "backfill bf-1 completed".</param>
     /// <param name="probe">Reads the state; its token is canceled at the deadline.</param>
@@ -45,7 +48,8 @@ public static class Eventually
         var test = TestContext.Current.CancellationToken;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(test);
         deadline.CancelAfter(limit);
-        var last = "nothing (no probe finished)";
+        // Described only on timeout: a probe may read much (every exported span), and most waits hold.
+        Func<string> last = () => "nothing (no probe finished)";
         try
         {
             while (true)
@@ -58,11 +62,11 @@ public static class Eventually
                         return value;
                     }
 
-                    last = Describe(value);
+                    last = () => Describe(value);
                 }
                 catch (Exception e) when (!deadline.IsCancellationRequested && retryOn?.Invoke(e) == true)
                 {
-                    last = $"{e.GetType().Name}: {e.Message}";
+                    last = () => $"{e.GetType().Name}: {e.Message}";
                 }
 
                 await Task.Delay(interval ?? DefaultInterval, deadline.Token);
@@ -71,7 +75,7 @@ public static class Eventually
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !test.IsCancellationRequested)
         {
             var more = diagnostics is null ? string.Empty : Environment.NewLine + diagnostics();
-            throw new TimeoutException($"Timed out after {limit} waiting for {description}. Last observed: {last}{more}");
+            throw new TimeoutException($"Timed out after {limit} waiting for {description}. Last observed: {last()}{more}");
         }
     }
 
@@ -92,7 +96,7 @@ public static class Eventually
         string text;
         try
         {
-            text = value is string s ? s : JsonSerializer.Serialize(value);
+            text = value is string s ? s : JsonSerializer.Serialize(value, ObservedJson);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or JsonException)
         {

@@ -82,19 +82,8 @@ public sealed class ClaimTests(AzuriteFixture azurite)
 
     // A client can only signal an entity: the release is queued at once and applied as the entity's next
     // operation, so the holders are read until it is (the deadline fails the test if it never is).
-    private static async Task<List<string>> ReleasedAsync(EngineHost host, string id)
-    {
-        using var freed = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        freed.CancelAfter(TimeSpan.FromMinutes(1));
-        var holders = await ClaimHoldersAsync(host);
-        while (holders.Contains(id))
-        {
-            await Task.Delay(200, freed.Token);
-            holders = await ClaimHoldersAsync(host);
-        }
-
-        return holders;
-    }
+    private static Task<List<string>> ReleasedAsync(EngineHost host, string id) =>
+        Eventually.UntilAsync($"{id} to hold no claim", _ => ClaimHoldersAsync(host), holders => !holders.Contains(id));
 
     // Its own container and lineage table with the lines landed, so the test's days meet no other test's.
     private async Task<LakeOptions> LandedLakeAsync(string name, IEnumerable<GeneratedLine> lines)

@@ -45,18 +45,10 @@ public sealed class FlipOrchestratorTests(AzuriteFixture azurite)
     private static async Task<PointerState> FlipEntityOnlyAsync(DurableTaskClient client, string from, string to, long sequence)
     {
         await client.Entities.SignalEntityAsync(Pointer, nameof(PointerEntity.Flip), new PointerFlip(from, to, sequence, "crashed-run", DateTimeOffset.UnixEpoch), cancellation: Cancel);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var entity = await client.Entities.GetEntityAsync<PointerState>(Pointer, includeState: true, deadline.Token);
-            if (entity?.State.Sequence == sequence + 1)
-            {
-                return entity.State;
-            }
-
-            await Task.Delay(100, deadline.Token);
-        }
+        return (await Eventually.UntilAsync(
+            $"the pointer entity at sequence {sequence + 1}",
+            async cancellationToken => (await client.Entities.GetEntityAsync<PointerState>(Pointer, includeState: true, cancellationToken))?.State,
+            state => state?.Sequence == sequence + 1))!;
     }
 
     [Fact]
