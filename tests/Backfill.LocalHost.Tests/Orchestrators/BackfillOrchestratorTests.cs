@@ -183,18 +183,24 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     [Fact]
     public async Task SetMaxParallel_ThreeToOne_LaterItemsRunAlone()
     {
-        var (host, runner) = await StartHostAsync(_ => 300);
+        var (host, runner, gate) = await StartGatedHostAsync(_ => 300);
         await using var _ = host;
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-05-01..2025-05-10", 3, window: 1)), Cancel);
-        await WaitForStatusAsync(host.Client, id, p => p.Counts.Succeeded >= 3);
+        await WaitForStatusAsync(host.Client, id, p => p.Counts.Succeeded >= 3, "three items succeeded");
 
+        // The change lands while three items wait at the gate, so every attempt that arrives after it was started under it.
+        gate.Hold(_ => true);
+        await Eventually.UntilAsync("3 items held at the gate", _ => Task.FromResult(gate.Held), held => held == 3);
         await host.Client.RaiseEventAsync(id, BackfillEvents.SetMaxParallel, 1, Cancel);
-        var changed = await WaitForStatusAsync(host.Client, id, p => p.MaxParallel == 1);
+        await WaitForStatusAsync(host.Client, id, p => p.MaxParallel == 1, "max parallel 1");
+        var arrivedBefore = gate.Arrived.Count;
+        gate.Open();
         var progress = await CompletedAsync(host.Client, id);
 
         Assert.Equal(BackfillStatus.Completed, progress.Status);
         Assert.Equal(1, progress.MaxParallel);
-        var after = runner.Attempts.Where(a => a.Start > changed.UpdatedAt).ToList();
+        var later = gate.Arrived.Skip(arrivedBefore).ToHashSet();
+        var after = runner.Attempts.Where(a => later.Contains(a.Request)).ToList();
         Assert.NotEmpty(after);
         Assert.All(after, late => Assert.Equal(1, runner.Attempts.Count(a => a.Start < late.End && late.Start < a.End)));
     }
