@@ -34,6 +34,15 @@ public sealed class EventuallyTests
     }
 
     [Fact]
+    public async Task UntilAsync_TupleStateNeverReached_NamesItsItems()
+    {
+        var error = await Assert.ThrowsAsync<TimeoutException>(() =>
+            Eventually.UntilAsync("a 202", _ => Task.FromResult((Status: 503, Body: "retry")), answer => answer.Status == 202, Short, Often));
+
+        Assert.EndsWith("Last observed: {\"Item1\":503,\"Item2\":\"retry\"}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UntilAsync_ConditionNeverTrue_ThrowsWithDescriptionAndDiagnostics()
     {
         var error = await Assert.ThrowsAsync<TimeoutException>(() =>
