@@ -53,10 +53,8 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
 
     private static async Task<T> CompletedAsync<T>(DurableTaskClient client, string id)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         // Seconds alone; a 2-core machine busy with builds and other test hosts has needed more than 4 min.
-        timeout.CancelAfter(TimeSpan.FromMinutes(6));
-        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        var done = await Orchestrations.EndedAsync(client, id, TimeSpan.FromMinutes(6));
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{id} ended {done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
         return done.ReadOutputAs<T>()!;
     }

@@ -55,10 +55,7 @@ public sealed class ActivityBudgetTests(AzuriteFixture azurite)
     {
         var (id, created) = await host.Services.GetRequiredService<DailyRunStarter>().StartAsync(host.Client, asOf, Cancel);
         Assert.True(created);
-        var done = (await Eventually.UntilAsync(
-            $"daily run {id} to end",
-            cancellationToken => host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken),
-            metadata => metadata?.IsCompleted == true))!;
+        var done = await Orchestrations.EndedAsync(host.Client, id);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(DailyOrchestrator.Completed, done.ReadOutputAs<DailyRunResult>()!.Status);
         return done;

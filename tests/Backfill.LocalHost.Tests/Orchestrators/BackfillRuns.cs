@@ -4,6 +4,7 @@ using Backfill.Core.Versioning;
 using Backfill.Storage.Commits;
 using Backfill.Testing;
 using Backfill.Workflows.Models;
+using Backfill.LocalHost.Tests.Engine;
 using Microsoft.DurableTask.Client;
 
 namespace Backfill.LocalHost.Tests.Orchestrators;
@@ -24,11 +25,7 @@ internal static class BackfillRuns
     {
         // Well below a paused backfill's 10-minute renewal timer: an orchestration whose abandoned timer kept it
         // running until it fired would miss this deadline.
-        var done = (await Eventually.UntilAsync(
-            $"backfill {id} to end",
-            cancellationToken => client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken),
-            metadata => metadata?.IsCompleted == true,
-            TimeSpan.FromMinutes(5)))!;
+        var done = await Orchestrations.EndedAsync(client, id, TimeSpan.FromMinutes(5));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         return done.ReadOutputAs<BackfillProgress>()!;
     }
