@@ -48,17 +48,12 @@ internal static class BackfillApi
             json.TryAdd("idempotencyKey", Guid.NewGuid().ToString("N"));
         }
 
-        var deadline = DateTimeOffset.UtcNow + HostPoll.DefaultTimeout;
-        while (true)
-        {
-            var (status, text) = await PostAsync(host, "api/backfills", json);
-            if (status != HttpStatusCode.ServiceUnavailable || DateTimeOffset.UtcNow > deadline)
-            {
-                return (status, text);
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        }
+        return await HostPoll.UntilAsync(
+            () => host,
+            "POST /api/backfills answered other than 503",
+            () => PostAsync(host, "api/backfills", json),
+            answer => answer.Status != HttpStatusCode.ServiceUnavailable,
+            interval: TimeSpan.FromSeconds(10));
     }
 
     public static async Task<string> StartAsync(LocalHostProcess host, object body)
@@ -72,5 +67,5 @@ internal static class BackfillApi
         host.Http.GetFromJsonAsync<BackfillView>($"api/backfills/{id}", ApiJson.Options, TestContext.Current.CancellationToken)!;
 
     public static Task<BackfillView> WaitAsync(LocalHostProcess host, string id, Func<BackfillView, bool>? until = null, TimeSpan? timeout = null) =>
-        HostPoll.UntilAsync(() => host, $"backfill {id}", () => GetAsync(host, id), until ?? IsFinished, timeout);
+        HostPoll.UntilAsync(() => host, $"backfill {id} {(until is null ? "finished" : "in the state asked for")}", () => GetAsync(host, id), until ?? IsFinished, timeout);
 }

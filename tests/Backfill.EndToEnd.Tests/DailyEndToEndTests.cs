@@ -108,7 +108,7 @@ public sealed class DailyEndToEndTests(DailyHostFixture fixture) : IClassFixture
     private Task<JsonElement> WaitAsync(string statusUri) =>
         HostPoll.UntilAsync(
             () => Host,
-            statusUri,
+            $"daily run {statusUri} ended",
             () => Host.ReadJsonAsync<JsonElement>(statusUri),
             run => run.GetProperty("runtimeStatus").GetString() is "completed" or "failed" or "terminated");
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using Backfill.Azurite;
 using Backfill.Testing;
@@ -139,39 +140,25 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitHealthyAsync(TimeSpan timeout)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(timeout);
-        while (!deadline.IsCancellationRequested)
-        {
-            if (_process.HasExited)
+    private Task<HttpStatusCode> WaitHealthyAsync(TimeSpan timeout) =>
+        Eventually.UntilAsync(
+            $"the local host at {BaseAddress} to answer /api/health with success",
+            async cancellationToken =>
             {
-                throw new InvalidOperationException($"Local host exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync("api/health", deadline.Token);
-                if (response.IsSuccessStatusCode)
+                if (_process.HasExited)
                 {
-                    return;
+                    throw new InvalidOperationException($"Local host exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
 
-            await Task.Delay(250, CancellationToken.None);
-        }
-
-        throw new TimeoutException($"Local host not healthy after {timeout}:{Environment.NewLine}{Output}");
-    }
+                using var response = await Http.GetAsync("api/health", cancellationToken);
+                return response.StatusCode;
+            },
+            status => (int)status is >= 200 and < 300,
+            timeout,
+            TimeSpan.FromMilliseconds(250),
+            // Not listening yet, or one probe outlived the client's timeout on a loaded machine.
+            retryOn: e => e is HttpRequestException || (e is TaskCanceledException && !TestContext.Current.CancellationToken.IsCancellationRequested),
+            diagnostics: () => "The host's output:" + Environment.NewLine + Output);
 
     private void Remember(string? line)
     {

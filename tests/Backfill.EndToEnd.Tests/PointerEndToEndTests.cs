@@ -368,13 +368,11 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         var accepted = (await rollback.Content.ReadFromJsonAsync<PointerOperationStatus>(ApiJson.Options, Cancel))!;
         Assert.Equal(HttpStatusCode.Accepted, rollback.StatusCode);
         Assert.Equal(accepted.StatusUri, rollback.Headers.Location!.ToString());
-        PointerOperationStatus status;
-        do
-        {
-            await Task.Delay(100, Cancel);
-            status = (await Host.Http.GetFromJsonAsync<PointerOperationStatus>(accepted.StatusUri, ApiJson.Options, Cancel))!;
-        }
-        while (status.RuntimeStatus is "Pending" or "Running");
+        var status = await HostPoll.UntilAsync(
+            () => Host,
+            $"rollback {accepted.StatusUri} ended",
+            async () => (await Host.Http.GetFromJsonAsync<PointerOperationStatus>(accepted.StatusUri, ApiJson.Options, Cancel))!,
+            s => s.RuntimeStatus is not ("Pending" or "Running"));
 
         // Nothing to roll back to: refused by the entity, and the pointer stays at sequence 0.
         Assert.Equal(FlipOutcomeKind.Conflict, status.Outcome!.Kind);

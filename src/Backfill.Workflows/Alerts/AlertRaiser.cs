@@ -96,12 +96,13 @@ public sealed partial class AlertRaiser(
             return;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.WebhookTimeoutSeconds));
+        // The timeout runs on the injected clock, so a test can pass it without waiting.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.WebhookTimeoutSeconds), time);
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             var client = httpClients.CreateClient(WebhookClient);
-            using var response = await client.PostAsJsonAsync(new Uri(options.WebhookUrl), AlertView.Of(alert), ApiJson.Options, timeout.Token)
+            using var response = await client.PostAsJsonAsync(new Uri(options.WebhookUrl), AlertView.Of(alert), ApiJson.Options, call.Token)
                 .ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

@@ -39,10 +39,8 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
     private static async Task<DailyRunResult> RunAsync(EngineHost host, DateTimeOffset asOf)
     {
         var (id, _) = await host.Services.GetRequiredService<DailyRunStarter>().StartAsync(host.Client, asOf, Cancel);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         // A run takes seconds alone; on a 2-core machine busy with builds and other test hosts it has taken over 3 min.
-        timeout.CancelAfter(TimeSpan.FromMinutes(6));
-        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        var done = await Orchestrations.EndedAsync(host.Client, id, TimeSpan.FromMinutes(6));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         return done.ReadOutputAs<DailyRunResult>()!;
     }
@@ -253,9 +251,7 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
             Core.Features.FeatureVersions.V1.ConfigHash, At("2034-05-12"));
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(BackfillOrchestrator), new BackfillState(spec, string.Empty, spec.MaxParallel, false, spec.SubmittedAt, 0, 0, 0, null, 30), Cancel);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(6));
-        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        var done = await Orchestrations.EndedAsync(host.Client, id, TimeSpan.FromMinutes(6));
         Assert.Equal(BackfillStatus.Completed, done.ReadOutputAs<BackfillProgress>()!.Status);
 
         var metrics = await host.Services.GetRequiredService<LateDataStore>().ReadAsync(Day("2034-05-01"), Day("2034-05-04"), Cancel);

@@ -53,10 +53,8 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
 
     private static async Task<T> CompletedAsync<T>(DurableTaskClient client, string id)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         // Seconds alone; a 2-core machine busy with builds and other test hosts has needed more than 4 min.
-        timeout.CancelAfter(TimeSpan.FromMinutes(6));
-        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        var done = await Orchestrations.EndedAsync(client, id, TimeSpan.FromMinutes(6));
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{id} ended {done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
         return done.ReadOutputAs<T>()!;
     }
@@ -85,17 +83,6 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
         return await CompletedAsync<FlipOutcome>(host.Client, id);
     }
 
-    // Polls state the engine changes asynchronously (a signalled entity, a registration) until it holds.
-    private static async Task UntilAsync(Func<CancellationToken, Task<bool>> holds)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        while (!await holds(timeout.Token))
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-    }
-
     private static async Task<VersionLifecycle> RegistryAsync(DurableTaskClient client, CancellationToken cancellationToken = default) =>
         (await client.Entities.GetEntityAsync<VersionLifecycle>(VersionRegistryEntity.Features, includeState: true, cancellationToken))?.State ?? VersionLifecycle.Empty;
 
@@ -112,8 +99,8 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
     }
 
     // The API answers a backfill's 202 once it registered; a test that starts the orchestration itself waits the same way.
-    private static Task CandidateAsync(DurableTaskClient client, string version) =>
-        UntilAsync(async cancel => (await RegistryAsync(client, cancel)).Find(version)?.State == VersionState.Candidate);
+    private static async Task CandidateAsync(DurableTaskClient client, string version) =>
+        await Eventually.UntilAsync($"{version} registered as a candidate", async cancel => (await RegistryAsync(client, cancel)).Find(version)?.State, state => state == VersionState.Candidate);
 
     // Events of closed days from another generator seed (new event ids), landing together at `arrival`, after those days' daily runs.
     private static async Task<IReadOnlyList<GeneratedLine>> LandLateAsync(DailyLake lake, string arrival, params string[] days)
@@ -288,7 +275,7 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
         var sequence = (await PointerStateAsync(host.Client, Cancel))?.Sequence ?? 0;
         await host.Client.Entities.SignalEntityAsync(
             Pointer, nameof(PointerEntity.Flip), new PointerFlip("features_v1", "features_v2", sequence, "crashed-flip", DateTimeOffset.UtcNow), cancellation: Cancel);
-        await UntilAsync(async cancel => (await PointerStateAsync(host.Client, cancel))?.Current == "features_v2");
+        await Eventually.UntilAsync("the pointer entity at features_v2", cancel => PointerStateAsync(host.Client, cancel), state => state?.Current == "features_v2");
         var stale = await RegistryAsync(host.Client, Cancel);
         Assert.Equal([("features_v1", VersionState.Live), ("features_v2", VersionState.Candidate)], States(stale));
         Assert.Equal(States(stale), States((await new VersionRegistryStore(lake.Storage).GetAsync(FeaturePointer.Name, Cancel))!));

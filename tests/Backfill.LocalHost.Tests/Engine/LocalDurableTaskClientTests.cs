@@ -88,19 +88,9 @@ public sealed class LocalDurableTaskClientTests(AzuriteFixture azurite)
         Assert.Null(await host.Client.GetInstanceAsync(id, Cancel));
     }
 
-    private static async Task<Tally> PollEntityAsync(DurableTaskClient client, EntityInstanceId id, Func<Tally, bool> until)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var entity = await client.Entities.GetEntityAsync<Tally>(id, cancellation: timeout.Token);
-            if (entity is not null && until(entity.State))
-            {
-                return entity.State;
-            }
-
-            await Task.Delay(200, timeout.Token);
-        }
-    }
+    private static async Task<Tally> PollEntityAsync(DurableTaskClient client, EntityInstanceId id, Func<Tally, bool> until) =>
+        (await Eventually.UntilAsync(
+            $"entity {id} in the state asked for",
+            async cancellationToken => (await client.Entities.GetEntityAsync<Tally>(id, cancellation: cancellationToken))?.State,
+            tally => tally is not null && until(tally)))!;
 }

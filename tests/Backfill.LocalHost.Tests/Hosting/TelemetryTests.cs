@@ -137,24 +137,23 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
     /// </summary>
     private static async Task<(Activity Orchestration, Activity[] Spans)> OrchestrationSpanAsync(TracerProvider tracer, List<Activity> exported, string runId)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        deadline.CancelAfter(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            tracer.ForceFlush();
-            var spans = exported.ToArray();
-            var found = spans.Where(s => s.Source.Name == LocalTelemetry.EngineSource && (string?)s.GetTagItem("durabletask.type") == "orchestration"
-                && (string?)s.GetTagItem("durabletask.task.instance_id") == runId).ToList();
-            if (found.Count > 0)
+        var spans = await Eventually.UntilAsync(
+            $"the engine's orchestration span of {runId} exported",
+            _ =>
             {
-                // ContinueAsNew keeps the trace, so every execution of the run has the same trace id.
-                Assert.Single(found.Select(s => s.TraceId).Distinct());
-                return (found[0], spans);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
-        }
+                tracer.ForceFlush();
+                return Task.FromResult(exported.ToArray());
+            },
+            snapshot => OrchestrationSpansOf(snapshot, runId).Any());
+        var found = OrchestrationSpansOf(spans, runId).ToList();
+        // ContinueAsNew keeps the trace, so every execution of the run has the same trace id.
+        Assert.Single(found.Select(s => s.TraceId).Distinct());
+        return (found[0], spans);
     }
+
+    private static IEnumerable<Activity> OrchestrationSpansOf(Activity[] spans, string runId) =>
+        spans.Where(s => s.Source.Name == LocalTelemetry.EngineSource && (string?)s.GetTagItem("durabletask.type") == "orchestration"
+            && (string?)s.GetTagItem("durabletask.task.instance_id") == runId);
 
     private static IReadOnlyList<MetricPoint> Latest(List<MetricSnapshot> metrics, string name) =>
         metrics.LastOrDefault(m => m.Name == name)?.MetricPoints ?? [];

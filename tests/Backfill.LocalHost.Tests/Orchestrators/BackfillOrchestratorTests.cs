@@ -41,10 +41,19 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         return (host, runner);
     }
 
+    // The scripted runner behind a gate that holds the items a test picks.
+    private async Task<(EngineHost Host, ScriptedWorkItemRunner Runner, WorkItemGate Gate)> StartGatedHostAsync(Func<WorkItem, int> durations)
+    {
+        var runner = new ScriptedWorkItemRunner(durations);
+        var gate = new WorkItemGate(runner);
+        var host = await EngineHost.StartAsync(azurite.ConnectionString, TaskHubNames.New(), s => s.AddSingleton<IWorkItemRunner>(gate));
+        return (host, runner, gate);
+    }
+
     private static Task<BackfillProgress> CompletedAsync(DurableTaskClient client, string id) => BackfillRuns.CompletedAsync(client, id);
 
-    private static Task<BackfillProgress> WaitForStatusAsync(DurableTaskClient client, string id, Func<BackfillProgress, bool> until) =>
-        BackfillRuns.WaitForStatusAsync(client, id, until);
+    private static Task<BackfillProgress> WaitForStatusAsync(DurableTaskClient client, string id, Func<BackfillProgress, bool> until, string? what = null) =>
+        BackfillRuns.WaitForStatusAsync(client, id, until, what);
 
     [Fact]
     public async Task Run_TwelveDaysThreeLayersCapThree_EveryItemOnceWithinCapInDependencyOrder()
@@ -74,14 +83,14 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         var (host, _) = await StartHostAsync(_ => 15_000);
         await using var _ = host;
         var first = PartitionKey.Parse("2010-01-01");
-        var spec = Spec($"{first}..{first.AddDays(3_659)}", maxParallel: 64, window: 28, target: "features_v2");
+        var spec = Spec($"{first}..{first.AddDays(PartitionSetParseOptions.DefaultMaxDays - 1)}", maxParallel: 64, window: 28, target: "features_v2");
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(spec), Cancel);
         var progress = await WaitForStatusAsync(host.Client, id, p => p.Running.Count > 0);
         var status = (await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancel))!.SerializedCustomStatus!;
         await host.Client.TerminateInstanceAsync(id, "measured", Cancel);
 
-        Assert.Equal(10_980, progress.Counts.Total);
+        Assert.Equal(PartitionSetParseOptions.DefaultMaxDays * AllLayers.Length, progress.Counts.Total);
         Assert.Null(progress.Items);
         // Azure's limit: 16 KB of UTF-16 text.
         Assert.True(status.Length < 8_192, $"custom status is {status.Length} chars");
@@ -148,38 +157,50 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     [Fact]
     public async Task Cancel_MidRun_FinishesInFlightAndStartsNothingNew()
     {
-        var (host, runner) = await StartHostAsync(_ => 600);
+        var (host, runner, gate) = await StartGatedHostAsync(_ => 100);
         await using var _ = host;
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-04-01..2025-04-20", 2)), Cancel);
-        await WaitForStatusAsync(host.Client, id, p => p.Counts.Succeeded >= 2);
+        const int maxParallel = 2;
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-04-01..2025-04-20", maxParallel)), Cancel);
+        await WaitForStatusAsync(host.Client, id, p => p.Counts.Succeeded >= 2, "two items succeeded");
 
+        // Once every slot holds an item at the gate, nothing finishes, so nothing more is started until the gate opens.
+        gate.Hold(_ => true);
+        await Eventually.UntilAsync($"{maxParallel} items held at the gate", _ => Task.FromResult(gate.Held), held => held == maxParallel);
         await host.Client.RaiseEventAsync(id, BackfillEvents.Cancel, true, Cancel);
-        var canceledAt = DateTimeOffset.UtcNow;
+        await WaitForStatusAsync(host.Client, id, p => p.Status == BackfillStatus.Canceling, "the cancel taken");
+        var arrivedBeforeTheCancel = gate.Arrived.Count;
+        gate.Open();
         var progress = await CompletedAsync(host.Client, id);
 
         Assert.Equal(BackfillStatus.Canceled, progress.Status);
         Assert.True(progress.Counts.Pending > 0);
         Assert.Equal(0, progress.Counts.Running);
-        // Nothing starts once the cancel is delivered (2 s allows for the event to reach the orchestration).
-        Assert.DoesNotContain(runner.Attempts, a => a.Start > canceledAt.AddSeconds(2));
+        // The held items finished; no attempt reached the runner after the orchestration took the cancel.
+        Assert.Equal(arrivedBeforeTheCancel, gate.Arrived.Count);
         Assert.Equal(progress.Counts.Succeeded, runner.Attempts.Count);
     }
 
     [Fact]
     public async Task SetMaxParallel_ThreeToOne_LaterItemsRunAlone()
     {
-        var (host, runner) = await StartHostAsync(_ => 300);
+        var (host, runner, gate) = await StartGatedHostAsync(_ => 300);
         await using var _ = host;
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-05-01..2025-05-10", 3, window: 1)), Cancel);
-        await WaitForStatusAsync(host.Client, id, p => p.Counts.Succeeded >= 3);
+        await WaitForStatusAsync(host.Client, id, p => p.Counts.Succeeded >= 3, "three items succeeded");
 
+        // The change lands while three items wait at the gate, so every attempt that arrives after it was started under it.
+        gate.Hold(_ => true);
+        await Eventually.UntilAsync("3 items held at the gate", _ => Task.FromResult(gate.Held), held => held == 3);
         await host.Client.RaiseEventAsync(id, BackfillEvents.SetMaxParallel, 1, Cancel);
-        var changed = await WaitForStatusAsync(host.Client, id, p => p.MaxParallel == 1);
+        await WaitForStatusAsync(host.Client, id, p => p.MaxParallel == 1, "max parallel 1");
+        var arrivedBefore = gate.Arrived.Count;
+        gate.Open();
         var progress = await CompletedAsync(host.Client, id);
 
         Assert.Equal(BackfillStatus.Completed, progress.Status);
         Assert.Equal(1, progress.MaxParallel);
-        var after = runner.Attempts.Where(a => a.Start > changed.UpdatedAt).ToList();
+        var later = gate.Arrived.Skip(arrivedBefore).ToHashSet();
+        var after = runner.Attempts.Where(a => later.Contains(a.Request)).ToList();
         Assert.NotEmpty(after);
         Assert.All(after, late => Assert.Equal(1, runner.Attempts.Count(a => a.Start < late.End && late.Start < a.End)));
     }
@@ -254,14 +275,17 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     {
         var (host, runner) = await StartHostAsync(_ => 0);
         await using var _ = host;
+        // An eighth more items than one generation finishes: the run needs exactly one more.
+        var days = BackfillOrchestrator.GenerationSize * 9 / 8 / AllLayers.Length;
+        var first = PartitionKey.Parse("2024-01-01");
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(BackfillOrchestrator), Start(Spec("2024-01-01..2024-05-29", 16, window: 2)), Cancel);
+            nameof(BackfillOrchestrator), Start(Spec($"{first}..{first.AddDays(days - 1)}", 16, window: 2)), Cancel);
 
         var progress = await CompletedAsync(host.Client, id);
 
         Assert.Equal(BackfillStatus.Completed, progress.Status);
-        Assert.Equal(450, progress.Counts.Succeeded);
+        Assert.Equal(days * AllLayers.Length, progress.Counts.Succeeded);
         Assert.Equal(1, progress.Generation);
-        Assert.Equal(450, runner.Attempts.Count);
+        Assert.Equal(days * AllLayers.Length, runner.Attempts.Count);
     }
 }

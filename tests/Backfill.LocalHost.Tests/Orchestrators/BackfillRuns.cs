@@ -2,7 +2,9 @@ using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Versioning;
 using Backfill.Storage.Commits;
+using Backfill.Testing;
 using Backfill.Workflows.Models;
+using Backfill.LocalHost.Tests.Engine;
 using Microsoft.DurableTask.Client;
 
 namespace Backfill.LocalHost.Tests.Orchestrators;
@@ -11,8 +13,6 @@ namespace Backfill.LocalHost.Tests.Orchestrators;
 internal static class BackfillRuns
 {
     public static readonly Layer[] AllLayers = [Layer.Raw, Layer.Staging, Layer.Features];
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public static BackfillSpec Spec(string partitions, int maxParallel, int window = 3, string? codeVersion = null, bool failFast = false, string target = "features_v1") =>
         new(partitions, target, AllLayers, window, maxParallel, WriteMode.Overwrite, PartitionOrder.Ascending, Retries: 2, RetryDelaySeconds: 1,
@@ -25,26 +25,18 @@ internal static class BackfillRuns
     {
         // Well below a paused backfill's 10-minute renewal timer: an orchestration whose abandoned timer kept it
         // running until it fired would miss this deadline.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(5));
-        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        var done = await Orchestrations.EndedAsync(client, id, TimeSpan.FromMinutes(5));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         return done.ReadOutputAs<BackfillProgress>()!;
     }
 
-    public static async Task<BackfillProgress> WaitForStatusAsync(DurableTaskClient client, string id, Func<BackfillProgress, bool> until)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
-            if (metadata?.SerializedCustomStatus is not null && metadata.ReadCustomStatusAs<BackfillProgress>() is { } progress && until(progress))
+    public static async Task<BackfillProgress> WaitForStatusAsync(DurableTaskClient client, string id, Func<BackfillProgress, bool> until, string? what = null) =>
+        (await Eventually.UntilAsync(
+            $"backfill {id} to show {what ?? "the status asked for"}",
+            async cancellationToken =>
             {
-                return progress;
-            }
-
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+                var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+                return metadata?.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<BackfillProgress>();
+            },
+            progress => progress is not null && until(progress)))!;
 }

@@ -82,19 +82,8 @@ public sealed class ClaimTests(AzuriteFixture azurite)
 
     // A client can only signal an entity: the release is queued at once and applied as the entity's next
     // operation, so the holders are read until it is (the deadline fails the test if it never is).
-    private static async Task<List<string>> ReleasedAsync(EngineHost host, string id)
-    {
-        using var freed = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        freed.CancelAfter(TimeSpan.FromMinutes(1));
-        var holders = await ClaimHoldersAsync(host);
-        while (holders.Contains(id))
-        {
-            await Task.Delay(200, freed.Token);
-            holders = await ClaimHoldersAsync(host);
-        }
-
-        return holders;
-    }
+    private static Task<List<string>> ReleasedAsync(EngineHost host, string id) =>
+        Eventually.UntilAsync($"{id} to hold no claim", _ => ClaimHoldersAsync(host), holders => !holders.Contains(id));
 
     // Its own container and lineage table with the lines landed, so the test's days meet no other test's.
     private async Task<LakeOptions> LandedLakeAsync(string name, IEnumerable<GeneratedLine> lines)
@@ -189,7 +178,7 @@ public sealed class ClaimTests(AzuriteFixture azurite)
         var spec = BackfillRuns.Spec("2025-01-01..2025-01-06", 1);
         var failed = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(BackfillOrchestrator), BackfillRuns.Start(spec) with { Items = new string('X', 18) }, new StartOrchestrationOptions("bf-injected-failure"), Cancel);
-        var ended = await host.Client.WaitForInstanceCompletionAsync(failed, Cancel);
+        var ended = await Orchestrations.EndedAsync(host.Client, failed);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, ended.RuntimeStatus);
         Assert.Equal([failed], await ClaimHoldersAsync(host));
 
@@ -260,7 +249,7 @@ public sealed class ClaimTests(AzuriteFixture azurite)
 
         var (daily, _) = await host.Services.GetRequiredService<DailyRunStarter>().StartAsync(host.Client, new DateTimeOffset(2025, 1, 12, 2, 0, 0, TimeSpan.Zero), Cancel);
         var waiting = await BackfillRuns.WaitForStatusAsync(host.Client, backfill, p => p.Counts.Waiting > 0);
-        var dailyDone = await host.Client.WaitForInstanceCompletionAsync(daily, getInputsAndOutputs: true, Cancel);
+        var dailyDone = await Orchestrations.EndedAsync(host.Client, daily);
         var done = await BackfillRuns.CompletedAsync(host.Client, backfill);
 
         Assert.Contains(daily, waiting.WaitingReason!, StringComparison.Ordinal);
@@ -356,9 +345,7 @@ public sealed class ClaimTests(AzuriteFixture azurite)
         await BackfillRuns.WaitForStatusAsync(host.Client, backfill, p => p.Counts.Succeeded > 0);
         var (daily, _) = await host.Services.GetRequiredService<DailyRunStarter>().StartAsync(host.Client, asOf, Cancel);
         var during = await host.Client.GetInstanceAsync(backfill, Cancel);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(5));
-        var dailyDone = await host.Client.WaitForInstanceCompletionAsync(daily, getInputsAndOutputs: true, timeout.Token);
+        var dailyDone = await Orchestrations.EndedAsync(host.Client, daily);
         var done = await BackfillRuns.CompletedAsync(host.Client, backfill);
 
         Assert.Equal(OrchestrationRuntimeStatus.Running, during!.RuntimeStatus);

@@ -45,18 +45,10 @@ public sealed class FlipOrchestratorTests(AzuriteFixture azurite)
     private static async Task<PointerState> FlipEntityOnlyAsync(DurableTaskClient client, string from, string to, long sequence)
     {
         await client.Entities.SignalEntityAsync(Pointer, nameof(PointerEntity.Flip), new PointerFlip(from, to, sequence, "crashed-run", DateTimeOffset.UnixEpoch), cancellation: Cancel);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var entity = await client.Entities.GetEntityAsync<PointerState>(Pointer, includeState: true, deadline.Token);
-            if (entity?.State.Sequence == sequence + 1)
-            {
-                return entity.State;
-            }
-
-            await Task.Delay(100, deadline.Token);
-        }
+        return (await Eventually.UntilAsync(
+            $"the pointer entity at sequence {sequence + 1}",
+            async cancellationToken => (await client.Entities.GetEntityAsync<PointerState>(Pointer, includeState: true, cancellationToken))?.State,
+            state => state?.Sequence == sequence + 1))!;
     }
 
     [Fact]
@@ -67,7 +59,7 @@ public sealed class FlipOrchestratorTests(AzuriteFixture azurite)
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(FlipOrchestrator), new FlipRequest(FeaturePointer.Name, PointerOperation.Flip, "features_v2", null, null, "2025-01-01..2025-01-03", "flip-1"), Cancel);
-        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel);
+        var done = await Orchestrations.EndedAsync(host.Client, id);
 
         Assert.Equal(FlipOutcomeKind.Incomplete, done.ReadOutputAs<FlipOutcome>()!.Kind);
         var alert = Assert.Single(await host.Services.GetRequiredService<AlertStore>().ListAsync(null, null, 1000, Cancel), a => a.RunId == id);
@@ -84,7 +76,7 @@ public sealed class FlipOrchestratorTests(AzuriteFixture azurite)
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(FlipOrchestrator),
             new FlipRequest(FeaturePointer.Name, PointerOperation.Flip, "features_v2", null, null, "2025-01-01..2025-01-03", "check-1", DryRun: true), Cancel);
-        var outcome = (await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel)).ReadOutputAs<FlipOutcome>()!;
+        var outcome = (await Orchestrations.EndedAsync(host.Client, id)).ReadOutputAs<FlipOutcome>()!;
 
         Assert.Equal((FlipOutcomeKind.Incomplete, 3), (outcome.Kind, outcome.Completeness!.Missing.Count));
         Assert.DoesNotContain(await host.Services.GetRequiredService<AlertStore>().ListAsync(null, null, 1000, Cancel), a => a.RunId == id);
@@ -116,7 +108,7 @@ public sealed class FlipOrchestratorTests(AzuriteFixture azurite)
         var second = await FlipEntityOnlyAsync(host.Client, "features_v2", "features_v1", 1);
         Assert.Equal(1, (await mirror.GetAsync(FeaturePointer.Name, Cancel))!.Sequence);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(FlipOrchestrator), Rollback(null, "rb-1"), Cancel);
-        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel);
+        var done = await Orchestrations.EndedAsync(host.Client, id);
         var outcome = done.ReadOutputAs<FlipOutcome>()!;
 
         Assert.Equal(2, second.Sequence);
@@ -153,7 +145,7 @@ public sealed class FlipOrchestratorTests(AzuriteFixture azurite)
             var ids = await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
                 host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(FlipOrchestrator), Rollback(sequence, $"r{round}-{i}"), Cancel)));
             var outcomes = await Task.WhenAll(ids.Select(async id =>
-                (await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Cancel)).ReadOutputAs<FlipOutcome>()!));
+                (await Orchestrations.EndedAsync(host.Client, id)).ReadOutputAs<FlipOutcome>()!));
             winners.Add(outcomes.Count(o => o.Kind == FlipOutcomeKind.RolledBack));
             Assert.All(outcomes.Where(o => o.Kind != FlipOutcomeKind.RolledBack), o => Assert.Equal(FlipOutcomeKind.Conflict, o.Kind));
         }

@@ -3,6 +3,7 @@ using Backfill.Testing;
 using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Tests.Support;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Backfill.Workflows.Tests.Alerts;
 
@@ -65,19 +66,27 @@ public sealed class AlertRaiserTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task RaiseAsync_HungWebhook_GivesUpAfterTheTimeoutAndLogs()
+    public async Task RaiseAsync_HungWebhook_GivesUpAtTheTimeoutAndLogs()
     {
         using var webhook = new WebhookListener(answers: false);
-        var (raiser, log) = Alerting.Raiser(azurite, webhook.Url, timeoutSeconds: 1);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // The longest the settings allow, and longer than the test waits for the raise: only the fake clock can pass it.
+        var timeout = TimeSpan.FromSeconds(120);
+        var (raiser, log) = Alerting.Raiser(azurite, webhook.Url, (int)timeout.TotalSeconds, time);
         var runId = "bf-" + Guid.NewGuid().ToString("N");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        await raiser.RaiseAsync(
+        var raising = raiser.RaiseAsync(
             AlertSeverity.Error, "validation_failed", "raw/2025-01-10 not published", "raw", "2025-01-10", runId, null,
             TestContext.Current.CancellationToken);
+        // The webhook read the POST and never answers: only the raiser's timeout, on its clock, can end the call.
+        var posted = await webhook.NextAsync(TimeSpan.FromMinutes(1));
+        time.Advance(timeout - TimeSpan.FromTicks(1));
+        var beforeTheTimeout = raising.IsCompleted;
+        time.Advance(TimeSpan.FromTicks(1));
+        await raising.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
-        Assert.Equal(runId, (await webhook.NextAsync(TimeSpan.FromSeconds(1))).GetProperty("runId").GetString());
+        Assert.False(beforeTheTimeout, "the raiser gave up before its timeout");
+        Assert.Equal(runId, posted.GetProperty("runId").GetString());
         Assert.Contains(log.Events, e => e.Level == LogLevel.Warning && e.Id.Id == 502);
         Assert.Equal(runId, (await Alerting.SingleOfRunAsync(azurite, runId)).RunId);
     }

@@ -16,11 +16,12 @@ internal static class Alerting
 
     public static AlertStore Store(AzuriteFixture azurite) => new(new TableServiceClient(azurite.ConnectionString));
 
-    public static (AlertRaiser Raiser, RecordingLogger<AlertRaiser> Log) Raiser(AzuriteFixture azurite, string? webhookUrl, int timeoutSeconds = 2)
+    public static (AlertRaiser Raiser, RecordingLogger<AlertRaiser> Log) Raiser(
+        AzuriteFixture azurite, string? webhookUrl, int timeoutSeconds = 2, TimeProvider? time = null)
     {
         var log = new RecordingLogger<AlertRaiser>();
         var settings = Options.Create(new AlertSettings { WebhookUrl = webhookUrl, WebhookTimeoutSeconds = timeoutSeconds });
-        return (new AlertRaiser(Store(azurite), HttpClients, settings, TimeProvider.System, log), log);
+        return (new AlertRaiser(Store(azurite), HttpClients, settings, time ?? TimeProvider.System, log), log);
     }
 
     public static async Task<AlertRecord> SingleOfRunAsync(AzuriteFixture azurite, string runId) =>
