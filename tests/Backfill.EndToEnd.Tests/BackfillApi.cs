@@ -7,6 +7,7 @@ using Backfill.Core.Partitions;
 using Backfill.Storage.Landing;
 using Backfill.Storage.Layout;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 
 namespace Backfill.EndToEnd.Tests;

@@ -12,6 +12,7 @@ using Backfill.Storage.Pointers;
 using Backfill.Storage.Reading;
 using Backfill.Testing;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 
 namespace Backfill.EndToEnd.Tests;

@@ -5,6 +5,7 @@ using Backfill.Core.Partitions;
 using Backfill.Storage.Layout;
 using Backfill.Testing;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Json;
 
 namespace Backfill.EndToEnd.Tests;
 

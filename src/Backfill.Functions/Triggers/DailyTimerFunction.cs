@@ -1,4 +1,4 @@
-using Backfill.Workflows.Api;
+using Backfill.Workflows.Orchestrators;
 using Backfill.Workflows.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

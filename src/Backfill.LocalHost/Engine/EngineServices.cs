@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Backfill.Storage.Health;
-using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask.Client;

@@ -1,4 +1,4 @@
-using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Backfill.LocalHost.Engine;

@@ -1,4 +1,5 @@
-using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Orchestrators;
 using Backfill.Workflows.Pipeline;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;

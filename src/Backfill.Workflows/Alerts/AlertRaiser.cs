@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure;
 using Backfill.Storage.Alerts;
-using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

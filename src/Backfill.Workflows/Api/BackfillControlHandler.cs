@@ -1,6 +1,7 @@
 using Backfill.Core.Versioning;
 using Backfill.Storage.Backfills;
 using Backfill.Workflows.Entities;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.AspNetCore.Http;

@@ -5,6 +5,7 @@ using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
 using Backfill.Core.Versioning;
 using Backfill.Storage.Commits;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Models;
 
 namespace Backfill.Workflows.Api;

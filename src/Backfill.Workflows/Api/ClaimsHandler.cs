@@ -1,6 +1,7 @@
 using Backfill.Core.Claims;
 using Backfill.Core.Partitions;
 using Backfill.Workflows.Entities;
+using Backfill.Workflows.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;

@@ -7,6 +7,7 @@ using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Lineage;
 using Backfill.Storage.Reading;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;

@@ -4,6 +4,7 @@ using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
 using Backfill.Storage.Commits;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Backfill.Workflows.Tests.Api;

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Backfill.Storage.Layout;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

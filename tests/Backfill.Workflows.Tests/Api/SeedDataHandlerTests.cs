@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Backfill.Storage.Layout;
 using Backfill.Testing;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Hosting;
 
 /// <summary>Backfill defaults and limits (section <c>Backfill</c>), validated at start.</summary>
 public sealed class BackfillSettings

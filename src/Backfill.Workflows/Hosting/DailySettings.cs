@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Backfill.Core.Daily;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Hosting;
 
 /// <summary>Settings of the daily run (section <c>Daily</c>), validated at start.</summary>
 public sealed class DailySettings
