@@ -1,3 +1,4 @@
+using Backfill.Workflows.Hosting;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -17,6 +18,7 @@ namespace Backfill.LocalHost.Engine;
 internal sealed partial class DurableEngine(
     AzureStorageOrchestrationService service,
     IOptions<DurableEngineSettings> settings,
+    IOptions<TaskHubSettings> taskHub,
     WorkflowTypes types,
     IServiceProvider services,
     ILoggerFactory loggers,
@@ -49,7 +51,7 @@ internal sealed partial class DurableEngine(
         };
         await _worker.StartAsync().ConfigureAwait(false);
         IsRunning = true;
-        LogStarted(logger, settings.Value.TaskHubName, settings.Value.PartitionCount);
+        LogStarted(logger, taskHub.Value.Name, settings.Value.PartitionCount);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -19,11 +19,8 @@ public sealed class LakeStorage
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        // The hosts validate these at start (ValidateOnStart); this guards the callers that build a lake directly.
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        if (options.GarbageRetention <= TimeSpan.Zero)
-        {
-            throw new ValidationException($"{nameof(LakeOptions.GarbageRetention)} must be positive, not {options.GarbageRetention}.");
-        }
 
         Container = blobs.GetBlobContainerClient(options.ContainerName);
         Lineage = tables.GetTableClient(options.LineageTableName);

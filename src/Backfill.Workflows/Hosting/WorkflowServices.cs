@@ -31,6 +31,10 @@ public static class WorkflowServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<TaskHubSettings>()
+            .Configure(s => s.Name = configuration[TaskHubSettings.Key] ?? s.Name)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<StorageCallSettings>().Bind(configuration.GetSection(StorageCallSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => StorageClients.Blobs(
             sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<IOptions<StorageCallSettings>>().Value.ApiCallTimeout));
@@ -58,9 +62,10 @@ public static class WorkflowServices
         });
         services.AddSingleton<BackfillItemStore>();
         // Section "Lake" (container and lineage table names, retention): separate lakes can share one account.
-        var lake = configuration.GetSection("Lake").Get<LakeOptions>() ?? new LakeOptions();
+        services.AddOptions<LakeOptions>().Bind(configuration.GetSection(LakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new LakeStorage(
-            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), lake, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<LakeOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LakeReady>();
         services.AddSingleton<GarbageSweep>();
         services.AddOptions<ValidationSettings>().Bind(configuration.GetSection(ValidationSettings.Section)).ValidateOnStart();
@@ -77,7 +82,7 @@ public static class WorkflowServices
         services.AddSingleton<ICommitHistory, LakeCommitHistory>();
         services.AddSingleton<LateDataStore>();
         services.AddSingleton(sp => new DailyRunClaims(
-            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>(), configuration["TaskHubName"] ?? "default"));
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TaskHubSettings>>().Value.Name));
         services.AddSingleton<LateDataRecorder>();
         services.AddSingleton<LateDataRecording>();
         services.AddSingleton<DailyRunStarter>();
