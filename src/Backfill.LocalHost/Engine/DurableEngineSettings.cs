@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Backfill.Core.Scheduling;
 
 namespace Backfill.LocalHost.Engine;
 
@@ -35,10 +36,10 @@ internal sealed class DurableEngineSettings
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Activities this host runs at once (a host-level ceiling under every backfill's own cap).</summary>
-    [Range(1, 256)]
+    [Range(1, ConcurrencyBounds.Max)]
     public int MaxConcurrentActivities { get; set; } = 16;
 
     /// <summary>Orchestration work items this host runs at once.</summary>
-    [Range(1, 256)]
+    [Range(1, ConcurrencyBounds.Max)]
     public int MaxConcurrentOrchestrations { get; set; } = 32;
 }

@@ -129,12 +129,12 @@ public sealed partial class BackfillControlHandler(BackfillItemStore items, Back
             return problem;
         }
 
-        if (body!.MaxParallel is not { } maxParallel || maxParallel is < 1 or > 64)
+        if (MaxParallelField.Error(body!.MaxParallel) is { } maxParallelError)
         {
-            return Problems.Invalid("maxParallel", $"maxParallel must be between 1 and 64; got {body.MaxParallel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}.");
+            return Problems.Invalid(MaxParallelField.Name, maxParallelError);
         }
 
-        return await SignalAsync(request, client, id, BackfillEvents.SetMaxParallel, maxParallel, _ => null, StatusCodes.Status200OK, null).ConfigureAwait(false);
+        return await SignalAsync(request, client, id, BackfillEvents.SetMaxParallel, body.MaxParallel!.Value, _ => null, StatusCodes.Status200OK, null).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /api/backfills/{id}/pause</c>: in-flight items finish, nothing new starts; claims and slots are kept for a while.</summary>
