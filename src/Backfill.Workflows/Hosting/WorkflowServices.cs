@@ -62,9 +62,9 @@ public static class WorkflowServices
         });
         services.AddSingleton<BackfillItemStore>();
         // Section "Lake" (container and lineage table names, retention): separate lakes can share one account.
-        services.AddOptions<LakeOptions>().Bind(configuration.GetSection(LakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LakeSettings>().Bind(configuration.GetSection(LakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new LakeStorage(
-            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<LakeOptions>>().Value,
+            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<LakeSettings>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LakeReady>();
         services.AddSingleton<GarbageSweep>();

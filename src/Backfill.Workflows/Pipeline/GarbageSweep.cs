@@ -25,7 +25,7 @@ public sealed partial class GarbageSweep(LakeReady lakeReady, ILogger<GarbageSwe
             deleted += await collector.CollectDatasetAsync(dataset, cancellationToken).ConfigureAwait(false);
         }
 
-        LogSwept(logger, deleted, lake.Options.GarbageRetention);
+        LogSwept(logger, deleted, lake.Settings.GarbageRetention);
         return deleted;
     }
 

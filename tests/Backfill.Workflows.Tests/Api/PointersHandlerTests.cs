@@ -16,7 +16,7 @@ public sealed class PointersHandlerTests
 {
     // Clients are created without connecting; every request here is refused before one is used.
     private static readonly LakeReady Lake = new(new LakeStorage(
-        new BlobServiceClient("UseDevelopmentStorage=true"), new TableServiceClient("UseDevelopmentStorage=true"), new LakeOptions(), TimeProvider.System));
+        new BlobServiceClient("UseDevelopmentStorage=true"), new TableServiceClient("UseDevelopmentStorage=true"), new LakeSettings(), TimeProvider.System));
 
     private static readonly PointersHandler Handler = new(Lake, Options.Create(new BackfillSettings()));
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Backfill.Storage.Layout;
 
 /// <summary>Where the data plane keeps its blobs and lineage, and how long old commits stay.</summary>
-public sealed record LakeOptions
+public sealed record LakeSettings
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Lake";
