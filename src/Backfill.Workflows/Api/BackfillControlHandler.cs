@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Backfill.Workflows.Api;
 
 /// <summary>Reads and steers running backfills: get, list, cancel, change max parallel, pause, resume, terminate.</summary>
-public sealed partial class BackfillControlHandler(BackfillItemStore items, BackfillList backfills, TimeProvider time, ILogger<BackfillControlHandler> logger)
+public sealed class BackfillControlHandler(BackfillItemStore items, BackfillList backfills, TimeProvider time, ILogger<BackfillControlHandler> logger)
 {
     /// <summary>Most backfills one list returns.</summary>
     public const int MaxListSize = 200;
@@ -60,7 +60,7 @@ public sealed partial class BackfillControlHandler(BackfillItemStore items, Back
         await client.Entities.SignalEntityAsync(ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Release), id, cancellation: cancellationToken).ConfigureAwait(false);
         var after = await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false) ?? snapshot;
         var view = after.ToView(null);
-        LogTerminated(logger, id, string.Join(", ", view.CutOff ?? []));
+        Log.BackfillTerminated(logger, id, string.Join(", ", view.CutOff ?? []));
         return Results.Json(view, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
@@ -203,7 +203,4 @@ public sealed partial class BackfillControlHandler(BackfillItemStore items, Back
 
         return Results.Json(view, ApiJson.Options, statusCode: statusCode);
     }
-
-    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Backfill {BackfillId} terminated by an operator; cut off: {CutOff}")]
-    private static partial void LogTerminated(ILogger logger, string backfillId, string cutOff);
 }
