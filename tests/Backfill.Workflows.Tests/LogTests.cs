@@ -5,10 +5,14 @@ namespace Backfill.Workflows.Tests;
 
 public sealed partial class LogTests
 {
-    [Fact]
-    public void Source_EveryLoggerMessage_IsInTheLogClassWithIdsInOrder()
+    // One Log class per project that logs; the hosts are scanned here too, as this is the cheapest place to read source.
+    [Theory]
+    [InlineData("src/Backfill.Workflows")]
+    [InlineData("src/Backfill.LocalHost")]
+    [InlineData("src/Backfill.Functions")]
+    public void Source_EveryLoggerMessage_IsInTheLogClassWithIdsInOrder(string folder)
     {
-        var project = RepositoryPaths.Combine("src/Backfill.Workflows");
+        var project = RepositoryPaths.Combine(folder);
         var logClass = Path.Combine(project, "Log.cs");
         var elsewhere = Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
             .Where(path => path != logClass && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
