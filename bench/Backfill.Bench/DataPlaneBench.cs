@@ -73,7 +73,7 @@ internal static class DataPlaneBench
 
             await using var azurite = await AzuriteServer.StartAsync(cancellationToken: cancellationToken);
             var lake = new LakeStorage(
-                new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), new LakeOptions(), TimeProvider.System);
+                new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), new LakeSettings(), TimeProvider.System);
             await lake.EnsureCreatedAsync(cancellationToken);
             var committer = new PartitionCommitter(lake);
             var run = new RunContext("bench", RunTrigger.Backfill, "bench", CodeVersion.Current, FeatureVersions.V1.ConfigHash);

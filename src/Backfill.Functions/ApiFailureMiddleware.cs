@@ -10,7 +10,7 @@ namespace Backfill.Functions;
 /// The Functions app's side of the shared failure mapping (<see cref="ApiFailures"/>): an HTTP trigger's escaped
 /// exception becomes the same problem details the local host answers, and its storage calls are bounded.
 /// </summary>
-internal sealed partial class ApiFailureMiddleware(ILogger<ApiFailureMiddleware> logger) : IFunctionsWorkerMiddleware
+internal sealed class ApiFailureMiddleware(ILogger<ApiFailureMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -29,11 +29,8 @@ internal sealed partial class ApiFailureMiddleware(ILogger<ApiFailureMiddleware>
         }
         catch (Exception ex)
         {
-            LogFailed(logger, ex, context.FunctionDefinition.Name);
+            Log.HttpFunctionFailed(logger, ex, context.FunctionDefinition.Name);
             context.GetInvocationResult().Value = ApiFailures.ToResult(ex, http);
         }
     }
-
-    [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "HTTP function {Function} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string function);
 }

@@ -15,6 +15,7 @@ builder.UseMiddleware<ApiFailureMiddleware>();
 // Telemetry goes to Azure Monitor through OpenTelemetry (connection string and Entra auth from app settings).
 builder.Services.AddFunctionsTelemetry(builder.Configuration);
 builder.Services.AddBackfillWorkflows(builder.Configuration);
+builder.Services.AddBackfillApi();
 builder.Services.AddSingleton<IEngineStatusSource, FunctionsEngineStatus>();
 builder.Services.AddTransient<EngineCheckActivity>();
 builder.Services.AddTransient<RunWorkItemActivity>();

@@ -34,6 +34,7 @@ builder.Services.AddOptions<HostOptions>().Configure<IOptions<ShutdownSettings>>
 builder.Services.AddHostedService<ShutdownWatchdog>();
 builder.Services.AddProblemDetails();
 builder.Services.AddBackfillWorkflows(builder.Configuration);
+builder.Services.AddBackfillApi();
 builder.Services.AddLocalDurableEngine(builder.Configuration);
 builder.Services.AddLocalTelemetry(builder.Configuration);
 builder.Services.AddSingleton(new DailySchedule(builder.Configuration[DailySettings.ScheduleSetting]));

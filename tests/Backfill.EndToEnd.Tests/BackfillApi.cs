@@ -7,6 +7,7 @@ using Backfill.Core.Partitions;
 using Backfill.Storage.Landing;
 using Backfill.Storage.Layout;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 
 namespace Backfill.EndToEnd.Tests;
@@ -17,9 +18,9 @@ internal static class BackfillApi
     public static bool IsFinished(BackfillView view) =>
         view.Status is BackfillStatus.Completed or BackfillStatus.CompletedWithFailures or BackfillStatus.Failed or BackfillStatus.Canceled or BackfillStatus.Rejected;
 
-    public static async Task SeedLandingAsync(string connectionString, PartitionKey first, int days, int eventsPerDay = 400, int seed = 20250101, string batch = "seed", LakeOptions? options = null)
+    public static async Task SeedLandingAsync(string connectionString, PartitionKey first, int days, int eventsPerDay = 400, int seed = 20250101, string batch = "seed", LakeSettings? options = null)
     {
-        var lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options ?? new LakeOptions(), TimeProvider.System);
+        var lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options ?? new LakeSettings(), TimeProvider.System);
         await lake.EnsureCreatedAsync(TestContext.Current.CancellationToken);
         var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = eventsPerDay, EntityCount = 60, Seed = seed });
         var writer = new LandingWriter(lake);

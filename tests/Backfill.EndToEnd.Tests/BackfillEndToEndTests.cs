@@ -6,6 +6,7 @@ using Backfill.Core.Planning;
 using Backfill.Core.Scheduling;
 using Backfill.Testing;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 
 namespace Backfill.EndToEnd.Tests;

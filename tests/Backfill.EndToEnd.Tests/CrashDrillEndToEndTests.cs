@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Backfill.Storage.Commits;
-using Backfill.Workflows.Api;
 using Backfill.Workflows.Models;
 
 namespace Backfill.EndToEnd.Tests;

@@ -52,7 +52,7 @@ public sealed class DemoEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             var (status, body) = await BackfillApi.PostAsync(_host!, "api/backfills", new { partitions, target = "features_v1", maxParallel, dryRun = true });
             Assert.True(status == System.Net.HttpStatusCode.OK, body);
-            var estimate = JsonSerializer.Deserialize<Workflows.Api.DryRunView>(body, Workflows.Api.ApiJson.Options)!.Estimate;
+            var estimate = JsonSerializer.Deserialize<Workflows.Api.DryRunView>(body, Workflows.Json.ApiJson.Options)!.Estimate;
             var run = await BackfillApi.WaitAsync(
                 _host!, await BackfillApi.StartAsync(_host!, new { partitions, target = "features_v1", maxParallel }), timeout: TimeSpan.FromMinutes(30));
             Assert.Equal(Workflows.Models.BackfillStatus.Completed, run.Status);

@@ -17,11 +17,11 @@ internal sealed class DrillLake
 
     public DrillLake(string connectionString, IReadOnlyDictionary<string, string> settings)
     {
-        Options = new LakeOptions { ContainerName = settings["Lake:ContainerName"], LineageTableName = settings["Lake:LineageTableName"] };
+        Options = new LakeSettings { ContainerName = settings["Lake:ContainerName"], LineageTableName = settings["Lake:LineageTableName"] };
         _lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), Options, TimeProvider.System);
     }
 
-    public LakeOptions Options { get; }
+    public LakeSettings Options { get; }
 
     /// <summary>Every partition's live commit and its lineage row's status, by <c>dataset/day</c>.</summary>
     public async Task<IReadOnlyDictionary<string, (string ContentHash, CommitStatus? Lineage)>> LiveAsync(PartitionKey first, int days)

@@ -12,6 +12,7 @@ using Backfill.Storage.Pointers;
 using Backfill.Storage.Reading;
 using Backfill.Testing;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 
 namespace Backfill.EndToEnd.Tests;
@@ -45,7 +46,7 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
     private async Task StartAsync(Dictionary<string, string>? settings = null)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
-        var options = new LakeOptions { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
+        var options = new LakeSettings { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
         _lake = new LakeStorage(new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), options, TimeProvider.System);
         await BackfillApi.SeedLandingAsync(azurite.ConnectionString, First, Days, eventsPerDay: 300, options: options);
         _host = await LocalHostProcess.StartAsync(new Dictionary<string, string>
@@ -237,7 +238,7 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         var repairTo = First.AddDays(5);
         var repaired = Enumerable.Range(0, 5).Select(repairFrom.AddDays).ToList();
         Assert.Equal(BackfillStatus.Completed, (await BackfillAsync(new { partitions = Range(First, last), target = "features_v1", maxParallel = 4 })).Status);
-        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(Lake.Options.ContainerName);
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(Lake.Settings.ContainerName);
         async Task<Dictionary<string, Azure.ETag>> ManifestsAsync()
         {
             var etags = new Dictionary<string, Azure.ETag>();

@@ -5,6 +5,7 @@ using Backfill.Core.Partitions;
 using Backfill.Storage.Layout;
 using Backfill.Testing;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Json;
 
 namespace Backfill.EndToEnd.Tests;
 
@@ -19,7 +20,7 @@ public sealed class VersionsApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var settings = LocalHostProcess.OwnLake(azurite.ConnectionString, "ver");
         settings["Backfill:RetryDelaySeconds"] = "1";
-        var options = new LakeOptions { ContainerName = settings["Lake:ContainerName"], LineageTableName = settings["Lake:LineageTableName"] };
+        var options = new LakeSettings { ContainerName = settings["Lake:ContainerName"], LineageTableName = settings["Lake:LineageTableName"] };
         await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse("2025-05-01"), 4, eventsPerDay: 200, options: options);
         _host = await LocalHostProcess.StartAsync(settings);
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Backfill.LocalHost.Engine;
 using Backfill.Testing;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
 
 namespace Backfill.Functions.Tests;
 

@@ -85,7 +85,7 @@ internal static class DailyVersionsBench
 
     private static async Task<BenchHost> StartAsync(string connectionString, string name, IReadOnlyList<(PartitionKey Day, List<GeneratedLine> Lines)> generated)
     {
-        var options = new LakeOptions { ContainerName = "bench-" + name, LineageTableName = "benchlineage" + name };
+        var options = new LakeSettings { ContainerName = "bench-" + name, LineageTableName = "benchlineage" + name };
         var lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options, TimeProvider.System);
         await lake.EnsureCreatedAsync(CancellationToken.None);
         foreach (var (day, lines) in generated)

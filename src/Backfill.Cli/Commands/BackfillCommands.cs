@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Backfill.Cli.Api;
+using Backfill.Core.Scheduling;
 using Spectre.Console;
 
 namespace Backfill.Cli.Commands;
@@ -122,7 +123,7 @@ internal static class BackfillCommands
         var id = new Argument<string>("id") { Description = "The backfill id (bf-…)." };
         var value = new Argument<int>("max-parallel")
         {
-            Description = "The new max parallel (1-64).",
+            Description = $"The new max parallel ({MaxParallelBounds.Text}).",
             CustomParser = result =>
             {
                 var text = result.Tokens.Single().Value;
@@ -131,7 +132,7 @@ internal static class BackfillCommands
                     return n;
                 }
 
-                result.AddError($"max-parallel must be a whole number (1-64); got '{text}'.");
+                result.AddError($"max-parallel must be a whole number ({MaxParallelBounds.Text}); got '{text}'.");
                 return 0;
             },
         };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Backfill.Core.Scheduling;
 
 namespace Backfill.Cli.Commands;
 
@@ -9,7 +10,7 @@ internal sealed class BackfillOptions
 
     public Option<string> Target { get; } = new("--target") { Description = "Feature version to fill, e.g. features_v2." };
 
-    public Option<int?> MaxParallel { get; } = new("--max-parallel") { Description = "Most work items in flight (1-64); default 3." };
+    public Option<int?> MaxParallel { get; } = new("--max-parallel") { Description = $"Most work items in flight ({MaxParallelBounds.Text}); default {MaxParallelBounds.Default}." };
 
     public Option<string?> WriteMode { get; } = new("--write-mode") { Description = "overwrite (default) or merge." };
 

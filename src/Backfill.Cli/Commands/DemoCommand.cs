@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Backfill.Cli.Api;
 using Backfill.Cli.Demo;
+using Backfill.Core.Scheduling;
 using Spectre.Console;
 
 namespace Backfill.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class DemoCommand
         var days = new Option<int>("--days") { Description = "Days of events to land, ending 2025-03-31 (7-365); default 90.", DefaultValueFactory = _ => 90 };
         var dailyRuns = new Option<int>("--daily-runs") { Description = "Days at the end handled by daily runs instead of the first backfill (1-30); default 5.", DefaultValueFactory = _ => 5 };
         var events = new Option<int>("--events-per-day") { Description = "Average events per day; default 2000.", DefaultValueFactory = _ => 2000 };
-        var maxParallel = new Option<int>("--max-parallel") { Description = "Max parallel of the backfills (1-64); default 3.", DefaultValueFactory = _ => 3 };
+        var maxParallel = new Option<int>("--max-parallel") { Description = $"Max parallel of the backfills ({MaxParallelBounds.Text}); default {MaxParallelBounds.Default}.", DefaultValueFactory = _ => MaxParallelBounds.Default };
         var exit = new Option<bool>("--exit") { Description = "Exit after the summary instead of keeping the host running until Ctrl+C." };
         var noProgress = BackfillWatch.NoProgressOption();
         var command = new Command(

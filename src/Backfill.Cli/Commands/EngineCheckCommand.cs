@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Backfill.Cli.Api;
+using Backfill.Core.Scheduling;
 using Spectre.Console;
 
 namespace Backfill.Cli.Commands;
@@ -12,7 +13,7 @@ internal static class EngineCheckCommand
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var items = new Option<int>("--items") { Description = "Activities to run (1-1000).", DefaultValueFactory = _ => 12 };
-        var maxParallel = new Option<int>("--max-parallel") { Description = "Most activities in flight at once (1-64).", DefaultValueFactory = _ => 3 };
+        var maxParallel = new Option<int>("--max-parallel") { Description = $"Most activities in flight at once ({MaxParallelBounds.Text}).", DefaultValueFactory = _ => MaxParallelBounds.Default };
         var work = new Option<int>("--work-ms") { Description = "Milliseconds each activity holds its slot (0-60000).", DefaultValueFactory = _ => 500 };
         var command = new Command("engine-check", "Run the durable engine self-test: a capped fan-out and an entity round trip.\n\nExample:\n  backfill engine-check --items 30 --max-parallel 3")
         {

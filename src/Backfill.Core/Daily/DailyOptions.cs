@@ -1,6 +1,9 @@
 namespace Backfill.Core.Daily;
 
-/// <summary>The settings of the daily run that decide which days it processes.</summary>
+/// <summary>
+/// The daily planner's options that decide which days a run processes: a parameter object the orchestrator builds from
+/// the run's input (itself from <c>DailySettings</c>), not configuration.
+/// </summary>
 public sealed record DailyOptions
 {
     /// <summary>The default of <see cref="LagDays"/>: a day is processed two days after it ends.</summary>

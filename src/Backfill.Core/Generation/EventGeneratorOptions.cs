@@ -3,7 +3,7 @@ using Backfill.Core.Landing;
 
 namespace Backfill.Core.Generation;
 
-/// <summary>Settings of the sample event source; defaults model a mid-size shop.</summary>
+/// <summary>Options of the sample event source, a parameter object of each call (not configuration); defaults model a mid-size shop.</summary>
 public sealed record EventGeneratorOptions
 {
     /// <summary>Gets the seed; the same seed and options give the same lines.</summary>

@@ -1,6 +1,6 @@
 namespace Backfill.Core.Partitions;
 
-/// <summary>Settings for <see cref="PartitionSetParser.Parse(string, PartitionSetParseOptions)"/>.</summary>
+/// <summary>Options of one <see cref="PartitionSetParser.Parse(string, PartitionSetParseOptions)"/> call.</summary>
 public sealed record PartitionSetParseOptions
 {
     /// <summary>The default of <see cref="MaxDays"/>: about ten years of days.</summary>

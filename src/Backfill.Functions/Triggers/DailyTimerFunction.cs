@@ -1,4 +1,4 @@
-using Backfill.Workflows.Api;
+using Backfill.Workflows.Orchestrators;
 using Backfill.Workflows.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -11,17 +11,14 @@ namespace Backfill.Functions.Triggers;
 /// (the app was down) starts only today's run: that run's catchup processes the missed days from the durable
 /// watermark, oldest first. Then the garbage sweep runs, as in the local host.
 /// </summary>
-internal sealed partial class DailyTimerFunction(DailyRunStarter starter, GarbageSweep sweep, TimeProvider time, ILogger<DailyTimerFunction> logger)
+internal sealed class DailyTimerFunction(DailyRunStarter starter, GarbageSweep sweep, TimeProvider time, ILogger<DailyTimerFunction> logger)
 {
     [Function("DailyTimer")]
     public async Task RunAsync([TimerTrigger("%DailySchedule%", UseMonitor = true)] TimerInfo timer, [DurableClient] DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(timer);
         var (id, created) = await starter.StartAsync(client, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-        LogFired(logger, timer.IsPastDue, id, created);
+        Log.DailyTimerFired(logger, timer.IsPastDue, id, created);
         await sweep.RunAsync(CancellationToken.None).ConfigureAwait(false);
     }
-
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Daily timer fired (past due: {PastDue}): run {RunId} (started now: {Created})")]
-    private static partial void LogFired(ILogger logger, bool pastDue, string runId, bool created);
 }

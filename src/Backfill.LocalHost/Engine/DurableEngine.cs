@@ -1,3 +1,4 @@
+using Backfill.Workflows.Hosting;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -14,9 +15,10 @@ namespace Backfill.LocalHost.Engine;
 /// the durabletask-dotnet shims: the same engine, storage format and class instances as Durable
 /// Functions, without the Functions host.
 /// </summary>
-internal sealed partial class DurableEngine(
+internal sealed class DurableEngine(
     AzureStorageOrchestrationService service,
     IOptions<DurableEngineSettings> settings,
+    IOptions<TaskHubSettings> taskHub,
     WorkflowTypes types,
     IServiceProvider services,
     ILoggerFactory loggers,
@@ -49,7 +51,7 @@ internal sealed partial class DurableEngine(
         };
         await _worker.StartAsync().ConfigureAwait(false);
         IsRunning = true;
-        LogStarted(logger, settings.Value.TaskHubName, settings.Value.PartitionCount);
+        Log.EngineStarted(logger, taskHub.Value.Name, settings.Value.PartitionCount);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -63,7 +65,7 @@ internal sealed partial class DurableEngine(
         var graceful = _worker.StopAsync(isForced: false);
         if (await Task.WhenAny(graceful, Task.Delay(StopGrace, cancellationToken)).ConfigureAwait(false) != graceful)
         {
-            LogForcedStop(logger, StopGrace);
+            Log.EngineForcedStop(logger, StopGrace);
             await _worker.StopAsync(isForced: true).ConfigureAwait(false);
         }
 
@@ -94,10 +96,4 @@ internal sealed partial class DurableEngine(
     // Entity names reach us lower-cased by the engine; orchestration and activity names exactly.
     private static Type? Find(IReadOnlyList<Type> types, string name) =>
         types.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Durable engine started on task hub {TaskHub} with {Partitions} partitions")]
-    private static partial void LogStarted(ILogger logger, string taskHub, int partitions);
-
-    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Durable engine did not stop within {Grace}; forcing stop, in-flight work will be redelivered")]
-    private static partial void LogForcedStop(ILogger logger, TimeSpan grace);
 }

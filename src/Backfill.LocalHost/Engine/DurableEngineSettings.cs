@@ -1,19 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using Backfill.Core.Scheduling;
 
 namespace Backfill.LocalHost.Engine;
 
 /// <summary>
-/// Settings of the local durable engine (section <c>DurableEngine</c>; the task hub name is the
-/// Functions setting <c>TaskHubName</c> so both hosts can share one hub). Defaults favour quick
+/// Settings of the local durable engine (section <c>DurableEngine</c>; the task hub name is
+/// <see cref="Backfill.Workflows.Hosting.TaskHubSettings"/>, shared with the Functions host). Defaults favour quick
 /// recovery on one machine; the Functions host uses host.json instead.
 /// </summary>
 internal sealed class DurableEngineSettings
 {
     public const string Section = "DurableEngine";
-
-    /// <summary>Task hub name: the prefix of the engine's queues, tables and containers.</summary>
-    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "TaskHubName must be 3-45 letters or digits, starting with a letter.")]
-    public string TaskHubName { get; set; } = "backfill";
 
     /// <summary>Control-queue partitions; more lets more hosts share orchestrations.</summary>
     [Range(1, 16)]
@@ -39,10 +36,10 @@ internal sealed class DurableEngineSettings
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Activities this host runs at once (a host-level ceiling under every backfill's own cap).</summary>
-    [Range(1, 256)]
+    [Range(1, ConcurrencyBounds.Max)]
     public int MaxConcurrentActivities { get; set; } = 16;
 
     /// <summary>Orchestration work items this host runs at once.</summary>
-    [Range(1, 256)]
+    [Range(1, ConcurrencyBounds.Max)]
     public int MaxConcurrentOrchestrations { get; set; } = 32;
 }

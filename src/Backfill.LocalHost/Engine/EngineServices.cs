@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Backfill.Storage.Health;
-using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask.Client;
@@ -18,7 +17,6 @@ internal static class EngineServices
     {
         services.AddOptions<DurableEngineSettings>()
             .Bind(configuration.GetSection(DurableEngineSettings.Section))
-            .Configure(s => s.TaskHubName = configuration["TaskHubName"] ?? s.TaskHubName)
             .Validate<IOptions<BackfillSettings>>((s, backfill) => backfill.Value.ActivityBudget <= s.MaxConcurrentActivities,
                 "Backfill:ActivityBudget must be at most DurableEngine:MaxConcurrentActivities, or granted activities wait in the queue and the daily run's slots are not free.")
             .ValidateDataAnnotations()
@@ -26,6 +24,7 @@ internal static class EngineServices
 
         services.AddSingleton(sp => new AzureStorageOrchestrationService(ServiceSettings(
             sp.GetRequiredService<IOptions<DurableEngineSettings>>().Value,
+            sp.GetRequiredService<IOptions<TaskHubSettings>>().Value.Name,
             LocalConnectionString(sp.GetRequiredService<IOptions<StorageSettings>>().Value),
             sp.GetRequiredService<IOptions<StorageCallSettings>>().Value.ApiCallTimeout,
             sp.GetRequiredService<ILoggerFactory>())));
@@ -42,7 +41,7 @@ internal static class EngineServices
         : storage.ConnectionString;
 
     private static AzureStorageOrchestrationServiceSettings ServiceSettings(
-        DurableEngineSettings engine, string connectionString, TimeSpan apiCallTimeout, ILoggerFactory loggers) => new()
+        DurableEngineSettings engine, string taskHub, string connectionString, TimeSpan apiCallTimeout, ILoggerFactory loggers) => new()
     {
         // The hub's clients name their failures "durable task hub" and bound the calls the HTTP API makes (the
         // client's starts and queries) to one retry; the engine's own dispatch keeps the SDK's full retries.
@@ -50,7 +49,7 @@ internal static class EngineServices
             StorageServiceClientProvider.ForBlob(connectionString, StorageClients.Shaped(new BlobClientOptions(), StorageServices.TaskHub, apiCallTimeout)),
             StorageServiceClientProvider.ForQueue(connectionString, StorageClients.Shaped(new QueueClientOptions(), StorageServices.TaskHub, apiCallTimeout)),
             StorageServiceClientProvider.ForTable(connectionString, StorageClients.Shaped(new TableClientOptions(), StorageServices.TaskHub, apiCallTimeout))),
-        TaskHubName = engine.TaskHubName,
+        TaskHubName = taskHub,
         PartitionCount = engine.PartitionCount,
         // Without a separate entity queue this worker never dispatches entity work items.
         UseSeparateQueueForEntityWorkItems = true,

@@ -1,5 +1,5 @@
-using Backfill.Workflows.Api;
 using Cronos;
+using Backfill.Workflows.Hosting;
 
 namespace Backfill.LocalHost.Hosting;
 

@@ -1,4 +1,5 @@
-using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Orchestrators;
 using Backfill.Workflows.Pipeline;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Backfill.LocalHost.Hosting;
 /// Occurrences missed while the host was down are not replayed: the next run's catchup covers their days. After each
 /// start it runs the garbage sweep, as the Functions timer does.
 /// </summary>
-internal sealed partial class DailyTimerService(
+internal sealed class DailyTimerService(
     DailySchedule schedule, DailyRunStarter starter, GarbageSweep sweep, DurableTaskClient client, IOptions<DailySettings> settings, TimeProvider time,
     ILogger<DailyTimerService> logger)
     : BackgroundService
@@ -20,7 +21,7 @@ internal sealed partial class DailyTimerService(
     {
         if (!settings.Value.TimerEnabled)
         {
-            LogDisabled(logger);
+            Log.DailyTimerDisabled(logger);
             return;
         }
 
@@ -36,12 +37,12 @@ internal sealed partial class DailyTimerService(
             try
             {
                 var (id, created) = await starter.StartAsync(client, next, stoppingToken).ConfigureAwait(false);
-                LogFired(logger, id, created);
+                Log.DailyTimerFired(logger, id, created);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // One failed start (storage briefly down) must not stop the timer; the next run catches up.
-                LogStartFailed(logger, ex, next);
+                Log.DailyTimerStartFailed(logger, ex, next);
             }
 
             try
@@ -51,20 +52,8 @@ internal sealed partial class DailyTimerService(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Garbage waits for the next sweep; the timer goes on.
-                LogSweepFailed(logger, ex);
+                Log.DailyTimerSweepFailed(logger, ex);
             }
         }
     }
-
-    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Daily timer is disabled (Daily:TimerEnabled=false)")]
-    private static partial void LogDisabled(ILogger logger);
-
-    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Daily timer fired: run {RunId} (started now: {Created})")]
-    private static partial void LogFired(ILogger logger, string runId, bool created);
-
-    [LoggerMessage(EventId = 112, Level = LogLevel.Error, Message = "Daily timer could not start the run scheduled at {Scheduled}")]
-    private static partial void LogStartFailed(ILogger logger, Exception exception, DateTimeOffset scheduled);
-
-    [LoggerMessage(EventId = 113, Level = LogLevel.Warning, Message = "Daily timer's garbage sweep failed; the next one collects what is left")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

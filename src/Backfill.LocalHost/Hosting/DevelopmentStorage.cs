@@ -7,7 +7,7 @@ namespace Backfill.LocalHost.Hosting;
 /// When no storage is configured, the local host brings its own: Azurite from the repository's
 /// node_modules, persisted under <c>.data/azurite</c> so runs survive restarts.
 /// </summary>
-internal static partial class DevelopmentStorage
+internal static class DevelopmentStorage
 {
     /// <summary>Where the auto-started Azurite keeps its data; default <c>.data/azurite</c> in the repository.</summary>
     public const string LocationKey = "Azurite:Location";
@@ -26,11 +26,7 @@ internal static partial class DevelopmentStorage
             : Path.Combine(root, ".data", "azurite");
         var server = await AzuriteServer.StartAsync(new AzuriteOptions { RepositoryRoot = root, Location = location }, cancellationToken).ConfigureAwait(false);
         configuration[StorageSettings.ConnectionStringKey] = server.ConnectionString;
-        LogStarted(logger, location, server.Endpoints.BlobPort, server.Endpoints.QueuePort, server.Endpoints.TablePort);
+        Log.AzuriteStarted(logger, location, server.Endpoints.BlobPort, server.Endpoints.QueuePort, server.Endpoints.TablePort);
         return server;
     }
-
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information,
-        Message = "No AzureWebJobsStorage configured: started Azurite with data in {Location} (blob {BlobPort}, queue {QueuePort}, table {TablePort})")]
-    private static partial void LogStarted(ILogger logger, string location, int blobPort, int queuePort, int tablePort);
 }

@@ -7,7 +7,7 @@ namespace Backfill.LocalHost.Hosting;
 /// that ends the process if it is still running then. Without it a host whose storage is gone hung in its
 /// engine's stop (still running a minute after SIGTERM), and a container orchestrator would SIGKILL it.
 /// </summary>
-internal sealed partial class ShutdownWatchdog(
+internal sealed class ShutdownWatchdog(
     IHostApplicationLifetime lifetime, IOptions<ShutdownSettings> settings, TimeProvider time, ILogger<ShutdownWatchdog> logger) : IHostedService, IDisposable
 {
     /// <summary>The exit code of a stop that missed its deadline.</summary>
@@ -38,12 +38,9 @@ internal sealed partial class ShutdownWatchdog(
 
     private void Expire(TimeSpan deadline)
     {
-        LogMissedDeadline(logger, deadline);
+        Log.ShutdownDeadlineMissed(logger, deadline);
         // Straight to stderr too: the logger's queue may not be written before the process ends.
         Console.Error.WriteLine($"The host did not stop within Host:ShutdownDeadline ({deadline}); exiting.");
         Environment.Exit(MissedDeadlineExitCode);
     }
-
-    [LoggerMessage(EventId = 120, Level = LogLevel.Critical, Message = "The host did not stop within Host:ShutdownDeadline ({Deadline}); exiting")]
-    private static partial void LogMissedDeadline(ILogger logger, TimeSpan deadline);
 }

@@ -7,7 +7,7 @@ namespace Backfill.Storage.Commits;
 
 /// <summary>
 /// Deletes commit folders (and their quarantine files) that no manifest names, once they are older than
-/// <see cref="LakeOptions.GarbageRetention"/>: abandoned attempts, lost races, rejected and rolled-back commits.
+/// <see cref="LakeSettings.GarbageRetention"/>: abandoned attempts, lost races, rejected and rolled-back commits.
 /// </summary>
 public sealed class CommitGarbageCollector
 {
@@ -67,7 +67,7 @@ public sealed class CommitGarbageCollector
             }
         }
 
-        var cutoff = lake.Time.GetUtcNow() - lake.Options.GarbageRetention;
+        var cutoff = lake.Time.GetUtcNow() - lake.Settings.GarbageRetention;
         var deleted = new List<string>();
         foreach (var (commitId, blobs) in folders)
         {

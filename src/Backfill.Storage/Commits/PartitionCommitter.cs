@@ -40,7 +40,7 @@ public sealed class PartitionCommitter
 
     /// <summary>
     /// Stages, validates and publishes. A merge that loses the publish race re-reads the base and tries again, up
-    /// to <see cref="LakeOptions.MaxMergeAttempts"/> times; an overwrite that loses reports
+    /// to <see cref="LakeSettings.MaxMergeAttempts"/> times; an overwrite that loses reports
     /// <see cref="CommitStatus.Conflict"/>, never overwriting the winner. A live commit whose lineage row does not
     /// say published (its publisher stopped between the two writes) has its row repaired on the way.
     /// </summary>
@@ -53,7 +53,7 @@ public sealed class PartitionCommitter
         CommitRequest request, IPartitionContentBuilder builder, ICommitValidator validator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var attempts = request.Mode == WriteMode.Merge ? lake.Options.MaxMergeAttempts : 1;
+        var attempts = request.Mode == WriteMode.Merge ? lake.Settings.MaxMergeAttempts : 1;
         LineageRepair? repaired = null;
         for (var attempt = 1; ; attempt++)
         {
@@ -136,7 +136,7 @@ public sealed class PartitionCommitter
             .ConfigureAwait(false);
         await lineage.RecordStagedAsync(commit, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> history = state.Manifest is { } manifest
-            ? [.. new[] { manifest.Commit.CommitId }.Concat(manifest.History).Take(lake.Options.KeepPreviousCommits)]
+            ? [.. new[] { manifest.Commit.CommitId }.Concat(manifest.History).Take(lake.Settings.KeepPreviousCommits)]
             : [];
         return new StagedCommit(commit, state.ETag?.ToString(), history, live, state.Manifest?.PublishedAt);
     }

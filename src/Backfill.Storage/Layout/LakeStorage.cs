@@ -10,29 +10,26 @@ public sealed class LakeStorage
     /// <summary>Creates the shared storage handle.</summary>
     /// <param name="blobs">The blob service.</param>
     /// <param name="tables">The table service.</param>
-    /// <param name="options">The settings.</param>
+    /// <param name="settings">The settings.</param>
     /// <param name="timeProvider">The clock for commit ids, timings and garbage retention.</param>
     /// <exception cref="ValidationException">A setting is out of range, naming the setting.</exception>
-    public LakeStorage(BlobServiceClient blobs, TableServiceClient tables, LakeOptions options, TimeProvider timeProvider)
+    public LakeStorage(BlobServiceClient blobs, TableServiceClient tables, LakeSettings settings, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(tables);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        if (options.GarbageRetention <= TimeSpan.Zero)
-        {
-            throw new ValidationException($"{nameof(LakeOptions.GarbageRetention)} must be positive, not {options.GarbageRetention}.");
-        }
+        // The hosts validate these at start (ValidateOnStart); this guards the callers that build a lake directly.
+        Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
 
-        Container = blobs.GetBlobContainerClient(options.ContainerName);
-        Lineage = tables.GetTableClient(options.LineageTableName);
-        Options = options;
+        Container = blobs.GetBlobContainerClient(settings.ContainerName);
+        Lineage = tables.GetTableClient(settings.LineageTableName);
+        Settings = settings;
         Time = timeProvider;
     }
 
     /// <summary>Gets the settings.</summary>
-    public LakeOptions Options { get; }
+    public LakeSettings Settings { get; }
 
     internal BlobContainerClient Container { get; }
 

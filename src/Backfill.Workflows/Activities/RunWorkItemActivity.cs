@@ -15,7 +15,7 @@ namespace Backfill.Workflows.Activities;
 /// One attempt at one work item. It never throws for work failures: it classifies them, so the
 /// orchestration decides about retries with durable timers and knows every attempt's number.
 /// </summary>
-public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStore items, TimeProvider time, ILogger<RunWorkItemActivity> logger)
+public sealed class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStore items, TimeProvider time, ILogger<RunWorkItemActivity> logger)
     : TaskActivity<WorkItemRequest, WorkItemOutcome>
 {
     /// <inheritdoc />
@@ -58,14 +58,14 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, Backfill
         }
         catch (WorkItemFailedException ex)
         {
-            LogFailed(logger, input.BackfillId, input.Item.Id, input.Attempt, ex.Message);
+            Log.WorkItemAttemptFailed(logger, input.BackfillId, input.Item.Id, input.Attempt, ex.Message);
             return (new WorkItemOutcome(WorkItemOutcomeKind.Failed, 0, Elapsed(started), ex.Message), ex.Validation);
         }
 #pragma warning disable CA1031 // Any other failure is retried by the orchestration; it must not crash the activity.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogTransient(logger, ex, input.BackfillId, input.Item.Id, input.Attempt);
+            Log.WorkItemAttemptTransient(logger, ex, input.BackfillId, input.Item.Id, input.Attempt);
             return (new WorkItemOutcome(WorkItemOutcomeKind.Transient, 0, Elapsed(started), $"{ex.GetType().Name}: {ex.Message}"), null);
         }
     }
@@ -84,18 +84,9 @@ public sealed partial class RunWorkItemActivity(IWorkItemRunner runner, Backfill
         }
         catch (RequestFailedException ex)
         {
-            LogRecordFailed(logger, ex, input.BackfillId, input.Item.Id);
+            Log.WorkItemRecordFailed(logger, ex, input.BackfillId, input.Item.Id);
         }
     }
 
     private long Elapsed(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
-
-    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Backfill {BackfillId} work item {WorkItem} attempt {Attempt} failed: {Reason}")]
-    private static partial void LogFailed(ILogger logger, string backfillId, string workItem, int attempt, string reason);
-
-    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "Backfill {BackfillId} work item {WorkItem}: could not record item details")]
-    private static partial void LogRecordFailed(ILogger logger, Exception exception, string backfillId, string workItem);
-
-    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Backfill {BackfillId} work item {WorkItem} attempt {Attempt} failed transiently")]
-    private static partial void LogTransient(ILogger logger, Exception exception, string backfillId, string workItem, int attempt);
 }

@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure;
 using Backfill.Storage.Alerts;
-using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ namespace Backfill.Workflows.Alerts;
 /// JSON POST to the webhook when one is set. Raising never fails the caller: a lost row or an unreachable webhook
 /// is logged, because the pipeline step that raised the alert has already decided its own outcome.
 /// </summary>
-public sealed partial class AlertRaiser(
+public sealed class AlertRaiser(
     AlertStore store, IHttpClientFactory httpClients, IOptions<AlertSettings> settings, TimeProvider time, ILogger<AlertRaiser> logger)
 {
     /// <summary>The name of the <see cref="HttpClient"/> the webhook is called with.</summary>
@@ -37,14 +37,14 @@ public sealed partial class AlertRaiser(
         var alert = new AlertRecord(
             time.GetUtcNow(), severity, kind, dataset, partition, runId, message,
             details is null ? null : JsonSerializer.SerializeToElement(details, ApiJson.Options));
-        Log(alert);
+        LogRaised(alert);
         try
         {
             await store.AddAsync(alert, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex)
         {
-            LogStoreFailed(logger, ex, kind, dataset, partition);
+            Log.AlertStoreFailed(logger, ex, kind, dataset, partition);
         }
 
         await PostAsync(alert, cancellationToken).ConfigureAwait(false);
@@ -67,17 +67,17 @@ public sealed partial class AlertRaiser(
         var (stored, listed) = await store.AddOnceAsync(alert, cancellationToken).ConfigureAwait(false);
         if (!listed)
         {
-            LogRepeat(logger, request.Kind, request.DedupKey);
+            Log.AlertRepeat(logger, request.Kind, request.DedupKey);
             return false;
         }
 
         // A crash between listing and posting loses the webhook call only; a crash before listing posts on the next raise.
-        Log(stored);
+        LogRaised(stored);
         await PostAsync(stored, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private void Log(AlertRecord alert)
+    private void LogRaised(AlertRecord alert)
     {
         var level = alert.Severity switch
         {
@@ -85,7 +85,7 @@ public sealed partial class AlertRaiser(
             AlertSeverity.Warning => LogLevel.Warning,
             _ => LogLevel.Information,
         };
-        LogAlert(logger, level, alert.Kind, alert.Dataset, alert.Partition, alert.RunId, alert.Message);
+        Log.Alert(logger, level, alert.Kind, alert.Dataset, alert.Partition, alert.RunId, alert.Message);
     }
 
     private async Task PostAsync(AlertRecord alert, CancellationToken cancellationToken)
@@ -106,28 +106,12 @@ public sealed partial class AlertRaiser(
                 .ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                LogWebhookRejected(logger, options.WebhookUrl, (int)response.StatusCode, alert.Kind);
+                Log.AlertWebhookRejected(logger, options.WebhookUrl, (int)response.StatusCode, alert.Kind);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            LogWebhookFailed(logger, ex, options.WebhookUrl, alert.Kind);
+            Log.AlertWebhookFailed(logger, ex, options.WebhookUrl, alert.Kind);
         }
     }
-
-    [LoggerMessage(EventId = 500, Message = "Alert {Kind} on {Dataset}/{Partition} (run {RunId}): {AlertMessage}")]
-    private static partial void LogAlert(
-        ILogger logger, LogLevel level, string kind, string? dataset, string? partition, string? runId, string alertMessage);
-
-    [LoggerMessage(EventId = 501, Level = LogLevel.Error, Message = "Alert {Kind} on {Dataset}/{Partition} could not be stored")]
-    private static partial void LogStoreFailed(ILogger logger, Exception exception, string kind, string? dataset, string? partition);
-
-    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Alert webhook {WebhookUrl} failed for alert {Kind}")]
-    private static partial void LogWebhookFailed(ILogger logger, Exception exception, string webhookUrl, string kind);
-
-    [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "Alert webhook {WebhookUrl} answered {StatusCode} for alert {Kind}")]
-    private static partial void LogWebhookRejected(ILogger logger, string webhookUrl, int statusCode, string kind);
-
-    [LoggerMessage(EventId = 504, Level = LogLevel.Debug, Message = "Alert {Kind} already raised for {DedupKey}")]
-    private static partial void LogRepeat(ILogger logger, string kind, string dedupKey);
 }

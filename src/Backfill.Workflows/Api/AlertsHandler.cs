@@ -1,5 +1,7 @@
 using System.Globalization;
 using Backfill.Storage.Alerts;
+using Backfill.Workflows.Alerts;
+using Backfill.Workflows.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Backfill.Workflows.Api;

@@ -1,3 +1,5 @@
+using Backfill.Workflows.Alerts;
+
 namespace Backfill.Workflows.Api;
 
 /// <summary>The body of <c>GET /api/alerts</c>.</summary>

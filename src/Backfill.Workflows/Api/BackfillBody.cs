@@ -6,7 +6,7 @@ namespace Backfill.Workflows.Api;
 /// <param name="End">Last day (inclusive).</param>
 /// <param name="Target">The feature version to fill, e.g. <c>features_v2</c>.</param>
 /// <param name="Layers">Layers to run; default all three.</param>
-/// <param name="MaxParallel">Most work items in flight (1..64); default 3.</param>
+/// <param name="MaxParallel">Most work items in flight (<see cref="Backfill.Core.Scheduling.MaxParallelBounds"/>); default <c>Backfill:MaxParallel</c>.</param>
 /// <param name="WriteMode"><c>overwrite</c> (default) or <c>merge</c>.</param>
 /// <param name="Order"><c>ascending</c> (default) or <c>descending</c>.</param>
 /// <param name="Retries">Extra attempts for transient failures (0..10); default 2.</param>

@@ -1,6 +1,7 @@
 using Backfill.Core.Versioning;
 using Backfill.Storage.Backfills;
 using Backfill.Workflows.Entities;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Backfill.Workflows.Api;
 
 /// <summary>Reads and steers running backfills: get, list, cancel, change max parallel, pause, resume, terminate.</summary>
-public sealed partial class BackfillControlHandler(BackfillItemStore items, BackfillList backfills, TimeProvider time, ILogger<BackfillControlHandler> logger)
+public sealed class BackfillControlHandler(BackfillItemStore items, BackfillList backfills, TimeProvider time, ILogger<BackfillControlHandler> logger)
 {
     /// <summary>Most backfills one list returns.</summary>
     public const int MaxListSize = 200;
@@ -59,7 +60,7 @@ public sealed partial class BackfillControlHandler(BackfillItemStore items, Back
         await client.Entities.SignalEntityAsync(ActivityBudgetEntity.Global, nameof(ActivityBudgetEntity.Release), id, cancellation: cancellationToken).ConfigureAwait(false);
         var after = await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false) ?? snapshot;
         var view = after.ToView(null);
-        LogTerminated(logger, id, string.Join(", ", view.CutOff ?? []));
+        Log.BackfillTerminated(logger, id, string.Join(", ", view.CutOff ?? []));
         return Results.Json(view, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
@@ -128,12 +129,12 @@ public sealed partial class BackfillControlHandler(BackfillItemStore items, Back
             return problem;
         }
 
-        if (body!.MaxParallel is not { } maxParallel || maxParallel is < 1 or > 64)
+        if (MaxParallelField.Error(body!.MaxParallel) is { } maxParallelError)
         {
-            return Problems.Invalid("maxParallel", $"maxParallel must be between 1 and 64; got {body.MaxParallel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}.");
+            return Problems.Invalid(MaxParallelField.Name, maxParallelError);
         }
 
-        return await SignalAsync(request, client, id, BackfillEvents.SetMaxParallel, maxParallel, _ => null, StatusCodes.Status200OK, null).ConfigureAwait(false);
+        return await SignalAsync(request, client, id, BackfillEvents.SetMaxParallel, body.MaxParallel!.Value, _ => null, StatusCodes.Status200OK, null).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /api/backfills/{id}/pause</c>: in-flight items finish, nothing new starts; claims and slots are kept for a while.</summary>
@@ -202,7 +203,4 @@ public sealed partial class BackfillControlHandler(BackfillItemStore items, Back
 
         return Results.Json(view, ApiJson.Options, statusCode: statusCode);
     }
-
-    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Backfill {BackfillId} terminated by an operator; cut off: {CutOff}")]
-    private static partial void LogTerminated(ILogger logger, string backfillId, string cutOff);
 }

@@ -1,4 +1,5 @@
 using Backfill.Storage.Backfills;
+using Backfill.Workflows.Json;
 
 namespace Backfill.Workflows.Api;
 

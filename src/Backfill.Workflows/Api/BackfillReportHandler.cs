@@ -4,6 +4,7 @@ using Backfill.Core.Partitions;
 using Backfill.Core.Reports;
 using Backfill.Storage.Building;
 using Backfill.Storage.Reports;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;

@@ -5,6 +5,7 @@ using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
 using Backfill.Core.Versioning;
 using Backfill.Storage.Commits;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Models;
 
 namespace Backfill.Workflows.Api;
@@ -30,9 +31,9 @@ internal static partial class BackfillRequestValidator
         var feature = ValidateTarget(body.Target, errors);
         var layers = ValidateLayers(body.Layers, errors);
         var maxParallel = body.MaxParallel ?? settings.MaxParallel;
-        if (maxParallel is < 1 or > 64)
+        if (MaxParallelField.Error(maxParallel) is { } maxParallelError)
         {
-            errors["maxParallel"] = [$"maxParallel must be between 1 and 64; got {maxParallel}."];
+            errors[MaxParallelField.Name] = [maxParallelError];
         }
 
         var writeMode = ValidateChoice(body.WriteMode, "writeMode", WriteMode.Overwrite, errors);

@@ -4,6 +4,7 @@ using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
 using Backfill.Core.Progress;
 using Backfill.Storage.Backfills;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.DurableTask.Client;

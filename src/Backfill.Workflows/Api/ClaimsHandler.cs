@@ -1,6 +1,7 @@
 using Backfill.Core.Claims;
 using Backfill.Core.Partitions;
 using Backfill.Workflows.Entities;
+using Backfill.Workflows.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Backfill.Workflows.Api;
 
 /// <summary><c>GET /api/claims</c> lists the active claims; <c>DELETE /api/claims/{runId}</c> frees one run's claims by hand.</summary>
-public sealed partial class ClaimsHandler(TimeProvider time, ILogger<ClaimsHandler> logger)
+public sealed class ClaimsHandler(TimeProvider time, ILogger<ClaimsHandler> logger)
 {
     /// <summary><c>GET /api/claims?dataset=&amp;from=&amp;to=</c>: every claim whose lease runs, optionally of one dataset and overlapping a range.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, DurableTaskClient client)
@@ -70,14 +71,11 @@ public sealed partial class ClaimsHandler(TimeProvider time, ILogger<ClaimsHandl
 
         await FreeAsync(client, runId, cancellationToken).ConfigureAwait(false);
         var held = string.Join("; ", claim.Datasets.Select(d => $"{d.Key} {d.Value}"));
-        LogFreedByHand(logger, runId, held);
+        Log.ClaimsFreedByHand(logger, runId, held);
         return Results.Json(new { runId, freed = claim.Datasets }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>Frees the run's claims (a signal: nothing waits for it, and freeing is idempotent).</summary>
     internal static Task FreeAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken) =>
         client.Entities.SignalEntityAsync(ClaimEntity.Global, nameof(ClaimEntity.Release), runId, cancellation: cancellationToken);
-
-    [LoggerMessage(EventId = 600, Level = LogLevel.Warning, Message = "Claims of run {RunId} freed by hand: {Claims}")]
-    private static partial void LogFreedByHand(ILogger logger, string runId, string claims);
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Backfill.Workflows.Entities;
+using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
+using Backfill.Workflows.Orchestrators;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Entities;

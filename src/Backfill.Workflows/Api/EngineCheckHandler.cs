@@ -39,9 +39,9 @@ public sealed class EngineCheckHandler
             errors["items"] = [$"items must be between 1 and {MaxItems}; got {input.Items}."];
         }
 
-        if (input.MaxParallel is < 1 or > 64)
+        if (MaxParallelField.Error(input.MaxParallel) is { } maxParallelError)
         {
-            errors["maxParallel"] = [$"maxParallel must be between 1 and 64; got {input.MaxParallel}."];
+            errors[MaxParallelField.Name] = [maxParallelError];
         }
 
         if (input.WorkMilliseconds is < 0 or > 60_000)

@@ -1,5 +1,6 @@
 using Backfill.Core.Versioning;
 using Backfill.Storage.Health;
+using Backfill.Workflows.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Backfill.Workflows.Api;

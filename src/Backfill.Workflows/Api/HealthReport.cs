@@ -1,4 +1,5 @@
 using Backfill.Storage.Health;
+using Backfill.Workflows.Hosting;
 
 namespace Backfill.Workflows.Api;
 

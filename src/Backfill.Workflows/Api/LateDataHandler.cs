@@ -1,5 +1,7 @@
 using Backfill.Core.Partitions;
 using Backfill.Storage.Daily;
+using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using Backfill.Workflows.Json;
+
 namespace Backfill.Workflows.Api;
 
 /// <summary>One commit of a partition's history, from its lineage row.</summary>

@@ -3,6 +3,7 @@ using Backfill.Core.Partitions;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Lineage;
 using Backfill.Storage.Reading;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
 

@@ -2,6 +2,7 @@ using Backfill.Core.Partitions;
 using Backfill.Storage.Alerts;
 using Backfill.Storage.Commits;
 using Backfill.Workflows.Alerts;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
 

@@ -7,6 +7,7 @@ using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Lineage;
 using Backfill.Storage.Reading;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,7 @@ namespace Backfill.Workflows.Api;
 /// <c>GET /api/partitions/{dataset}?from=&amp;to=</c>: the state of every day of a dataset, from its manifests
 /// (live commits), lineage (validation, rejected commits, inputs) and the engine's backfills (running and failed items).
 /// </summary>
-public sealed partial class PartitionsHandler(
+public sealed class PartitionsHandler(
     LakeReady lakeReady, BackfillItemStore items, BackfillList backfills, TimeProvider time, ILogger<PartitionsHandler> logger)
 {
     /// <summary>The route.</summary>
@@ -86,7 +87,7 @@ public sealed partial class PartitionsHandler(
             cancellationToken).ConfigureAwait(false);
         foreach (var repair in repairs)
         {
-            LogLineageRepaired(logger, repair.Dataset, repair.Partition, repair.CommitId, repair.Was);
+            Log.LineageRepairedByRead(logger, repair.Dataset, repair.Partition, repair.CommitId, repair.Was);
         }
         var activity = await BackfillActivityAsync(client, dataset, from.Value, to.Value, cancellationToken).ConfigureAwait(false);
 
@@ -193,8 +194,4 @@ public sealed partial class PartitionsHandler(
 
         return (running, failed);
     }
-
-    [LoggerMessage(EventId = 405, Level = LogLevel.Warning,
-        Message = "Lineage of live commit {CommitId} of {Dataset}/{Partition} said {Was}; marked published (found by a partitions read)")]
-    private static partial void LogLineageRepaired(ILogger logger, string dataset, PartitionKey partition, string commitId, CommitStatus was);
 }

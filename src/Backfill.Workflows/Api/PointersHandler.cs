@@ -4,6 +4,8 @@ using Backfill.Core.Partitions;
 using Backfill.Core.Switchover;
 using Backfill.Storage.Pointers;
 using Backfill.Workflows.Entities;
+using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.AspNetCore.Http;

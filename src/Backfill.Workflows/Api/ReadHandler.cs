@@ -2,6 +2,7 @@ using System.Globalization;
 using Backfill.Core.Partitions;
 using Backfill.Storage.Pointers;
 using Backfill.Storage.Reading;
+using Backfill.Workflows.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Backfill.Workflows.Api;

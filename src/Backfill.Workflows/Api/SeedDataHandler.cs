@@ -1,6 +1,8 @@
 using Backfill.Core.Generation;
 using Backfill.Core.Partitions;
 using Backfill.Storage.Landing;
+using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;

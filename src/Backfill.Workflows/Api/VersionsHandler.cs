@@ -6,6 +6,8 @@ using Backfill.Core.Switchover;
 using Backfill.Storage.Pointers;
 using Backfill.Storage.Reading;
 using Backfill.Workflows.Entities;
+using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Backfill.Workflows.Pipeline;

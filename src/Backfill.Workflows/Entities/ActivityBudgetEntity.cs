@@ -1,5 +1,5 @@
 using Backfill.Core.Scheduling;
-using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask.Entities;
 using Microsoft.Extensions.Options;

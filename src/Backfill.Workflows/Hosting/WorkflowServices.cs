@@ -10,7 +10,7 @@ using Backfill.Storage.Health;
 using Backfill.Storage.Layout;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Alerts;
-using Backfill.Workflows.Api;
+using Backfill.Workflows.Orchestrators;
 using Backfill.Workflows.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +22,7 @@ namespace Backfill.Workflows.Hosting;
 /// <summary>The one service registration both hosts call, so they cannot drift apart.</summary>
 public static class WorkflowServices
 {
-    /// <summary>Registers storage clients, settings (validated at start) and the HTTP handlers.</summary>
+    /// <summary>Registers storage clients, settings (validated at start) and the pipeline; the HTTP handlers are <c>AddBackfillApi</c>'s.</summary>
     public static IServiceCollection AddBackfillWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageSettings>()
@@ -31,6 +31,10 @@ public static class WorkflowServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<TaskHubSettings>()
+            .Configure(s => s.Name = configuration[TaskHubSettings.Key] ?? s.Name)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<StorageCallSettings>().Bind(configuration.GetSection(StorageCallSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => StorageClients.Blobs(
             sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<IOptions<StorageCallSettings>>().Value.ApiCallTimeout));
@@ -56,13 +60,12 @@ public static class WorkflowServices
             var probe = StorageClients.Probe(sp.GetRequiredService<IOptions<StorageSettings>>().Value);
             return new StorageHealthProbe(probe.Blobs, probe.Tables, probe.Queues);
         });
-        services.AddSingleton<HealthHandler>();
-        services.AddSingleton<EngineCheckHandler>();
         services.AddSingleton<BackfillItemStore>();
         // Section "Lake" (container and lineage table names, retention): separate lakes can share one account.
-        var lake = configuration.GetSection("Lake").Get<LakeOptions>() ?? new LakeOptions();
+        services.AddOptions<LakeSettings>().Bind(configuration.GetSection(LakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new LakeStorage(
-            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), lake, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<LakeSettings>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LakeReady>();
         services.AddSingleton<GarbageSweep>();
         services.AddOptions<ValidationSettings>().Bind(configuration.GetSection(ValidationSettings.Section)).ValidateOnStart();
@@ -71,33 +74,18 @@ public static class WorkflowServices
         services.AddHttpClient(AlertRaiser.WebhookClient);
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertRaiser>();
-        services.AddSingleton<AlertsHandler>();
         services.AddOptions<FaultHookSettings>().Bind(configuration.GetSection(FaultHookSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ICommitValidator, PartitionGate>();
         services.AddSingleton<IWorkItemRunner, PipelineWorkItemRunner>();
         services.AddSingleton<ICommittedPartitions, LakeCommittedPartitions>();
         services.AddSingleton<IPartitionStates, LakePartitionStates>();
         services.AddSingleton<ICommitHistory, LakeCommitHistory>();
-        services.AddSingleton<BackfillsHandler>();
-        services.AddSingleton<BackfillList>();
-        services.AddSingleton<BackfillControlHandler>();
-        services.AddSingleton<BackfillReportHandler>();
-        services.AddSingleton<ClaimsHandler>();
-        services.AddSingleton<SeedDataHandler>();
-        services.AddSingleton<PartitionsHandler>();
-        services.AddSingleton<PartitionRollbackHandler>();
-        services.AddSingleton<PartitionHistoryHandler>();
-        services.AddSingleton<PointersHandler>();
-        services.AddSingleton<VersionsHandler>();
-        services.AddSingleton<ReadHandler>();
         services.AddSingleton<LateDataStore>();
         services.AddSingleton(sp => new DailyRunClaims(
-            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>(), configuration["TaskHubName"] ?? "default"));
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TaskHubSettings>>().Value.Name));
         services.AddSingleton<LateDataRecorder>();
         services.AddSingleton<LateDataRecording>();
         services.AddSingleton<DailyRunStarter>();
-        services.AddSingleton<DailyHandler>();
-        services.AddSingleton<LateDataHandler>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

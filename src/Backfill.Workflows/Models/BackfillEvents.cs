@@ -6,7 +6,7 @@ public static class BackfillEvents
     /// <summary>Stop starting items; finish the in-flight ones; end Canceled.</summary>
     public const string Cancel = "cancel";
 
-    /// <summary>Payload: the new max parallel (1..64), applied at the next refill.</summary>
+    /// <summary>Payload: the new max parallel (within <see cref="Backfill.Core.Scheduling.MaxParallelBounds"/>), applied at the next refill.</summary>
     public const string SetMaxParallel = "set-max-parallel";
 
     /// <summary>Payload: the code version the user accepts, which a paused backfill continues pinned to; empty keeps the pin (an operator's resume).</summary>

@@ -13,7 +13,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="Target">The feature version dataset the features layer writes, e.g. <c>features_v2</c>.</param>
 /// <param name="Layers">The layers to run, in pipeline order.</param>
 /// <param name="FeatureWindowDays">The target feature version's longest window, which sets its staging dependencies.</param>
-/// <param name="MaxParallel">The starting max parallel (1..64).</param>
+/// <param name="MaxParallel">The starting max parallel (within <see cref="Backfill.Core.Scheduling.MaxParallelBounds"/>).</param>
 /// <param name="WriteMode">Overwrite or merge, for every work item.</param>
 /// <param name="Order">Which independent days go first.</param>
 /// <param name="Retries">Extra attempts for a transient failure of one work item.</param>

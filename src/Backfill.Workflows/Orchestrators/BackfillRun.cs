@@ -155,7 +155,7 @@ internal sealed class BackfillRun : IDisposable
             }
             else if (winner == capChange)
             {
-                _state = _state with { MaxParallel = Math.Clamp(capChange.Result, 1, 64) };
+                _state = _state with { MaxParallel = Math.Clamp(capChange.Result, MaxParallelBounds.Min, MaxParallelBounds.Max) };
                 capChange = _context.WaitForExternalEvent<int>(BackfillEvents.SetMaxParallel);
                 if (_grant is not null)
                 {

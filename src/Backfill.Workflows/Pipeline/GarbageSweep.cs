@@ -10,7 +10,7 @@ namespace Backfill.Workflows.Pipeline;
 /// (7 days): abandoned attempts, lost races, rejected and rolled-back commits, the orphans of redelivered items. Both
 /// hosts' daily timers run it after starting the day's run, so it follows <c>DailySchedule</c> (daily by default).
 /// </summary>
-public sealed partial class GarbageSweep(LakeReady lakeReady, ILogger<GarbageSweep> logger)
+public sealed class GarbageSweep(LakeReady lakeReady, ILogger<GarbageSweep> logger)
 {
     /// <summary>Sweeps every dataset.</summary>
     /// <param name="cancellationToken">Cancels the sweep; what is left is collected by the next one.</param>
@@ -25,10 +25,7 @@ public sealed partial class GarbageSweep(LakeReady lakeReady, ILogger<GarbageSwe
             deleted += await collector.CollectDatasetAsync(dataset, cancellationToken).ConfigureAwait(false);
         }
 
-        LogSwept(logger, deleted, lake.Options.GarbageRetention);
+        Log.GarbageSwept(logger, deleted, lake.Settings.GarbageRetention);
         return deleted;
     }
-
-    [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Garbage sweep deleted {Deleted} unreferenced commit folder(s) older than {Retention}")]
-    private static partial void LogSwept(ILogger logger, int deleted, TimeSpan retention);
 }

@@ -1,6 +1,5 @@
 using Backfill.Core.Estimating;
 using Backfill.Storage.Lineage;
-using Backfill.Workflows.Api;
 
 namespace Backfill.Workflows.Pipeline;
 

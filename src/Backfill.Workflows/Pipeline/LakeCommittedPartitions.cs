@@ -1,7 +1,6 @@
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
 using Backfill.Storage.Reading;
-using Backfill.Workflows.Api;
 
 namespace Backfill.Workflows.Pipeline;
 

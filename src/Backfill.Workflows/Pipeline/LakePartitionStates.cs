@@ -2,7 +2,6 @@ using Backfill.Core.Partitions;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Lineage;
 using Backfill.Storage.Reading;
-using Backfill.Workflows.Api;
 
 namespace Backfill.Workflows.Pipeline;
 

@@ -12,8 +12,8 @@ using Backfill.Storage.Reading;
 using Backfill.Storage.Alerts;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Alerts;
-using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -31,7 +31,7 @@ namespace Backfill.Workflows.Pipeline;
 /// A commit that fails validation is not published (the previous commit stays live); an error alert names the
 /// failed checks, and the item fails with every result attached.
 /// </remarks>
-public sealed partial class PipelineWorkItemRunner(
+public sealed class PipelineWorkItemRunner(
     LakeReady lakeReady, ICommitValidator validator, AlertRaiser alerts, LateDataRecording lateData, IOptions<FaultHookSettings> faultHooks,
     ILogger<PipelineWorkItemRunner> logger)
     : IWorkItemRunner
@@ -82,7 +82,7 @@ public sealed partial class PipelineWorkItemRunner(
 
         if (result.Repaired is { } repair)
         {
-            LogLineageRepaired(logger, repair.Dataset, repair.Partition, repair.CommitId, repair.Was, request.BackfillId);
+            Log.LineageRepairedByRun(logger, repair.Dataset, repair.Partition, repair.CommitId, repair.Was, request.BackfillId);
         }
 
         if (result.Status == CommitStatus.Rejected)
@@ -127,7 +127,7 @@ public sealed partial class PipelineWorkItemRunner(
         }
         catch (Azure.RequestFailedException ex)
         {
-            LogLateDataUnrecorded(logger, ex, day, request.BackfillId);
+            Log.LateDataUnrecorded(logger, ex, day, request.BackfillId);
             await alerts.RaiseOnceAsync(LateDataAlerts.Unrecorded(day, "the day's late-arrival metrics", ex.Message, request.BackfillId), cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -139,21 +139,10 @@ public sealed partial class PipelineWorkItemRunner(
         {
             if (string.Equals($"{commit.Dataset}/{commit.Partition}", target, StringComparison.Ordinal))
             {
-                LogDrillExit(logger, commit.Dataset, commit.Partition, commit.CommitId);
+                Log.CrashDrillExit(logger, commit.Dataset, commit.Partition, commit.CommitId);
                 using var self = Process.GetCurrentProcess();
                 self.Kill();
             }
         }
         : null;
-
-    [LoggerMessage(EventId = 403, Level = LogLevel.Warning,
-        Message = "Lineage of live commit {CommitId} of {Dataset}/{Partition} said {Was}; marked published (found by {RunId})")]
-    private static partial void LogLineageRepaired(ILogger logger, string dataset, PartitionKey partition, string commitId, CommitStatus was, string runId);
-
-    [LoggerMessage(EventId = 404, Level = LogLevel.Critical,
-        Message = "Crash drill: killing the process after publishing {Dataset}/{Partition} commit {CommitId}, before its lineage write")]
-    private static partial void LogDrillExit(ILogger logger, string dataset, PartitionKey partition, string commitId);
-
-    [LoggerMessage(EventId = 407, Level = LogLevel.Warning, Message = "Late-arrival metrics of {Partition} not recorded by {RunId}")]
-    private static partial void LogLateDataUnrecorded(ILogger logger, Exception exception, PartitionKey partition, string runId);
 }

@@ -18,9 +18,9 @@ internal sealed class DailyLake
 {
     private readonly LakeStorage _lake;
 
-    public DailyLake(string connectionString, LakeOptions? options = null)
+    public DailyLake(string connectionString, LakeSettings? options = null)
     {
-        _lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options ?? new LakeOptions(), TimeProvider.System);
+        _lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options ?? new LakeSettings(), TimeProvider.System);
     }
 
     public LakeStorage Storage => _lake;

@@ -8,7 +8,6 @@ using Backfill.Storage.Backfills;
 using Backfill.Storage.Daily;
 using Backfill.Testing;
 using Backfill.Workflows.Alerts;
-using Backfill.Workflows.Api;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.DurableTask.Client;

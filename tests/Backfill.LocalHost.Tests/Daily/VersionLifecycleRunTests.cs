@@ -40,7 +40,7 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
     private async Task<(EngineHost Host, DailyLake Lake)> StartAsync(int retainDays)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
-        var options = new LakeOptions { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
+        var options = new LakeSettings { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
         var host = await EngineHost.StartAsync(azurite.ConnectionString, TaskHubNames.New(), settings: new Dictionary<string, string?>
         {
             ["Lake:ContainerName"] = options.ContainerName,

@@ -1,4 +1,5 @@
 using Backfill.LocalHost.Engine;
+using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ internal sealed class EngineHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddBackfillWorkflows(builder.Configuration);
+        builder.Services.AddBackfillApi();
         builder.Services.AddLocalDurableEngine(builder.Configuration);
         services?.Invoke(builder.Services);
         var host = builder.Build();

@@ -1,6 +1,7 @@
 using Backfill.LocalHost.Engine;
 using Backfill.LocalHost.Hosting;
 using Backfill.LocalHost.Tests.Engine;
+using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,6 +31,7 @@ internal static class LocalApi
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddProblemDetails();
         builder.Services.AddBackfillWorkflows(builder.Configuration);
+        builder.Services.AddBackfillApi();
         builder.Services.AddLocalDurableEngine(builder.Configuration);
         builder.Services.AddLocalTelemetry(builder.Configuration);
         services?.Invoke(builder.Services);

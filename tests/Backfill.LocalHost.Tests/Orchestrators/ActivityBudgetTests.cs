@@ -4,7 +4,6 @@ using Backfill.Core.Scheduling;
 using Backfill.LocalHost.Tests.Engine;
 using Backfill.Testing;
 using Backfill.Workflows.Activities;
-using Backfill.Workflows.Api;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;

@@ -31,7 +31,7 @@ public sealed class ClaimTests(AzuriteFixture azurite)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     // With a lake, the real data plane runs (its own container and lineage table); without, the scripted runner.
-    private async Task<(EngineHost Host, ScriptedWorkItemRunner Runner)> StartHostAsync(int itemMs, LakeOptions? lake = null)
+    private async Task<(EngineHost Host, ScriptedWorkItemRunner Runner)> StartHostAsync(int itemMs, LakeSettings? lake = null)
     {
         var runner = new ScriptedWorkItemRunner(_ => itemMs);
         var settings = new Dictionary<string, string?> { ["Backfill:GrantRefreshSeconds"] = "1", ["Backfill:RetryDelaySeconds"] = "1", ["Daily:TimerEnabled"] = "false" };
@@ -86,13 +86,13 @@ public sealed class ClaimTests(AzuriteFixture azurite)
         Eventually.UntilAsync($"{id} to hold no claim", _ => ClaimHoldersAsync(host), holders => !holders.Contains(id));
 
     // Its own container and lineage table with the lines landed, so the test's days meet no other test's.
-    private async Task<LakeOptions> LandedLakeAsync(string name, IEnumerable<GeneratedLine> lines)
+    private async Task<LakeSettings> LandedLakeAsync(string name, IEnumerable<GeneratedLine> lines)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var lake = new DailyLake(azurite.ConnectionString, new LakeOptions { ContainerName = name + suffix, LineageTableName = name + suffix });
+        var lake = new DailyLake(azurite.ConnectionString, new LakeSettings { ContainerName = name + suffix, LineageTableName = name + suffix });
         await lake.Storage.EnsureCreatedAsync(Cancel);
         await lake.LandAsync("seed", lines);
-        return lake.Storage.Options;
+        return lake.Storage.Settings;
     }
 
     private static object Body(string target, string[]? layers = null, string? onConflict = null, int maxParallel = 1, string partitions = "2025-01-01..2025-01-06") =>
@@ -137,7 +137,7 @@ public sealed class ClaimTests(AzuriteFixture azurite)
     public async Task Start_FeaturesV2WaitingOverFeaturesV1_RawAndStagingEachBuiltOnce()
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var lake = new LakeOptions { ContainerName = "claims" + suffix, LineageTableName = "claims" + suffix };
+        var lake = new LakeSettings { ContainerName = "claims" + suffix, LineageTableName = "claims" + suffix };
         var storage = new LakeStorage(new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), lake, TimeProvider.System);
         await storage.EnsureCreatedAsync(Cancel);
         var generator = new EventGenerator(DailyLake.Options(14));

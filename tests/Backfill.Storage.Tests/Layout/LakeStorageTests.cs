@@ -8,21 +8,21 @@ namespace Backfill.Storage.Tests.Layout;
 
 public sealed class LakeStorageTests(AzuriteFixture azurite)
 {
-    public static TheoryData<LakeOptions, string> BadOptions => new()
+    public static TheoryData<LakeSettings, string> BadSettings => new()
     {
-        { new LakeOptions { ContainerName = "Lake_1" }, nameof(LakeOptions.ContainerName) },
-        { new LakeOptions { LineageTableName = "lineage-table" }, nameof(LakeOptions.LineageTableName) },
-        { new LakeOptions { KeepPreviousCommits = 0 }, nameof(LakeOptions.KeepPreviousCommits) },
-        { new LakeOptions { MaxMergeAttempts = 0 }, nameof(LakeOptions.MaxMergeAttempts) },
-        { new LakeOptions { GarbageRetention = TimeSpan.Zero }, nameof(LakeOptions.GarbageRetention) },
+        { new LakeSettings { ContainerName = "Lake_1" }, nameof(LakeSettings.ContainerName) },
+        { new LakeSettings { LineageTableName = "lineage-table" }, nameof(LakeSettings.LineageTableName) },
+        { new LakeSettings { KeepPreviousCommits = 0 }, nameof(LakeSettings.KeepPreviousCommits) },
+        { new LakeSettings { MaxMergeAttempts = 0 }, nameof(LakeSettings.MaxMergeAttempts) },
+        { new LakeSettings { GarbageRetention = TimeSpan.Zero }, nameof(LakeSettings.GarbageRetention) },
     };
 
     [Theory]
-    [MemberData(nameof(BadOptions))]
-    public void Constructor_SettingOutOfRange_ThrowsNamingTheSetting(LakeOptions options, string setting)
+    [MemberData(nameof(BadSettings))]
+    public void Constructor_SettingOutOfRange_ThrowsNamingTheSetting(LakeSettings settings, string setting)
     {
         var error = Assert.Throws<ValidationException>(() => new LakeStorage(
-            new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), options, TimeProvider.System));
+            new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), settings, TimeProvider.System));
 
         Assert.Contains(setting, error.Message, StringComparison.Ordinal);
     }

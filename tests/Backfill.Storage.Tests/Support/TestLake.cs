@@ -11,10 +11,10 @@ namespace Backfill.Storage.Tests.Support;
 /// <summary>A fresh container and lineage table per test, so tests share one Azurite but no data.</summary>
 internal static class TestLake
 {
-    public static async Task<LakeStorage> CreateAsync(AzuriteFixture azurite, TimeProvider? time = null, LakeOptions? options = null)
+    public static async Task<LakeStorage> CreateAsync(AzuriteFixture azurite, TimeProvider? time = null, LakeSettings? options = null)
     {
         var id = Guid.NewGuid().ToString("N")[..16];
-        options = (options ?? new LakeOptions()) with { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
+        options = (options ?? new LakeSettings()) with { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
         var lake = new LakeStorage(
             new BlobServiceClient(azurite.ConnectionString),
             new TableServiceClient(azurite.ConnectionString),
@@ -28,5 +28,5 @@ internal static class TestLake
         new(runId, RunTrigger.Backfill, "bf-1", CodeVersion.Current, FeatureVersions.V1.ConfigHash);
 
     public static BlobContainerClient Container(AzuriteFixture azurite, LakeStorage lake) =>
-        new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(lake.Options.ContainerName);
+        new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(lake.Settings.ContainerName);
 }

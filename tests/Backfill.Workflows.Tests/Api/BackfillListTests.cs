@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.DurableTask;

@@ -2,8 +2,10 @@ using System.Text;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
+using Backfill.Core.Scheduling;
 using Backfill.Storage.Commits;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Backfill.Workflows.Tests.Api;
@@ -59,6 +61,31 @@ public sealed class BackfillRequestValidatorTests
         Assert.Null(spec);
         Assert.Equal([field], errors.Keys);
         Assert.False(string.IsNullOrWhiteSpace(errors[field].Single()));
+    }
+
+    [Theory]
+    [InlineData(MaxParallelBounds.Min - 1)]
+    [InlineData(MaxParallelBounds.Max + 1)]
+    public async Task Validate_MaxParallelOutsideTheBounds_StatesTheBounds(int maxParallel)
+    {
+        var (body, _) = await ReadAsync($$"""{"partitions":"2025-01-01","target":"features_v2","maxParallel":{{maxParallel}}}""");
+
+        var (_, errors) = BackfillRequestValidator.Validate(body!, new BackfillSettings(), Now);
+
+        Assert.Equal($"maxParallel must be between {MaxParallelBounds.Min} and {MaxParallelBounds.Max}; got {maxParallel}.", errors["maxParallel"].Single());
+    }
+
+    [Theory]
+    [InlineData(MaxParallelBounds.Min)]
+    [InlineData(MaxParallelBounds.Max)]
+    public async Task Validate_MaxParallelAtABound_IsAccepted(int maxParallel)
+    {
+        var (body, _) = await ReadAsync($$"""{"partitions":"2025-01-01","target":"features_v2","maxParallel":{{maxParallel}}}""");
+
+        var (spec, errors) = BackfillRequestValidator.Validate(body!, new BackfillSettings(), Now);
+
+        Assert.Empty(errors);
+        Assert.Equal(maxParallel, spec!.MaxParallel);
     }
 
     [Theory]

@@ -104,7 +104,7 @@ public sealed class PartitionHistoryHandlerTests(AzuriteFixture azurite)
         // Port 1 on loopback: nothing listens there, so every call is refused at once.
         var dead = new StorageSettings { ConnectionString = new AzuriteEndpoints(1, 1, 1).ConnectionString };
         var timeout = new StorageCallSettings().ApiCallTimeout;
-        var lake = new LakeStorage(StorageClients.Blobs(dead, timeout), StorageClients.Tables(dead, timeout), new LakeOptions(), TimeProvider.System);
+        var lake = new LakeStorage(StorageClients.Blobs(dead, timeout), StorageClients.Tables(dead, timeout), new LakeSettings(), TimeProvider.System);
         var handler = new PartitionHistoryHandler(new LakeReady(lake));
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>

@@ -6,6 +6,7 @@ using Backfill.Storage.Lineage;
 using Backfill.Storage.Reading;
 using Backfill.Testing;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Pipeline;
 using Backfill.Workflows.Tests.Support;
 using Microsoft.AspNetCore.Http;

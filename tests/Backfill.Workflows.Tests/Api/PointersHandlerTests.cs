@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Backfill.Storage.Layout;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,7 @@ public sealed class PointersHandlerTests
 {
     // Clients are created without connecting; every request here is refused before one is used.
     private static readonly LakeReady Lake = new(new LakeStorage(
-        new BlobServiceClient("UseDevelopmentStorage=true"), new TableServiceClient("UseDevelopmentStorage=true"), new LakeOptions(), TimeProvider.System));
+        new BlobServiceClient("UseDevelopmentStorage=true"), new TableServiceClient("UseDevelopmentStorage=true"), new LakeSettings(), TimeProvider.System));
 
     private static readonly PointersHandler Handler = new(Lake, Options.Create(new BackfillSettings()), NullLogger<PointersHandler>.Instance);
 

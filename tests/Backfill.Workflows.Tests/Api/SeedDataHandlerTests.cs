@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Backfill.Storage.Layout;
 using Backfill.Testing;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,7 @@ public sealed class SeedDataHandlerTests(AzuriteFixture azurite)
 
     private LakeStorage Lake(string container) => new(
         new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString),
-        new LakeOptions { ContainerName = container, LineageTableName = "lineage" + container[5..] }, TimeProvider.System);
+        new LakeSettings { ContainerName = container, LineageTableName = "lineage" + container[5..] }, TimeProvider.System);
 
     private static async Task<(int Status, JsonElement Body)> PostAsync(LakeStorage lake, bool allowSampleData)
     {

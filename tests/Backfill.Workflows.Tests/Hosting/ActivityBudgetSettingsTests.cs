@@ -1,4 +1,3 @@
-using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -29,11 +29,11 @@ public sealed class GarbageSweepTests(AzuriteFixture azurite)
 
         var young = await sweep.RunAsync(TestContext.Current.CancellationToken);
         var foldersWhileYoung = await raw.CommitFoldersAsync();
-        time.Advance(lake.Options.GarbageRetention + TimeSpan.FromHours(1));
+        time.Advance(lake.Settings.GarbageRetention + TimeSpan.FromHours(1));
         var old = await sweep.RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((CommitStatus.Published, CommitStatus.Published, CommitStatus.Rejected), (retained.Status, live.Status, orphan.Status));
-        Assert.Equal(TimeSpan.FromDays(7), lake.Options.GarbageRetention);
+        Assert.Equal(TimeSpan.FromDays(7), lake.Settings.GarbageRetention);
         Assert.Equal(0, young);
         Assert.Equal(new[] { retained.Commit.CommitId, live.Commit.CommitId, orphan.Commit.CommitId }.Order(StringComparer.Ordinal), foldersWhileYoung);
         Assert.Equal(1, old);

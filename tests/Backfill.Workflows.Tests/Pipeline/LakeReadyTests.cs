@@ -49,10 +49,10 @@ public sealed class LakeReadyTests(AzuriteFixture azurite)
     }
 
     // Clients without retries: each attempt is one request, and a refused one fails at once.
-    private static (LakeReady Ready, LakeOptions Names) Lake(StorageProxy proxy)
+    private static (LakeReady Ready, LakeSettings Names) Lake(StorageProxy proxy)
     {
         var id = Guid.NewGuid().ToString("N")[..16];
-        var names = new LakeOptions { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
+        var names = new LakeSettings { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
         var blobs = new BlobClientOptions();
         blobs.Retry.MaxRetries = 0;
         var tables = new TableClientOptions();
@@ -62,7 +62,7 @@ public sealed class LakeReadyTests(AzuriteFixture azurite)
         return (new LakeReady(lake), names);
     }
 
-    private async Task<bool> ExistsAsync(LakeOptions names)
+    private async Task<bool> ExistsAsync(LakeSettings names)
     {
         var ct = TestContext.Current.CancellationToken;
         var container = await new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(names.ContainerName).ExistsAsync(ct);

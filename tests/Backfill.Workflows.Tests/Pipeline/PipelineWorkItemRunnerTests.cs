@@ -108,7 +108,7 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
         var id = Guid.NewGuid().ToString("N")[..16];
         var lake = new LakeStorage(
             new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString),
-            new LakeOptions { ContainerName = "lake-" + id, LineageTableName = "lineage" + id }, TimeProvider.System);
+            new LakeSettings { ContainerName = "lake-" + id, LineageTableName = "lineage" + id }, TimeProvider.System);
         await lake.EnsureCreatedAsync(TestContext.Current.CancellationToken);
         var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = 300, EntityCount = 40 });
         await new LandingWriter(lake).WriteAsync("gen", generator.Generate(Day.Date), TestContext.Current.CancellationToken);

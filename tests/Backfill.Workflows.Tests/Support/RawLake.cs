@@ -28,7 +28,7 @@ internal sealed class RawLake(AzuriteFixture azurite, LakeStorage lake)
         var id = Guid.NewGuid().ToString("N")[..16];
         return new LakeStorage(
             new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString),
-            new LakeOptions { ContainerName = "lake-" + id, LineageTableName = "lineage" + id }, time);
+            new LakeSettings { ContainerName = "lake-" + id, LineageTableName = "lineage" + id }, time);
     }
 
     public static async Task<RawLake> CreateAsync(AzuriteFixture azurite, TimeProvider time)
@@ -50,7 +50,7 @@ internal sealed class RawLake(AzuriteFixture azurite, LakeStorage lake)
     public async Task<List<string>> CommitFoldersAsync()
     {
         var folders = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var blob in new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(lake.Options.ContainerName).GetBlobsAsync(
+        await foreach (var blob in new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(lake.Settings.ContainerName).GetBlobsAsync(
                            BlobTraits.None, BlobStates.None, $"raw/{Day.PathSegment}/commit=", TestContext.Current.CancellationToken))
         {
             folders.Add(blob.Name.Split('/')[2]["commit=".Length..]);

@@ -1,6 +1,6 @@
 using Backfill.Core.Validation;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Json;
 
 /// <summary>One validation result as the API returns it.</summary>
 /// <param name="Name">The check, e.g. <c>null_rate</c>.</param>

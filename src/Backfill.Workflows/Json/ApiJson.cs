@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Json;
 
-/// <summary>The API's JSON: camelCase fields, enums by name.</summary>
+/// <summary>The API's JSON, which the alert webhook and alert details share: camelCase fields, enums by name.</summary>
 public static class ApiJson
 {
     /// <summary>Options for every response body.</summary>

@@ -1,7 +1,7 @@
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Pipeline;
 
 /// <summary>Reads which dataset partitions have a live commit, and what produced it (for dry runs).</summary>
 public interface ICommittedPartitions

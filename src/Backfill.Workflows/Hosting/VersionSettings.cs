@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Backfill.Core.Switchover;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Hosting;
 
 /// <summary>Settings of the version lifecycle (section <c>Versions</c>), validated at start.</summary>
 public sealed class VersionSettings

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Backfill.Core.Daily;
+using Backfill.Core.Scheduling;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Hosting;
 
 /// <summary>Settings of the daily run (section <c>Daily</c>), validated at start.</summary>
 public sealed class DailySettings
@@ -31,15 +32,15 @@ public sealed class DailySettings
     public int MaxCatchupDays { get; set; } = DailyOptions.DefaultMaxCatchupDays;
 
     /// <summary>The daily cap: work items of one daily run in flight at once; catchup days start oldest first under it.</summary>
-    [Range(1, 64)]
-    public int MaxParallel { get; set; } = 3;
+    [Range(MaxParallelBounds.Min, MaxParallelBounds.Max)]
+    public int MaxParallel { get; set; } = MaxParallelBounds.Default;
 
     /// <summary>
     /// Slots of the global activity budget (<c>Backfill:ActivityBudget</c>) never granted to backfills, so the daily run's
     /// work items never queue behind theirs; <see cref="MaxParallel"/> must fit in them.
     /// </summary>
-    [Range(1, 64)]
-    public int ReservedSlots { get; set; } = 3;
+    [Range(MaxParallelBounds.Min, MaxParallelBounds.Max)]
+    public int ReservedSlots { get; set; } = MaxParallelBounds.Default;
 
     /// <summary>The feature version the daily run maintains.</summary>
     [Required]

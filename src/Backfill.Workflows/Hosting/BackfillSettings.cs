@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Backfill.Core.Scheduling;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Hosting;
 
 /// <summary>Backfill defaults and limits (section <c>Backfill</c>), validated at start.</summary>
 public sealed class BackfillSettings
@@ -9,8 +10,8 @@ public sealed class BackfillSettings
     public const string Section = "Backfill";
 
     /// <summary>Max parallel when a request names none.</summary>
-    [Range(1, 64)]
-    public int MaxParallel { get; set; } = 3;
+    [Range(MaxParallelBounds.Min, MaxParallelBounds.Max)]
+    public int MaxParallel { get; set; } = MaxParallelBounds.Default;
 
     /// <summary>The default of <see cref="ActivityBudget"/>: the hosts' default of activities in flight at once.</summary>
     public const int DefaultActivityBudget = 16;
@@ -21,7 +22,7 @@ public sealed class BackfillSettings
     /// (host.json <c>maxConcurrentActivityFunctions</c>, <c>DurableEngine:MaxConcurrentActivities</c>), so a granted
     /// activity never waits in the queue.
     /// </summary>
-    [Range(2, 256)]
+    [Range(ConcurrencyBounds.MinActivityBudget, ConcurrencyBounds.Max)]
     public int ActivityBudget { get; set; } = DefaultActivityBudget;
 
     /// <summary>How often (orchestration seconds, at most) a backfill granted less than its max parallel asks the budget again.</summary>

@@ -1,6 +1,6 @@
 using Backfill.Core.Estimating;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Pipeline;
 
 /// <summary>Reads what datasets' recent commits took and weighed (for a dry run's impact estimate).</summary>
 public interface ICommitHistory

@@ -3,12 +3,11 @@ using Backfill.Core.Versioning;
 using Backfill.Storage.Daily;
 using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Models;
-using Backfill.Workflows.Orchestrators;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Orchestrators;
 
 /// <summary>
 /// Starts the daily run of a scheduled day, once: the HTTP route, the Functions timer and the local host's

@@ -1,4 +1,4 @@
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Hosting;
 
 /// <summary>Each host registers one, so the shared health handler can report the engine without knowing the host.</summary>
 public interface IEngineStatusSource

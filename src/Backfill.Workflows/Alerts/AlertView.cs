@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Backfill.Storage.Alerts;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Alerts;
 
 /// <summary>One alert, as <c>GET /api/alerts</c> returns it and the webhook receives it.</summary>
 /// <param name="RaisedAt">When it was raised.</param>

@@ -1,6 +1,6 @@
 using Backfill.Core.Partitions;
 
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Pipeline;
 
 /// <summary>Reads where partitions stand (committed, failed, missing, stale), for the reprocess modes of a backfill.</summary>
 public interface IPartitionStates

@@ -1,4 +1,4 @@
-namespace Backfill.Workflows.Api;
+namespace Backfill.Workflows.Hosting;
 
 /// <summary>What each host reports about the durable engine it runs on.</summary>
 /// <param name="Kind">Which engine: the local Durable Task engine, or the Functions extension.</param>
