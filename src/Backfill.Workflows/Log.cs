@@ -58,4 +58,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Backfill {BackfillId} terminated by an operator; cut off: {CutOff}")]
     internal static partial void BackfillTerminated(ILogger logger, string backfillId, string cutOff);
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Warning,
+        Message = "A flip of pointer {Pointer} named its days 'range', the deprecated name of 'partitions'; 'range' will be removed in the next release")]
+    internal static partial void FlipRangeDeprecated(ILogger logger, string pointer);
 }

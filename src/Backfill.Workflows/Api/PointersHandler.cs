@@ -21,7 +21,7 @@ namespace Backfill.Workflows.Api;
 /// The pointer API: read a pointer, flip it, roll it back, follow a flip. Every call first moves the mirror
 /// blob up to the entity's state, so a mirror left behind by a crash between the two writes converges.
 /// </summary>
-public sealed partial class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<BackfillSettings> settings, ILogger<PointersHandler> logger)
+public sealed class PointersHandler(Pipeline.LakeReady lakeReady, IOptions<BackfillSettings> settings, ILogger<PointersHandler> logger)
 {
     private const string IdPrefix = "ptr-";
 
@@ -90,7 +90,7 @@ public sealed partial class PointersHandler(Pipeline.LakeReady lakeReady, IOptio
 
             (partitionsField, partitionsText) = ("range", body.Range);
             request.HttpContext.Response.Headers["Deprecation"] = RangeDeprecation;
-            LogRangeDeprecated(logger, name);
+            Log.FlipRangeDeprecated(logger, name);
         }
 
         string? partitions = null;
@@ -252,8 +252,4 @@ public sealed partial class PointersHandler(Pipeline.LakeReady lakeReady, IOptio
         ApiUris.Of(request, PointerRoutes.Operation.Replace("{name}", Uri.EscapeDataString(name), StringComparison.Ordinal), "instanceId", instanceId);
 
     private static IResult UnknownPointer(string name) => Problems.NotFound($"No pointer named '{name}'; known: {FeaturePointer.Name}.");
-
-    [LoggerMessage(EventId = 602, Level = LogLevel.Warning,
-        Message = "A flip of pointer {Pointer} named its days 'range', the deprecated name of 'partitions'; 'range' will be removed in the next release")]
-    private static partial void LogRangeDeprecated(ILogger logger, string pointer);
 }

@@ -6,6 +6,7 @@ using Backfill.LocalHost.Tests.Orchestrators;
 using Backfill.Testing;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Api;
+using Backfill.Workflows.Json;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Pipeline;
 using Microsoft.DurableTask.Client;
