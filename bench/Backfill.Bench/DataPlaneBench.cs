@@ -25,7 +25,7 @@ internal static class DataPlaneBench
     {
         var settings = BenchSettings.Parse(args);
         var cancellationToken = CancellationToken.None;
-        var first = PartitionKey.Parse("2025-01-01");
+        var first = Day.Parse("2025-01-01");
         var day = first.AddDays(6);
         var folder = Directory.CreateTempSubdirectory("backfill-bench-").FullName;
         Console.WriteLine($"features_v1({day}) from 7 days x {settings.EventsPerDay:N0} events/day, {settings.Entities:N0} entities, "

@@ -7,7 +7,7 @@ namespace Backfill.Bench;
 /// <summary>The naive design: DuckDB recomputes features_v1(D) from the seven days of staged events.</summary>
 internal static class DuckDbFeatures
 {
-    public static string Compute(IReadOnlyList<StagedDay> window, PartitionKey day, string output)
+    public static string Compute(IReadOnlyList<StagedDay> window, Day day, string output)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();

@@ -10,7 +10,7 @@ namespace Backfill.Bench;
 internal static class StagedDays
 {
     public static async Task<IReadOnlyList<StagedDay>> CreateAsync(
-        BenchSettings settings, PartitionKey first, int days, string folder, CancellationToken cancellationToken)
+        BenchSettings settings, Day first, int days, string folder, CancellationToken cancellationToken)
     {
         var generator = new EventGenerator(new EventGeneratorOptions { EventsPerDay = settings.EventsPerDay, EntityCount = settings.Entities });
         var staged = new List<StagedDay>();

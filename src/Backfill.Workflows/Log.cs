@@ -21,21 +21,21 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 403, Level = LogLevel.Warning,
         Message = "Lineage of live commit {CommitId} of {Dataset}/{Partition} said {Was}; marked published (found by {RunId})")]
-    internal static partial void LineageRepairedByRun(ILogger logger, string dataset, PartitionKey partition, string commitId, CommitStatus was, string runId);
+    internal static partial void LineageRepairedByRun(ILogger logger, string dataset, Day partition, string commitId, CommitStatus was, string runId);
 
     [LoggerMessage(EventId = 404, Level = LogLevel.Critical,
         Message = "Crash drill: killing the process after publishing {Dataset}/{Partition} commit {CommitId}, before its lineage write")]
-    internal static partial void CrashDrillExit(ILogger logger, string dataset, PartitionKey partition, string commitId);
+    internal static partial void CrashDrillExit(ILogger logger, string dataset, Day partition, string commitId);
 
     [LoggerMessage(EventId = 405, Level = LogLevel.Warning,
         Message = "Lineage of live commit {CommitId} of {Dataset}/{Partition} said {Was}; marked published (found by a partitions read)")]
-    internal static partial void LineageRepairedByRead(ILogger logger, string dataset, PartitionKey partition, string commitId, CommitStatus was);
+    internal static partial void LineageRepairedByRead(ILogger logger, string dataset, Day partition, string commitId, CommitStatus was);
 
     [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Garbage sweep deleted {Deleted} unreferenced commit folder(s) older than {Retention}")]
     internal static partial void GarbageSwept(ILogger logger, int deleted, TimeSpan retention);
 
-    [LoggerMessage(EventId = 407, Level = LogLevel.Warning, Message = "Late-arrival metrics of {Partition} not recorded by {RunId}")]
-    internal static partial void LateDataUnrecorded(ILogger logger, Exception exception, PartitionKey partition, string runId);
+    [LoggerMessage(EventId = 407, Level = LogLevel.Warning, Message = "Late-data metrics of {Partition} not recorded by {RunId}")]
+    internal static partial void LateDataUnrecorded(ILogger logger, Exception exception, Day partition, string runId);
 
     [LoggerMessage(EventId = 500, Message = "Alert {Kind} on {Dataset}/{Partition} (run {RunId}): {AlertMessage}")]
     internal static partial void Alert(

@@ -15,7 +15,7 @@ public static class Arbitraries
     private static readonly int Year2200 = new DateOnly(2200, 1, 1).DayNumber;
 
     /// <summary>Any day the calendar type can hold, 0001-01-01 to 9999-12-31.</summary>
-    public static Arbitrary<PartitionKey> PartitionKey() =>
+    public static Arbitrary<Day> Days() =>
         Gen.Choose(DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber).Select(Key).ToArbitrary();
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class Arbitraries
     /// <summary>Work items of every layer on any day.</summary>
     public static Arbitrary<WorkItem> WorkItem() =>
         (from layer in Gen.Elements(Enum.GetValues<Layer>())
-         from day in PartitionKey().Generator
+         from day in Days().Generator
          select new WorkItem(layer, day))
         .ToArbitrary();
 
@@ -68,5 +68,5 @@ public static class Arbitraries
         from runs in Gen.NonEmptyListOf(Gen.Zip(Gen.Choose(0, maxOffset), Gen.Choose(1, maxRunDays)))
         select new PartitionSet(runs.SelectMany(run => Enumerable.Range(start + run.Item1, run.Item2)).Select(Key));
 
-    private static PartitionKey Key(int dayNumber) => new(DateOnly.FromDayNumber(dayNumber));
+    private static Day Key(int dayNumber) => new(DateOnly.FromDayNumber(dayNumber));
 }

@@ -18,7 +18,7 @@ internal static class BackfillApi
     public static bool IsFinished(BackfillView view) =>
         view.Status is BackfillStatus.Completed or BackfillStatus.CompletedWithFailures or BackfillStatus.Failed or BackfillStatus.Canceled or BackfillStatus.Rejected;
 
-    public static async Task SeedLandingAsync(string connectionString, PartitionKey first, int days, int eventsPerDay = 400, int seed = 20250101, string batch = "seed", LakeSettings? options = null)
+    public static async Task SeedLandingAsync(string connectionString, Day first, int days, int eventsPerDay = 400, int seed = 20250101, string batch = "seed", LakeSettings? options = null)
     {
         var lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options ?? new LakeSettings(), TimeProvider.System);
         await lake.EnsureCreatedAsync(TestContext.Current.CancellationToken);

@@ -12,7 +12,7 @@ public sealed class BackfillHostFixture(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse("2025-01-01"), 41);
+        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, Day.Parse("2025-01-01"), 41);
         _host = await StartHostAsync(azurite);
     }
 

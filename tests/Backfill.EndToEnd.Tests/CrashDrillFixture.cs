@@ -22,7 +22,7 @@ public sealed class CrashDrillFixture(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>How long a drill waits for a backfill: 120 items (the 40-day soak) at max parallel 3 take minutes on a busy 2-core machine.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
 
-    public static readonly PartitionKey First = PartitionKey.Parse("2025-01-01");
+    public static readonly Day First = Day.Parse("2025-01-01");
 
     /// <summary>The clean lake's live content hash of every partition, by <c>dataset/day</c>.</summary>
     public IReadOnlyDictionary<string, string> Clean { get; private set; } = new Dictionary<string, string>();

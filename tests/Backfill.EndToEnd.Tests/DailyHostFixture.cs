@@ -12,7 +12,7 @@ public sealed class DailyHostFixture(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse("2026-06-01"), 8, eventsPerDay: 200);
+        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, Day.Parse("2026-06-01"), 8, eventsPerDay: 200);
         _host = await BackfillHostFixture.StartHostAsync(azurite);
     }
 

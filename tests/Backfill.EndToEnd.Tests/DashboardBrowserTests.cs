@@ -11,7 +11,7 @@ namespace Backfill.EndToEnd.Tests;
 
 /// <summary>
 /// <c>GET /api/dashboard</c> loaded in the distribution's headless Chromium against a real local host: the grid,
-/// the backfill progress bars and the late-arrival chart are checked against what the API says.
+/// the backfill progress bars and the late-data chart are checked against what the API says.
 /// </summary>
 [Collection(DashboardGroup.Name)]
 public sealed class DashboardBrowserTests(DashboardFixture fixture)
@@ -72,7 +72,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
 
         await AssertThroughputAsync(page);
 
-        // Late arrivals and pointer: drawn from their routes when the host serves them, "not available" when it answers 404.
+        // Late data and pointer: drawn from their routes when the host serves them, "not available" when it answers 404.
         await AssertLateChartAsync(page);
         await AssertPointerAsync(page);
         await AssertVersionsAsync(page);
@@ -96,7 +96,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
     [Fact]
     public async Task DashboardActions_InHeadlessChromium_PlanStartRebuildFlipAndRollBack()
     {
-        await BackfillApi.SeedLandingAsync(fixture.ConnectionString, PartitionKey.Parse(ActionsFrom), 10, eventsPerDay: 200);
+        await BackfillApi.SeedLandingAsync(fixture.ConnectionString, Day.Parse(ActionsFrom), 10, eventsPerDay: 200);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
@@ -210,7 +210,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
     private async Task<(string Id, string[] Changed)> RebuildOneRawDayAndItsDownstreamAsync(IPage page, string tenDayBackfill)
     {
         const string Day = "2023-11-05";
-        await BackfillApi.SeedLandingAsync(fixture.ConnectionString, PartitionKey.Parse(Day), 1, eventsPerDay: 50, seed: 11, batch: "more");
+        await BackfillApi.SeedLandingAsync(fixture.ConnectionString, Core.Partitions.Day.Parse(Day), 1, eventsPerDay: 50, seed: 11, batch: "more");
         var before = await CommitsAsync();
 
         await page.ClickAsync(Cell("raw", Day));

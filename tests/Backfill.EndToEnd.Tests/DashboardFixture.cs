@@ -37,7 +37,7 @@ public sealed class DashboardFixture(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = await BackfillHostFixture.StartHostAsync(azurite);
-        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse(From), 5, eventsPerDay: 200);
+        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, Day.Parse(From), 5, eventsPerDay: 200);
 
         FullBackfill = await BackfillApi.StartAsync(Host, new { partitions = $"{From}..2023-09-05", target = "features_v1", maxParallel = 3 });
         await BackfillApi.WaitAsync(Host, FullBackfill);
@@ -45,7 +45,7 @@ public sealed class DashboardFixture(AzuriteFixture azurite) : IAsyncLifetime
         await BackfillApi.WaitAsync(Host, FailedBackfill);
 
         // New events for an already built day: its raw rebuild gets a new commit that staging did not read.
-        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse(RebuiltDay), 1, eventsPerDay: 50, seed: 7, batch: "more");
+        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, Day.Parse(RebuiltDay), 1, eventsPerDay: 50, seed: 7, batch: "more");
         RebuildBackfill = await BackfillApi.StartAsync(Host, new { partitions = RebuiltDay, target = "features_v1", layers = RawOnly });
         await BackfillApi.WaitAsync(Host, RebuildBackfill);
     }

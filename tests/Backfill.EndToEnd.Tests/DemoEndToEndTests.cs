@@ -28,7 +28,7 @@ public sealed class DemoEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public Task Demo_SmallVolume_FillsBothVersionsRunsDailyFlipsAndIsSafeToRerun() => DemoAsync(SmallDays);
 
-    /// <summary>The demo's default length: late-arrival metrics for all 90 days equal the landing files' counts.</summary>
+    /// <summary>The demo's default length: late-data metrics for all 90 days equal the landing files' counts.</summary>
     [Fact(Explicit = true)]
     public Task Demo_DefaultNinetyDays_FillsBothVersionsAndRecordsLateDataOfEveryDay() => DemoAsync(DefaultDays);
 
@@ -117,7 +117,7 @@ public sealed class DemoEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Every day the demo landed has late-arrival metrics (those the backfill built first as well as the two the daily
+    /// Every day the demo landed has late-data metrics (those the backfill built first as well as the two the daily
     /// runs did), and each day's figures equal counts taken here from the landing files as of that day's pinned
     /// processing time.
     /// </summary>

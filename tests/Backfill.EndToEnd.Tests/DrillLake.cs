@@ -24,7 +24,7 @@ internal sealed class DrillLake
     public LakeSettings Options { get; }
 
     /// <summary>Every partition's live commit and its lineage row's status, by <c>dataset/day</c>.</summary>
-    public async Task<IReadOnlyDictionary<string, (string ContentHash, CommitStatus? Lineage)>> LiveAsync(PartitionKey first, int days)
+    public async Task<IReadOnlyDictionary<string, (string ContentHash, CommitStatus? Lineage)>> LiveAsync(Day first, int days)
     {
         var reader = new PartitionReader(_lake);
         var lineage = new LineageStore(_lake);

@@ -6,7 +6,7 @@ using Azure.Storage.Blobs.Models;
 namespace Backfill.EndToEnd.Tests;
 
 /// <summary>
-/// A day's late-arrival figures counted straight from the landing files, without the product's reader, parser or
+/// A day's late-data metrics counted straight from the landing files, without the product's reader, parser or
 /// counter: each file's arrival hour is in its path, each line is parsed here, the first copy of an event sets its
 /// band (lateness after the end of its event day: on time, 0–24 h, 24–48 h, 48 h or more).
 /// </summary>

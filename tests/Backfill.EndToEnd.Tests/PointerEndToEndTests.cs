@@ -18,15 +18,15 @@ using Backfill.Workflows.Models;
 namespace Backfill.EndToEnd.Tests;
 
 /// <summary>
-/// The versioned switchover through the HTTP API of a real local host, over real Parquet partitions. Each test
+/// Flips between feature versions through the HTTP API of a real local host, over real Parquet partitions. Each test
 /// gets its own host and its own lake (container and lineage table), because the pointer's mirror blob and
 /// the committed days that set a flip's default range are lake-wide.
 /// </summary>
 public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const int Days = 12;
-    private static readonly PartitionKey First = PartitionKey.Parse("2025-03-01");
-    private static readonly PartitionKey Last = First.AddDays(Days - 1);
+    private static readonly Day First = Day.Parse("2025-03-01");
+    private static readonly Day Last = First.AddDays(Days - 1);
     private static readonly string[] FeaturesOnly = ["features"];
     private static readonly string[] WrittenDatasets = ["raw", "staging", "features_v1"];
 
@@ -39,7 +39,7 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string Range(PartitionKey from, PartitionKey to) => $"{from}..{to}";
+    private static string Range(Day from, Day to) => $"{from}..{to}";
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -85,7 +85,7 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private Task<PointerView> PointerAsync() => Host.ReadJsonAsync<PointerView>("api/pointers/features");
 
-    private async Task<JsonElement> ReadAsync(string dataset, PartitionKey day)
+    private async Task<JsonElement> ReadAsync(string dataset, Day day)
     {
         using var response = await Host.Http.GetAsync($"api/read/{dataset}/{day}?limit=5", Cancel);
         var text = await response.Content.ReadAsStringAsync(Cancel);
@@ -93,11 +93,11 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private async Task<string> LiveCommitAsync(string dataset, PartitionKey day) =>
+    private async Task<string> LiveCommitAsync(string dataset, Day day) =>
         (await new PartitionReader(Lake).GetLiveCommitAsync(dataset, day, Cancel))!.CommitId;
 
     [Fact]
-    public async Task Switchover_V1ToV2_CompletenessConcurrentFlipsReaderLoopRollbackAndFlipOnSuccess()
+    public async Task Flip_V1ToV2_CompletenessConcurrentFlipsReaderLoopRollbackAndFlipOnSuccess()
     {
         await StartAsync();
         var v1 = await BackfillAsync(new { partitions = Range(First, Last), target = "features_v1", maxParallel = 4 });
@@ -312,7 +312,7 @@ public sealed class PointerEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         {
             var date = partition.GetProperty("date").GetString()!;
             Assert.Equal(("previous", featuresBefore[date]), (partition.GetProperty("before").GetString(), partition.GetProperty("previousCommitId").GetString()));
-            Assert.Equal(await LiveCommitAsync("features_v1", PartitionKey.Parse(date)), partition.GetProperty("commitId").GetString());
+            Assert.Equal(await LiveCommitAsync("features_v1", Day.Parse(date)), partition.GetProperty("commitId").GetString());
             Assert.Equal(partition.GetProperty("commitId").GetString(), partition.GetProperty("liveCommitId").GetString());
             Assert.True(partition.GetProperty("rowsBefore").GetInt64() > 0 && partition.GetProperty("changes").GetProperty("changed").GetInt32() > 0, partition.ToString());
             var shifts = partition.GetProperty("meanShifts").EnumerateArray().ToList();

@@ -17,7 +17,7 @@ public sealed class ValidationEndToEndTests(AzuriteFixture azurite)
     public async Task Backfill_PartitionFailingValidation_ItemShowsResultsAndAlertIsListed()
     {
         var raisedAfter = DateTimeOffset.UtcNow.AddSeconds(-1);
-        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse("2024-06-01"), 1);
+        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, Day.Parse("2024-06-01"), 1);
         await using var host = await LocalHostProcess.StartAsync(new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,

@@ -21,7 +21,7 @@ public sealed class VersionsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var settings = LocalHostProcess.OwnLake(azurite.ConnectionString, "ver");
         settings["Backfill:RetryDelaySeconds"] = "1";
         var options = new LakeSettings { ContainerName = settings["Lake:ContainerName"], LineageTableName = settings["Lake:LineageTableName"] };
-        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, PartitionKey.Parse("2025-05-01"), 4, eventsPerDay: 200, options: options);
+        await BackfillApi.SeedLandingAsync(azurite.ConnectionString, Day.Parse("2025-05-01"), 4, eventsPerDay: 200, options: options);
         _host = await LocalHostProcess.StartAsync(settings);
     }
 

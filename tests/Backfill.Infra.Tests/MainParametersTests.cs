@@ -8,7 +8,7 @@ namespace Backfill.Infra.Tests;
 /// <summary>infra/main.parameters.json: azd maps its environment onto main.bicep's parameters.</summary>
 public sealed partial class MainParametersTests(CompiledMainTemplate main) : IDisposable
 {
-    private readonly JsonDocument parameters = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("infra/main.parameters.json")));
+    private readonly JsonDocument _parameters = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("infra/main.parameters.json")));
 
     [Fact]
     public void MainParameters_EveryEntry_IsATemplateParameter() =>
@@ -38,9 +38,9 @@ public sealed partial class MainParametersTests(CompiledMainTemplate main) : IDi
     public void MainParameters_EveryValue_IsOneAzdVariable() =>
         Assert.All(Entries(), entry => Assert.Matches(AzdVariable(), entry.Value.GetProperty("value").GetString()));
 
-    public void Dispose() => parameters.Dispose();
+    public void Dispose() => _parameters.Dispose();
 
-    private JsonElement.ObjectEnumerator Entries() => parameters.RootElement.GetProperty("parameters").EnumerateObject();
+    private JsonElement.ObjectEnumerator Entries() => _parameters.RootElement.GetProperty("parameters").EnumerateObject();
 
     // ${NAME} or ${NAME=default}: azd substitutes its environment value, or the default when unset.
     [GeneratedRegex(@"^\$\{[A-Z][A-Z0-9_]*(=[^}]*)?\}$")]

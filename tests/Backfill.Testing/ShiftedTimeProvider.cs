@@ -3,9 +3,9 @@ namespace Backfill.Testing;
 /// <summary>The system clock moved forward on request, so retention can pass without waiting.</summary>
 public sealed class ShiftedTimeProvider : TimeProvider
 {
-    private TimeSpan offset;
+    private TimeSpan _offset;
 
-    public void Advance(TimeSpan by) => offset += by;
+    public void Advance(TimeSpan by) => _offset += by;
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
 }

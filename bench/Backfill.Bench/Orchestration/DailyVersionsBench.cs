@@ -30,11 +30,11 @@ internal static class DailyVersionsBench
     public static async Task RunAsync(string[] args)
     {
         var settings = BenchSettings.Parse(args, new BenchSettings(2_000, 500, 5));
-        var first = PartitionKey.Parse("2025-01-01");
+        var first = Day.Parse("2025-01-01");
 
         // Each run processes its watermark (asOf - 2) and rolls the 3 days before it; the first runs fill those days.
         var runs = Enumerable.Range(0, WarmUpRuns + settings.Iterations).Select(i => new DateTimeOffset(first.AddDays(5 + i).Date.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero)).ToList();
-        var last = PartitionKey.Parse(runs[^1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var last = Day.Parse(runs[^1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Console.WriteLine($"daily runs with 1 and 2 built versions, {settings.EventsPerDay:N0} events/day, {settings.Entities:N0} entities (the demo's size by default), "
             + $"{Environment.ProcessorCount} cores, {settings.Iterations} runs each after {WarmUpRuns} warm-up runs, interleaved");
 
@@ -83,7 +83,7 @@ internal static class DailyVersionsBench
         return sorted[sorted.Count / 2];
     }
 
-    private static async Task<BenchHost> StartAsync(string connectionString, string name, IReadOnlyList<(PartitionKey Day, List<GeneratedLine> Lines)> generated)
+    private static async Task<BenchHost> StartAsync(string connectionString, string name, IReadOnlyList<(Day Day, List<GeneratedLine> Lines)> generated)
     {
         var options = new LakeSettings { ContainerName = "bench-" + name, LineageTableName = "benchlineage" + name };
         var lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options, TimeProvider.System);

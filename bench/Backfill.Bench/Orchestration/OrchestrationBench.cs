@@ -47,7 +47,7 @@ internal static class OrchestrationBench
 
     private static void PlanTime(int days)
     {
-        var set = PartitionSetParser.Parse($"2015-01-01..{PartitionKey.Parse("2015-01-01").AddDays(days - 1)}", new PartitionSetParseOptions { MaxDays = days });
+        var set = PartitionSetParser.Parse($"2015-01-01..{Day.Parse("2015-01-01").AddDays(days - 1)}", new PartitionSetParseOptions { MaxDays = days });
         var times = Enumerable.Range(0, 5).Select(_ =>
         {
             var clock = Stopwatch.StartNew();
@@ -69,8 +69,8 @@ internal static class OrchestrationBench
         var barrier = (Efficiency: work.SlotEfficiency(cap), work.Makespan, work.MaxOverlap);
 
         work.Clear();
-        var days = $"2020-01-01..{PartitionKey.Parse("2020-01-01").AddDays(items - 1)}";
-        runner.WorkMs = request => durations[request.Item.Partition.Date.DayNumber - PartitionKey.Parse("2020-01-01").Date.DayNumber];
+        var days = $"2020-01-01..{Day.Parse("2020-01-01").AddDays(items - 1)}";
+        runner.WorkMs = request => durations[request.Item.Partition.Date.DayNumber - Day.Parse("2020-01-01").Date.DayNumber];
         await RunBackfillAsync(host, days, [Layer.Raw], cap);
         var ours = (Efficiency: work.SlotEfficiency(cap), work.Makespan, work.MaxOverlap);
 
@@ -89,7 +89,7 @@ internal static class OrchestrationBench
         var bareMs = bare.Elapsed.TotalMilliseconds / items;
 
         var ours = Stopwatch.StartNew();
-        await RunBackfillAsync(host, $"2021-01-01..{PartitionKey.Parse("2021-01-01").AddDays(items - 1)}", [Layer.Raw], cap);
+        await RunBackfillAsync(host, $"2021-01-01..{Day.Parse("2021-01-01").AddDays(items - 1)}", [Layer.Raw], cap);
         var oursMs = ours.Elapsed.TotalMilliseconds / items;
         Console.WriteLine($"overhead per no-op item, {items} items, cap {cap}: bare window {bareMs:F1} ms, backfill {oursMs:F1} ms, ratio {oursMs / bareMs:F2}x (goal <= 2x)");
     }
@@ -99,7 +99,7 @@ internal static class OrchestrationBench
         runner.WorkMs = _ => 0;
         work.Clear();
         var clock = Stopwatch.StartNew();
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), State($"2010-01-01..{PartitionKey.Parse("2010-01-01").AddDays(days - 1)}", 16, AllLayers));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), State($"2010-01-01..{Day.Parse("2010-01-01").AddDays(days - 1)}", 16, AllLayers));
         var largest = 0;
         while (true)
         {

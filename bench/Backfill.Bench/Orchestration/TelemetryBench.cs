@@ -68,7 +68,7 @@ internal static class TelemetryBench
         });
 
         // Each round its own days: a backfill never meets another's claims or partitions.
-        var first = PartitionKey.Parse("2001-01-01").AddDays((round * 2 + (telemetry ? 1 : 0)) * items);
+        var first = Day.Parse("2001-01-01").AddDays((round * 2 + (telemetry ? 1 : 0)) * items);
         var spec = new BackfillSpec($"{first}..{first.AddDays(items - 1)}", "features_v1", [Layer.Raw], 28, cap, WriteMode.Overwrite,
             PartitionOrder.Ascending, 0, 0, false, CodeVersion.Current.Value, "bench", DateTimeOffset.UnixEpoch);
         var clock = Stopwatch.StartNew();

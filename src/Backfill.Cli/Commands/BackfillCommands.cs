@@ -170,7 +170,7 @@ internal static class BackfillCommands
         var events = new Option<int?>("--events-per-day") { Description = "Average events per day; default 2000." };
         var entities = new Option<int?>("--entities") { Description = "Distinct entities; default 500." };
         var seed = new Option<int?>("--seed") { Description = "Generator seed; the same seed lands the same events." };
-        var command = new Command("seed-data", "Land deterministic sample events (with late arrivals, duplicates and malformed lines). Safe to repeat.\n\nExample:\n  backfill seed-data --from 2025-01-01 --to 2025-03-31")
+        var command = new Command("seed-data", "Land deterministic sample events (with late events, duplicates and malformed lines). Safe to repeat.\n\nExample:\n  backfill seed-data --from 2025-01-01 --to 2025-03-31")
         {
             from, to, events, entities, seed,
         };

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Backfill.Cli.Commands;
 
 /// <summary>
-/// <c>backfill demo</c>: the whole product story in one command — land events with late arrivals, fill
+/// <c>backfill demo</c>: the whole product story in one command — land events with late events, fill
 /// features_v1, run the daily runs over the last days, backfill features_v2 beside it, flip the pointer,
 /// and summarise. Every step is idempotent, so running the demo again is safe.
 /// </summary>
@@ -72,7 +72,7 @@ internal static class DemoCommand
             var options = new DemoOptions(parse.GetValue(events), parse.GetValue(maxParallel), parse.GetValue(noProgress));
 
             var failures = 0;
-            Step(cli, $"1. landing events {first:yyyy-MM-dd}..{LastDay:yyyy-MM-dd} (late arrivals, duplicates, malformed lines)");
+            Step(cli, $"1. landing events {first:yyyy-MM-dd}..{LastDay:yyyy-MM-dd} (late events, duplicates, malformed lines)");
             var (seededDays, seededFiles) = await SeedAsync(cli, first, options.EventsPerDay, cancellationToken).ConfigureAwait(false);
             cli.Console.MarkupLine($"   {seededDays} days landed ({seededFiles} new files)");
 

@@ -10,7 +10,7 @@ internal static class LateDataCommand
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var range = new DayRangeOptions();
-        var command = new Command("late-data", "Show late-arrival figures per event day: lateness buckets, what first processing, rolling reprocess and repair picked up.\n\nExample:\n  backfill late-data --from 2025-01-01 --to 2025-01-31");
+        var command = new Command("late-data", "Show late-data metrics per event day: lateness buckets, what first processing, rolling reprocess and repair picked up.\n\nExample:\n  backfill late-data --from 2025-01-01 --to 2025-01-31");
         range.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

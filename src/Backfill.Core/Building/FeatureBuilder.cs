@@ -19,7 +19,7 @@ public static class FeatureBuilder
     /// <param name="rollups">Rollups of staging(D-W+1..D), W = <see cref="FeatureVersion.InputWindowDays"/>.</param>
     /// <returns>The rows in storage order.</returns>
     /// <exception cref="ArgumentException">An entity has two rollups for one day.</exception>
-    public static IReadOnlyList<FeatureRow> Build(FeatureVersion features, PartitionKey day, IEnumerable<DailyRollup> rollups) =>
+    public static IReadOnlyList<FeatureRow> Build(FeatureVersion features, Day day, IEnumerable<DailyRollup> rollups) =>
         Build(features, day, RollupDay.Group(rollups));
 
     /// <summary>The same rows as the row overload, merged from days already sorted by entity id.</summary>
@@ -28,7 +28,7 @@ public static class FeatureBuilder
     /// <param name="days">Rollup days of staging(D-W+1..D); days outside the input window are ignored.</param>
     /// <returns>The rows in storage order.</returns>
     /// <exception cref="ArgumentException">Two rollup days have the same date.</exception>
-    public static IReadOnlyList<FeatureRow> Build(FeatureVersion features, PartitionKey day, IEnumerable<RollupDay> days)
+    public static IReadOnlyList<FeatureRow> Build(FeatureVersion features, Day day, IEnumerable<RollupDay> days)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(days);

@@ -16,7 +16,7 @@ public static class RawBuilder
     /// <param name="processingTime">The time the build pretends it runs at, UTC.</param>
     /// <param name="lines">Landed lines; lines of other days or later hours are skipped.</param>
     /// <returns>The events in storage order and the quarantined lines.</returns>
-    public static RawBuild Build(PartitionKey day, DateTime processingTime, IEnumerable<LandedLine> lines)
+    public static RawBuild Build(Day day, DateTime processingTime, IEnumerable<LandedLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var events = new List<ArrivedEvent>();

@@ -15,7 +15,7 @@ public static class StagingBuilder
     /// <param name="raw">The rows of raw(D) in any order.</param>
     /// <returns>The staged events, their rollups and the duplicate count.</returns>
     /// <exception cref="ArgumentException">A row's event date is not D.</exception>
-    public static StagingBuild Build(PartitionKey day, IEnumerable<ArrivedEvent> raw)
+    public static StagingBuild Build(Day day, IEnumerable<ArrivedEvent> raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var first = new Dictionary<string, ArrivedEvent>(StringComparer.Ordinal);
@@ -52,7 +52,7 @@ public static class StagingBuilder
     /// <param name="day">The event day.</param>
     /// <param name="staged">Staged events of that day.</param>
     /// <returns>One rollup per entity, ordered by entity id.</returns>
-    public static IReadOnlyList<DailyRollup> Rollup(PartitionKey day, IEnumerable<ArrivedEvent> staged) =>
+    public static IReadOnlyList<DailyRollup> Rollup(Day day, IEnumerable<ArrivedEvent> staged) =>
         [.. staged
             .GroupBy(row => row.Event.EntityId, StringComparer.Ordinal)
             .Select(group => group.Aggregate(

@@ -62,7 +62,7 @@ public sealed class ClaimBook(IDictionary<string, RunClaim> claims)
         var held = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (dataset, days) in wanted)
         {
-            var blocked = new HashSet<PartitionKey>();
+            var blocked = new HashSet<Day>();
 
             // A daily run is in the way of nothing and only takes from backfills; two daily runs may share days.
             foreach (var (holder, claim) in claims.Where(c => c.Key != runId && !(daily && c.Value.Daily)).OrderBy(c => c.Key, StringComparer.Ordinal))

@@ -15,7 +15,7 @@ public static class BeyondWindow
     /// <param name="rollingDays">The run's rolling days.</param>
     /// <param name="window">How late events may land and still be read.</param>
     /// <returns>The days, oldest first.</returns>
-    public static IReadOnlyList<PartitionKey> DaysToScan(PartitionKey watermark, int rollingDays, ArrivalWindow window)
+    public static IReadOnlyList<Day> DaysToScan(Day watermark, int rollingDays, ArrivalWindow window)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rollingDays);
         ArgumentNullException.ThrowIfNull(window);

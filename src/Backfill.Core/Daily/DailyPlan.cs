@@ -19,7 +19,7 @@ namespace Backfill.Core.Daily;
 /// anyway.
 /// </param>
 public sealed record DailyPlan(
-    PartitionKey Watermark,
-    IReadOnlyList<PartitionKey> CatchupDays,
-    IReadOnlyList<PartitionKey> RollingDays,
-    IReadOnlyList<PartitionKey> InvalidatedFeaturesDays);
+    Day Watermark,
+    IReadOnlyList<Day> CatchupDays,
+    IReadOnlyList<Day> RollingDays,
+    IReadOnlyList<Day> InvalidatedFeaturesDays);

@@ -19,8 +19,8 @@ public static class DailyPlanner
     /// <returns>The plan.</returns>
     public static DailyPlan Create(
         DateTimeOffset runTime,
-        PartitionKey? committedWatermark,
-        IReadOnlyCollection<PartitionKey> committedDays,
+        Day? committedWatermark,
+        IReadOnlyCollection<Day> committedDays,
         DailyOptions options,
         LayerDependencies dependencies)
     {
@@ -29,16 +29,16 @@ public static class DailyPlanner
         ArgumentNullException.ThrowIfNull(dependencies);
         var watermark = Watermark.At(runTime, options.LagDays);
         var committed = committedDays.ToHashSet();
-        bool IsCommitted(PartitionKey day) => day <= committedWatermark || committed.Contains(day);
+        bool IsCommitted(Day day) => day <= committedWatermark || committed.Contains(day);
 
-        PartitionKey[] catchup = options.Catchup && committedWatermark is { } from
+        Day[] catchup = options.Catchup && committedWatermark is { } from
             ? [.. DaysBetween(from.AddDays(1), watermark.AddDays(-1)).Where(day => !IsCommitted(day)).Take(options.MaxCatchupDays)]
             : [];
         var builtInFull = catchup.Append(watermark).ToHashSet();
-        PartitionKey[] rolling =
+        Day[] rolling =
             [.. DaysBetween(watermark.AddDays(-options.RollingDays), watermark.AddDays(-1)).Where(day => !builtInFull.Contains(day))];
 
-        PartitionKey[] invalidated = [.. catchup.Concat(rolling)
+        Day[] invalidated = [.. catchup.Concat(rolling)
             .SelectMany(day => dependencies.Downstream(new WorkItem(Layer.Staging, day)))
             .Select(item => item.Partition)
             .Where(day => day <= watermark && IsCommitted(day) && !builtInFull.Contains(day))
@@ -47,7 +47,7 @@ public static class DailyPlanner
         return new DailyPlan(watermark, catchup, rolling, invalidated);
     }
 
-    private static IEnumerable<PartitionKey> DaysBetween(PartitionKey first, PartitionKey last)
+    private static IEnumerable<Day> DaysBetween(Day first, Day last)
     {
         for (var day = first; day <= last; day = day.AddDays(1))
         {

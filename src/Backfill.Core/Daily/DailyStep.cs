@@ -9,7 +9,7 @@ namespace Backfill.Core.Daily;
 /// <param name="Merge">Raw and staging are rebuilt in merge mode (rolling reprocess, repair) instead of overwritten.</param>
 /// <param name="BuildsUpstream">Raw and staging are built for the day.</param>
 /// <param name="BuildsFeatures">Features are built for the day, after every upstream build of the run.</param>
-public sealed record DailyStep(PartitionKey Day, RunTrigger Trigger, bool Merge, bool BuildsUpstream, bool BuildsFeatures)
+public sealed record DailyStep(Day Day, RunTrigger Trigger, bool Merge, bool BuildsUpstream, bool BuildsFeatures)
 {
     /// <summary>Gets whether the day counts towards the committed watermark when all its builds succeed.</summary>
     public bool AdvancesWatermark => Trigger is RunTrigger.Daily or RunTrigger.Catchup;

@@ -19,13 +19,13 @@ public static class DailySteps
     /// <param name="dependencies">Which features days read which staging days.</param>
     /// <returns>One step per day, oldest first.</returns>
     public static IReadOnlyList<DailyStep> Of(
-        DailyPlan plan, IEnumerable<PartitionKey> repairDays, Func<PartitionKey, bool> isCommitted, LayerDependencies dependencies)
+        DailyPlan plan, IEnumerable<Day> repairDays, Func<Day, bool> isCommitted, LayerDependencies dependencies)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(repairDays);
         ArgumentNullException.ThrowIfNull(isCommitted);
         ArgumentNullException.ThrowIfNull(dependencies);
-        var steps = new Dictionary<PartitionKey, DailyStep>();
+        var steps = new Dictionary<Day, DailyStep>();
         foreach (var day in plan.CatchupDays)
         {
             steps[day] = new DailyStep(day, RunTrigger.Catchup, false, true, true);

@@ -19,7 +19,7 @@ public sealed record LandedCounts(long OnTime, long Late0To24Hours, long Late24T
     /// <param name="day">The event day.</param>
     /// <param name="raw">Raw(D) built from every landed line of the day.</param>
     /// <returns>The counts.</returns>
-    public static LandedCounts Of(PartitionKey day, RawBuild raw)
+    public static LandedCounts Of(Day day, RawBuild raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var staged = StagingBuilder.Build(day, raw.Events);

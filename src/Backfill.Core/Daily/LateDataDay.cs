@@ -4,7 +4,7 @@ using Backfill.Core.Partitions;
 namespace Backfill.Core.Daily;
 
 /// <summary>
-/// The late-arrival metrics of one event day: what landed (by lateness band), and how many unique events each
+/// The late-data metrics of one event day: what landed (by lateness band), and how many unique events each
 /// kind of daily processing brought into staging.
 /// </summary>
 /// <param name="Day">The event day.</param>
@@ -16,7 +16,7 @@ namespace Backfill.Core.Daily;
 /// <param name="Included">Unique events in staging now.</param>
 /// <param name="LastProcessedAt">The processing time of the latest build.</param>
 public sealed record LateDataDay(
-    PartitionKey Day,
+    Day Day,
     LandedCounts Landed,
     long IncludedAtFirstProcessing,
     long PickedUpByRolling,
@@ -33,7 +33,7 @@ public sealed record LateDataDay(
     /// <param name="included">Unique events in staging after the build.</param>
     /// <param name="processedAt">The build's processing time.</param>
     /// <returns>The updated metrics; events added by a build are counted once, under the build's kind.</returns>
-    public static LateDataDay Record(LateDataDay? previous, PartitionKey day, RunTrigger trigger, LandedCounts landed, long included, DateTimeOffset processedAt)
+    public static LateDataDay Record(LateDataDay? previous, Day day, RunTrigger trigger, LandedCounts landed, long included, DateTimeOffset processedAt)
     {
         ArgumentNullException.ThrowIfNull(landed);
         if (previous is null)

@@ -1,6 +1,6 @@
 namespace Backfill.Core.Daily;
 
-/// <summary>Measures late events for the late-arrival metrics. Event days are UTC days, as partitions are.</summary>
+/// <summary>Measures late events for the late-data metrics. Event days are UTC days, as partitions are.</summary>
 public static class Lateness
 {
     /// <summary>Returns the lateness of an event: its arrival time minus the end of its event day.</summary>

@@ -40,7 +40,7 @@ public static class SharedSteps
     /// <param name="dependencies">Which features days of this version read which staging days.</param>
     /// <returns>The features steps.</returns>
     public static IReadOnlyList<DailyStep> Features(
-        IReadOnlyList<DailyStep> own, IReadOnlyList<DailyStep> upstream, PartitionKey watermark, Func<PartitionKey, bool> isCommitted, LayerDependencies dependencies)
+        IReadOnlyList<DailyStep> own, IReadOnlyList<DailyStep> upstream, Day watermark, Func<Day, bool> isCommitted, LayerDependencies dependencies)
     {
         ArgumentNullException.ThrowIfNull(own);
         ArgumentNullException.ThrowIfNull(upstream);

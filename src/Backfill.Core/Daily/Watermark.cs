@@ -13,10 +13,10 @@ public static class Watermark
     /// <param name="lagDays">How many days the watermark trails the run date; not negative.</param>
     /// <returns>The newest day the run processes.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lagDays"/> is negative.</exception>
-    public static PartitionKey At(DateTimeOffset runTime, int lagDays)
+    public static Day At(DateTimeOffset runTime, int lagDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lagDays);
-        return new PartitionKey(DateOnly.FromDateTime(runTime.UtcDateTime)).AddDays(-lagDays);
+        return new Day(DateOnly.FromDateTime(runTime.UtcDateTime)).AddDays(-lagDays);
     }
 
     /// <summary>
@@ -30,7 +30,7 @@ public static class Watermark
     /// </param>
     /// <param name="committedDays">The days committed since, in any order; earlier days are ignored.</param>
     /// <returns>The newest day D such that every day after the old watermark up to D is committed.</returns>
-    public static PartitionKey? AdvanceCommitted(PartitionKey? committedWatermark, IEnumerable<PartitionKey> committedDays)
+    public static Day? AdvanceCommitted(Day? committedWatermark, IEnumerable<Day> committedDays)
     {
         ArgumentNullException.ThrowIfNull(committedDays);
         var committed = committedDays.ToHashSet();

@@ -3,11 +3,11 @@ namespace Backfill.Core.Drift;
 /// <summary>A sorted copy of finite values, so that every quantile of one sample costs one sort.</summary>
 internal sealed class SortedSample
 {
-    private readonly double[] sorted;
+    private readonly double[] _sorted;
 
-    private SortedSample(double[] sorted) => this.sorted = sorted;
+    private SortedSample(double[] sorted) => _sorted = sorted;
 
-    public int Count => sorted.Length;
+    public int Count => _sorted.Length;
 
     public static SortedSample Of(IEnumerable<double> values, string paramName)
     {
@@ -28,10 +28,10 @@ internal sealed class SortedSample
     /// </summary>
     public double Quantile(double p)
     {
-        var rank = p * (sorted.Length - 1);
+        var rank = p * (_sorted.Length - 1);
         var below = (int)Math.Floor(rank);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((rank - below) * (sorted[above] - sorted[below]));
+        var above = Math.Min(below + 1, _sorted.Length - 1);
+        return _sorted[below] + ((rank - below) * (_sorted[above] - _sorted[below]));
     }
 
     /// <summary>Mean and population standard deviation in one pass (Welford), stable for large offsets.</summary>
@@ -39,13 +39,13 @@ internal sealed class SortedSample
     {
         var mean = 0.0;
         var squares = 0.0;
-        for (var i = 0; i < sorted.Length; i++)
+        for (var i = 0; i < _sorted.Length; i++)
         {
-            var delta = sorted[i] - mean;
+            var delta = _sorted[i] - mean;
             mean += delta / (i + 1);
-            squares += delta * (sorted[i] - mean);
+            squares += delta * (_sorted[i] - mean);
         }
 
-        return (mean, Math.Sqrt(squares / sorted.Length));
+        return (mean, Math.Sqrt(squares / _sorted.Length));
     }
 }

@@ -22,7 +22,7 @@ public static class ImpactEstimator
         IReadOnlyList<PlannedItem> classified,
         LayerDependencies dependencies,
         Func<WorkItem, string> datasetOf,
-        Func<string, PartitionKey, long?> liveBytes,
+        Func<string, Day, long?> liveBytes,
         IReadOnlyDictionary<string, DatasetHistory> history,
         int maxParallel,
         TimeSpan itemOverhead)

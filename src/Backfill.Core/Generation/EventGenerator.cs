@@ -14,7 +14,7 @@ public sealed class EventGenerator
     private static readonly double[] TypeShares = [0.60, 0.80, 0.90, 0.98, 1.0];
     private const int MaxRedeliveryMinutes = 120;
 
-    private readonly EventGeneratorOptions options;
+    private readonly EventGeneratorOptions _options;
 
     /// <summary>Creates a generator.</summary>
     /// <param name="options">The settings; seven seasonality weights are required.</param>
@@ -28,7 +28,7 @@ public sealed class EventGenerator
             throw new ArgumentException("WeeklySeasonality needs one weight per day of week.", nameof(options));
         }
 
-        this.options = options;
+        _options = options;
     }
 
     /// <summary>Returns how many events the day has before duplicates and malformed lines.</summary>
@@ -36,7 +36,7 @@ public sealed class EventGenerator
     /// <returns>The event count after seasonality and volume faults.</returns>
     public int EventCount(DateOnly day)
     {
-        var factor = options.WeeklySeasonality[(int)day.DayOfWeek];
+        var factor = _options.WeeklySeasonality[(int)day.DayOfWeek];
         foreach (var fault in FaultsOn(day))
         {
             factor *= fault switch
@@ -47,7 +47,7 @@ public sealed class EventGenerator
             };
         }
 
-        return (int)Math.Round(options.EventsPerDay * factor);
+        return (int)Math.Round(_options.EventsPerDay * factor);
     }
 
     /// <summary>Generates the lines of every event of <paramref name="day"/>, lazily, in generation order.</summary>
@@ -56,7 +56,7 @@ public sealed class EventGenerator
     public IEnumerable<GeneratedLine> Generate(DateOnly day)
     {
         // System.Random with a seed is stable across runs and platforms; mixing in the day keeps days independent.
-        var random = new Random(unchecked((options.Seed * 486_187_739) + day.DayNumber));
+        var random = new Random(unchecked((_options.Seed * 486_187_739) + day.DayNumber));
         var faults = FaultsOn(day).ToList();
         var amountFactor = faults.OfType<DistributionShiftFault>().Aggregate(1.0, (f, shift) => f * shift.AmountFactor);
         var nullRates = faults.OfType<NullSpikeFault>().ToLookup(spike => spike.Column, spike => spike.Rate);
@@ -65,16 +65,16 @@ public sealed class EventGenerator
         for (var i = 0; i < count; i++)
         {
             var value = NextEvent(random, day, dayStart, i, amountFactor, nullRates);
-            var arrival = options.Lateness.ArrivalTime(value.EventTime, random.NextDouble(), random.NextDouble());
+            var arrival = _options.Lateness.ArrivalTime(value.EventTime, random.NextDouble(), random.NextDouble());
             var text = EventLine.Format(value);
-            if (random.NextDouble() < options.MalformedRate)
+            if (random.NextDouble() < _options.MalformedRate)
             {
                 yield return new GeneratedLine(arrival, Corrupt(random, value, text));
                 continue;
             }
 
             yield return new GeneratedLine(arrival, text);
-            if (random.NextDouble() < options.DuplicateRate)
+            if (random.NextDouble() < _options.DuplicateRate)
             {
                 yield return new GeneratedLine(arrival.AddMinutes(random.Next(1, MaxRedeliveryMinutes)), text);
             }
@@ -86,7 +86,7 @@ public sealed class EventGenerator
     {
         // Squaring a uniform sample skews activity towards low entity ids: a few heavy users, a long tail.
         var sample = random.NextDouble();
-        var entity = (int)(sample * sample * options.EntityCount);
+        var entity = (int)(sample * sample * _options.EntityCount);
         var eventTime = dayStart.AddMilliseconds(random.Next(0, 86_400_000));
         var type = NextType(random);
         decimal? amount = type is EventType.View or EventType.Click
@@ -131,5 +131,5 @@ public sealed class EventGenerator
         _ => EventLine.Format(value with { Amount = 1 }).Replace("\"amount\":1", "\"amount\":\"12.50\"", StringComparison.Ordinal),
     };
 
-    private IEnumerable<GeneratorFault> FaultsOn(DateOnly day) => options.Faults.Where(fault => fault.Day == day);
+    private IEnumerable<GeneratorFault> FaultsOn(DateOnly day) => _options.Faults.Where(fault => fault.Day == day);
 }

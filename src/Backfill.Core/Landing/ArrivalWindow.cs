@@ -23,7 +23,7 @@ public sealed record ArrivalWindow(TimeSpan MaxLateness)
     /// <param name="day">The event day.</param>
     /// <param name="processingTime">The time the build pretends it runs at; later arrival dates are skipped.</param>
     /// <returns>The arrival dates, ascending; empty when processing happens before the day starts.</returns>
-    public IReadOnlyList<DateOnly> ArrivalDates(PartitionKey day, DateTime processingTime)
+    public IReadOnlyList<DateOnly> ArrivalDates(Day day, DateTime processingTime)
     {
         var endOfDay = day.Date.ToDateTime(TimeOnly.MinValue).AddDays(1);
         // The arrival date holding the lateness bound is read whole: a redelivery just past the bound still counts.

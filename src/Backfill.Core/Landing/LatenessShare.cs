@@ -2,7 +2,7 @@ namespace Backfill.Core.Landing;
 
 /// <summary>
 /// A share of events whose lateness (arrival − end of the event day) falls in [<paramref name="From"/>,
-/// <paramref name="To"/>), the same half-open intervals as the late-arrival metrics' bands. The on-time share has
+/// <paramref name="To"/>), the same half-open intervals as the late-data metrics' bands. The on-time share has
 /// <c>From = To = 0</c> and arrives between the event and the end of its day (lateness below 0).
 /// </summary>
 /// <param name="Share">The fraction of events, 0..1.</param>

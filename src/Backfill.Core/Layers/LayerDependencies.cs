@@ -81,12 +81,12 @@ public sealed class LayerDependencies
     /// <paramref name="day"/> + <paramref name="toOffset"/>, clipped to the calendar so windows at its ends
     /// do not throw.
     /// </summary>
-    private static WorkItem[] Span(Layer layer, PartitionKey day, int fromOffset, int toOffset)
+    private static WorkItem[] Span(Layer layer, Day day, int fromOffset, int toOffset)
     {
         var first = Math.Max((long)day.Date.DayNumber + fromOffset, DateOnly.MinValue.DayNumber);
         var last = Math.Min((long)day.Date.DayNumber + toOffset, DateOnly.MaxValue.DayNumber);
         return [.. Enumerable.Range((int)first, (int)(last - first + 1))
-            .Select(number => new WorkItem(layer, new PartitionKey(DateOnly.FromDayNumber(number))))];
+            .Select(number => new WorkItem(layer, new Day(DateOnly.FromDayNumber(number))))];
     }
 
     private static ArgumentOutOfRangeException UnknownLayer(Layer layer, string paramName) =>

@@ -6,4 +6,4 @@ namespace Backfill.Core.Lineage;
 /// <param name="Dataset">The upstream dataset, e.g. <c>staging</c>.</param>
 /// <param name="Partition">The upstream partition's day.</param>
 /// <param name="CommitId">The commit id read.</param>
-public sealed record InputCommit(string Dataset, PartitionKey Partition, string CommitId);
+public sealed record InputCommit(string Dataset, Day Partition, string CommitId);

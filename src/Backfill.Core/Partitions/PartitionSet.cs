@@ -4,39 +4,39 @@ using System.Text;
 namespace Backfill.Core.Partitions;
 
 /// <summary>
-/// The days a request names: an immutable, sorted set of <see cref="PartitionKey"/> without duplicates.
+/// The days a request names: an immutable, sorted set of <see cref="Day"/> without duplicates.
 /// A partition set is never empty.
 /// </summary>
-public sealed class PartitionSet : IReadOnlyCollection<PartitionKey>, IEquatable<PartitionSet>
+public sealed class PartitionSet : IReadOnlyCollection<Day>, IEquatable<PartitionSet>
 {
-    private readonly PartitionKey[] days;
+    private readonly Day[] _days;
 
     /// <summary>Creates a partition set of the given days, in any order, duplicates allowed.</summary>
     /// <param name="days">The days; at least one.</param>
     /// <exception cref="ArgumentException"><paramref name="days"/> is empty.</exception>
-    public PartitionSet(IEnumerable<PartitionKey> days)
+    public PartitionSet(IEnumerable<Day> days)
     {
         ArgumentNullException.ThrowIfNull(days);
-        this.days = [.. days.Distinct().Order()];
-        if (this.days.Length == 0)
+        _days = [.. days.Distinct().Order()];
+        if (_days.Length == 0)
         {
             throw new ArgumentException("A partition set names at least one day.", nameof(days));
         }
     }
 
     /// <summary>Gets the number of days in the set.</summary>
-    public int Count => days.Length;
+    public int Count => _days.Length;
 
     /// <summary>Gets the earliest day in the set.</summary>
-    public PartitionKey First => days[0];
+    public Day First => _days[0];
 
     /// <summary>Gets the latest day in the set.</summary>
-    public PartitionKey Last => days[^1];
+    public Day Last => _days[^1];
 
     /// <summary>Whether the set names <paramref name="day"/>.</summary>
     /// <param name="day">The day to look for.</param>
     /// <returns><see langword="true"/> when the set contains <paramref name="day"/>.</returns>
-    public bool Contains(PartitionKey day) => Array.BinarySearch(days, day) >= 0;
+    public bool Contains(Day day) => Array.BinarySearch(_days, day) >= 0;
 
     /// <summary>
     /// Returns the canonical expression of the set: runs of consecutive days as <c>A..B</c>, single days as
@@ -48,9 +48,9 @@ public sealed class PartitionSet : IReadOnlyCollection<PartitionKey>, IEquatable
     {
         var text = new StringBuilder();
         var runStart = 0;
-        for (var i = 1; i <= days.Length; i++)
+        for (var i = 1; i <= _days.Length; i++)
         {
-            var runContinues = i < days.Length && days[i].Date.DayNumber == days[i - 1].Date.DayNumber + 1;
+            var runContinues = i < _days.Length && _days[i].Date.DayNumber == _days[i - 1].Date.DayNumber + 1;
             if (runContinues)
             {
                 continue;
@@ -61,10 +61,10 @@ public sealed class PartitionSet : IReadOnlyCollection<PartitionKey>, IEquatable
                 text.Append(',');
             }
 
-            text.Append(days[runStart].ToString());
+            text.Append(_days[runStart].ToString());
             if (i - 1 > runStart)
             {
-                text.Append("..").Append(days[i - 1].ToString());
+                text.Append("..").Append(_days[i - 1].ToString());
             }
 
             runStart = i;
@@ -79,14 +79,14 @@ public sealed class PartitionSet : IReadOnlyCollection<PartitionKey>, IEquatable
 
     /// <summary>Enumerates the days in ascending order.</summary>
     /// <returns>An enumerator over the days, earliest first.</returns>
-    public IEnumerator<PartitionKey> GetEnumerator() => ((IEnumerable<PartitionKey>)days).GetEnumerator();
+    public IEnumerator<Day> GetEnumerator() => ((IEnumerable<Day>)_days).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Whether both sets name exactly the same days.</summary>
     /// <param name="other">The set to compare with.</param>
     /// <returns><see langword="true"/> when the sets are equal.</returns>
-    public bool Equals(PartitionSet? other) => other is not null && days.AsSpan().SequenceEqual(other.days);
+    public bool Equals(PartitionSet? other) => other is not null && _days.AsSpan().SequenceEqual(other._days);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as PartitionSet);
@@ -95,7 +95,7 @@ public sealed class PartitionSet : IReadOnlyCollection<PartitionKey>, IEquatable
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        foreach (var day in days)
+        foreach (var day in _days)
         {
             hash.Add(day);
         }

@@ -10,7 +10,7 @@ public sealed record PartitionSetParseOptions
     /// Gets the day relative terms count back from: <c>last:N</c> is the N days ending at <see cref="Today"/>.
     /// Required only when the expression has a <c>last:N</c> term.
     /// </summary>
-    public PartitionKey? Today { get; init; }
+    public Day? Today { get; init; }
 
     /// <summary>
     /// Gets the most days a parsed set, and any single range or <c>last:N</c> term in it, may have;

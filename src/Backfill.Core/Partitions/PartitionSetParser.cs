@@ -80,7 +80,7 @@ public static class PartitionSetParser
             throw new PartitionSetFormatException(TooManyDays($"'{text}'", count, options), text, text);
         }
 
-        return new PartitionSet(included.Select(day => new PartitionKey(DateOnly.FromDayNumber(day))));
+        return new PartitionSet(included.Select(day => new Day(DateOnly.FromDayNumber(day))));
     }
 
     private static DayRange ParseTerm(string body, TermContext context)
@@ -93,7 +93,7 @@ public static class PartitionSetParser
         var separator = body.IndexOf(RangeSeparator, StringComparison.Ordinal);
         if (separator < 0)
         {
-            if (PartitionKey.TryParse(body, out var day, out var error))
+            if (Day.TryParse(body, out var day, out var error))
             {
                 return new DayRange(day.Date.DayNumber, day.Date.DayNumber);
             }
@@ -120,9 +120,9 @@ public static class PartitionSetParser
         return range;
     }
 
-    private static PartitionKey ParseRangeEnd(string text, string role, string body, TermContext context)
+    private static Day ParseRangeEnd(string text, string role, string body, TermContext context)
     {
-        if (PartitionKey.TryParse(text, out var day, out var error))
+        if (Day.TryParse(text, out var day, out var error))
         {
             return day;
         }

@@ -40,7 +40,7 @@ public static class PartitionStates
     /// <param name="liveCommitOf">The live commit id of an upstream partition, or null when it has none.</param>
     /// <returns>The changed inputs, in the order recorded.</returns>
     public static IReadOnlyList<InputCommit> ChangedInputs(
-        IEnumerable<InputCommit> inputs, Func<string, PartitionKey, string?> liveCommitOf)
+        IEnumerable<InputCommit> inputs, Func<string, Day, string?> liveCommitOf)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(liveCommitOf);

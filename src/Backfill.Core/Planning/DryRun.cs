@@ -24,7 +24,7 @@ public static class DryRun
         Plan plan,
         LayerDependencies dependencies,
         Func<WorkItem, string> datasetOf,
-        IReadOnlyDictionary<(string Dataset, Partitions.PartitionKey Day), CommittedPartition> committed,
+        IReadOnlyDictionary<(string Dataset, Partitions.Day Day), CommittedPartition> committed,
         string codeVersion,
         Func<WorkItem, string> configHashOf,
         Func<WorkItem, string>? chosenBecause = null)
@@ -48,7 +48,7 @@ public static class DryRun
         WorkItem item,
         LayerDependencies dependencies,
         Func<WorkItem, string> datasetOf,
-        IReadOnlyDictionary<(string Dataset, Partitions.PartitionKey Day), CommittedPartition> committed,
+        IReadOnlyDictionary<(string Dataset, Partitions.Day Day), CommittedPartition> committed,
         string codeVersion,
         Func<WorkItem, string> configHashOf,
         HashSet<WorkItem> inPlan,

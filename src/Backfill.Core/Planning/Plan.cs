@@ -8,13 +8,13 @@ namespace Backfill.Core.Planning;
 /// </summary>
 public sealed record Plan
 {
-    private readonly Dictionary<Layer, int> countByLayer;
+    private readonly Dictionary<Layer, int> _countByLayer;
 
     internal Plan(IReadOnlyList<WorkItem> items, IReadOnlyDictionary<WorkItem, IReadOnlyList<WorkItem>> dependsOn)
     {
         Items = items;
         DependsOn = dependsOn;
-        countByLayer = items.CountBy(item => item.Layer).ToDictionary();
+        _countByLayer = items.CountBy(item => item.Layer).ToDictionary();
     }
 
     /// <summary>Gets every work item once, each after all the items it depends on.</summary>
@@ -29,5 +29,5 @@ public sealed record Plan
     /// <summary>Returns how many work items of <paramref name="layer"/> the plan has.</summary>
     /// <param name="layer">The layer to count.</param>
     /// <returns>The number of items of that layer; 0 when the layer was not requested.</returns>
-    public int CountOf(Layer layer) => countByLayer.GetValueOrDefault(layer);
+    public int CountOf(Layer layer) => _countByLayer.GetValueOrDefault(layer);
 }

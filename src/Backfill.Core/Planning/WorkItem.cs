@@ -6,7 +6,7 @@ namespace Backfill.Core.Planning;
 /// <summary>One (layer, day) unit that an orchestration runs: build, validate, publish.</summary>
 /// <param name="Layer">The layer the work item builds.</param>
 /// <param name="Partition">The day of the partition it builds.</param>
-public readonly record struct WorkItem(Layer Layer, PartitionKey Partition)
+public readonly record struct WorkItem(Layer Layer, Day Partition)
 {
     private const char Separator = '/';
 
@@ -38,6 +38,6 @@ public readonly record struct WorkItem(Layer Layer, PartitionKey Partition)
                 + "e.g. staging/2025-01-03.");
         }
 
-        return new WorkItem(layer.Value, PartitionKey.Parse(id[(separator + 1)..]));
+        return new WorkItem(layer.Value, Day.Parse(id[(separator + 1)..]));
     }
 }

@@ -5,7 +5,7 @@ namespace Backfill.Core.Reports;
 /// <summary>The context range of a repair report: the days whose untouched partitions it proves unchanged.</summary>
 /// <param name="From">The first day.</param>
 /// <param name="To">The last day (inclusive).</param>
-public sealed record ReportRange(PartitionKey From, PartitionKey To)
+public sealed record ReportRange(Day From, Day To)
 {
     /// <summary>The most days a context range may span, so one report reads a bounded number of manifests.</summary>
     public const int MaxDays = 366;
@@ -21,19 +21,19 @@ public sealed record ReportRange(PartitionKey From, PartitionKey To)
     /// <param name="first">The backfill's first day.</param>
     /// <param name="last">The backfill's last day.</param>
     /// <returns>The range.</returns>
-    public static ReportRange Default(PartitionKey first, PartitionKey last)
+    public static ReportRange Default(Day first, Day last)
     {
         var from = new DateOnly(first.Date.Year, first.Date.Month, 1);
         var to = new DateOnly(last.Date.Year, last.Date.Month, 1).AddMonths(1).AddDays(-1);
         var earliest = to.AddDays(1 - MaxDays);
-        return new ReportRange(new PartitionKey(from < earliest ? earliest : from), new PartitionKey(to));
+        return new ReportRange(new Day(from < earliest ? earliest : from), new Day(to));
     }
 
     /// <summary>A requested range, checked: null and the reason when <paramref name="to"/> is before <paramref name="from"/> or too far from it.</summary>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
     /// <returns>The range, or null and why not.</returns>
-    public static (ReportRange? Range, string? Error) Requested(PartitionKey from, PartitionKey to)
+    public static (ReportRange? Range, string? Error) Requested(Day from, Day to)
     {
         var range = new ReportRange(from, to);
         return to < from || range.Days > MaxDays
@@ -43,5 +43,5 @@ public sealed record ReportRange(PartitionKey From, PartitionKey To)
 
     /// <summary>The days of the range, ascending.</summary>
     /// <returns>Every day from <see cref="From"/> to <see cref="To"/>.</returns>
-    public IEnumerable<PartitionKey> EachDay() => Enumerable.Range(0, Days).Select(From.AddDays);
+    public IEnumerable<Day> EachDay() => Enumerable.Range(0, Days).Select(From.AddDays);
 }

@@ -8,7 +8,7 @@ namespace Backfill.Core.Validation;
 /// <param name="Partition">The partition's day.</param>
 /// <param name="CommitId">The commit that was live at the run's baseline time.</param>
 /// <param name="Profile">That commit's profile.</param>
-public sealed record BaselinePartition(string Dataset, PartitionKey Partition, string CommitId, PartitionProfile Profile)
+public sealed record BaselinePartition(string Dataset, Day Partition, string CommitId, PartitionProfile Profile)
 {
     /// <summary>Gets the id a validation result names it by: <c>dataset/YYYY-MM-DD@commitId</c>.</summary>
     public string Id => string.Create(CultureInfo.InvariantCulture, $"{Dataset}/{Partition}@{CommitId}");

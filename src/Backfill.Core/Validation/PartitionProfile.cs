@@ -6,7 +6,7 @@ namespace Backfill.Core.Validation;
 /// </summary>
 public sealed record PartitionProfile
 {
-    private readonly Dictionary<string, ColumnProfile> byName;
+    private readonly Dictionary<string, ColumnProfile> _byName;
 
     /// <summary>Creates a profile.</summary>
     /// <param name="rowCount">The partition's row count; not negative.</param>
@@ -17,7 +17,7 @@ public sealed record PartitionProfile
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
         ArgumentNullException.ThrowIfNull(columns);
-        byName = new Dictionary<string, ColumnProfile>(StringComparer.Ordinal);
+        _byName = new Dictionary<string, ColumnProfile>(StringComparer.Ordinal);
         foreach (var column in columns)
         {
             if (column.NullCount < 0 || column.NullCount > rowCount)
@@ -26,7 +26,7 @@ public sealed record PartitionProfile
                     $"Column '{column.Name}' has {column.NullCount} nulls in {rowCount} rows.", nameof(columns));
             }
 
-            if (!byName.TryAdd(column.Name, column))
+            if (!_byName.TryAdd(column.Name, column))
             {
                 throw new ArgumentException($"Column '{column.Name}' is profiled twice.", nameof(columns));
             }
@@ -45,5 +45,5 @@ public sealed record PartitionProfile
     /// <summary>Returns the profile of the column named <paramref name="name"/>.</summary>
     /// <param name="name">The column name, compared ordinally.</param>
     /// <returns>The column's profile, or <see langword="null"/> when the partition has no such column.</returns>
-    public ColumnProfile? Column(string name) => byName.GetValueOrDefault(name);
+    public ColumnProfile? Column(string name) => _byName.GetValueOrDefault(name);
 }

@@ -24,7 +24,7 @@ internal sealed class DailyFunctions(RecordLateDataActivity record, ScanLateArri
         record.RunAsync(new FunctionsActivityContext(nameof(RecordLateDataActivity), context), request);
 
     [Function(nameof(ScanLateArrivalsActivity))]
-    public Task<IReadOnlyList<Backfill.Core.Partitions.PartitionKey>> ScanLateArrivalsAsync([ActivityTrigger] LateScanRequest request, FunctionContext context) =>
+    public Task<IReadOnlyList<Backfill.Core.Partitions.Day>> ScanLateArrivalsAsync([ActivityTrigger] LateScanRequest request, FunctionContext context) =>
         scan.RunAsync(new FunctionsActivityContext(nameof(ScanLateArrivalsActivity), context), request);
 
     [Function(nameof(DailyWatermarkEntity))]

@@ -1,4 +1,4 @@
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Storage.Pointers;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Entities;
@@ -10,7 +10,7 @@ using Microsoft.DurableTask.Entities;
 
 namespace Backfill.Functions.Triggers;
 
-/// <summary>Durable triggers of the pointer switchover: each one hands straight to the shared class.</summary>
+/// <summary>Durable triggers of the pointer's flips and rollbacks: each one hands straight to the shared class.</summary>
 internal sealed class PointerFunctions(CheckCompletenessActivity completeness, CanaryActivity canary, PublishPointerActivity publish)
 {
     [Function(nameof(FlipOrchestrator))]

@@ -21,8 +21,8 @@ public sealed class AlertStore(TableServiceClient tables)
 
     private const string DedupPartitionKey = "dedup";
 
-    private readonly TableClient table = tables.GetTableClient(TableName);
-    private bool created;
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private bool _created;
 
     /// <summary>Stores an alert.</summary>
     /// <param name="alert">The alert.</param>
@@ -34,7 +34,7 @@ public sealed class AlertStore(TableServiceClient tables)
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
 
         // A unique suffix keeps two alerts of the same tick apart.
-        await table.AddEntityAsync(ToEntity(PartitionKey, TimeKey(alert.RaisedAt) + "-" + Guid.NewGuid().ToString("N"), alert), cancellationToken)
+        await _table.AddEntityAsync(ToEntity(PartitionKey, TimeKey(alert.RaisedAt) + "-" + Guid.NewGuid().ToString("N"), alert), cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -56,9 +56,9 @@ public sealed class AlertStore(TableServiceClient tables)
         }
 
         var rowKey = DedupRowKey(first.DedupKey!);
-        await table.UpsertEntityAsync(ToEntity(PartitionKey, TimeKey(first.RaisedAt) + "-" + rowKey, first), TableUpdateMode.Replace, cancellationToken)
+        await _table.UpsertEntityAsync(ToEntity(PartitionKey, TimeKey(first.RaisedAt) + "-" + rowKey, first), TableUpdateMode.Replace, cancellationToken)
             .ConfigureAwait(false);
-        await table.UpdateEntityAsync(new TableEntity(DedupPartitionKey, rowKey) { ["Listed"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken)
+        await _table.UpdateEntityAsync(new TableEntity(DedupPartitionKey, rowKey) { ["Listed"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken)
             .ConfigureAwait(false);
         return (first, true);
     }
@@ -79,12 +79,12 @@ public sealed class AlertStore(TableServiceClient tables)
         marker["Listed"] = false;
         try
         {
-            await table.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
+            await _table.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
             return (alert, false);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = (await table.GetEntityAsync<TableEntity>(DedupPartitionKey, marker.RowKey, cancellationToken: cancellationToken)
+            var existing = (await _table.GetEntityAsync<TableEntity>(DedupPartitionKey, marker.RowKey, cancellationToken: cancellationToken)
                 .ConfigureAwait(false)).Value;
             return (ToRecord(existing), existing.GetBoolean("Listed") == true);
         }
@@ -115,7 +115,7 @@ public sealed class AlertStore(TableServiceClient tables)
         var alerts = new List<AlertRecord>();
         try
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken)
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken)
                                .ConfigureAwait(false))
             {
                 alerts.Add(ToRecord(row));
@@ -171,10 +171,10 @@ public sealed class AlertStore(TableServiceClient tables)
 
     private async Task EnsureTableAsync(CancellationToken cancellationToken)
     {
-        if (!created)
+        if (!_created)
         {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            created = true;
+            await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            _created = true;
         }
     }
 }

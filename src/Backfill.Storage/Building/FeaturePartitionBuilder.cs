@@ -16,47 +16,47 @@ namespace Backfill.Storage.Building;
 /// </summary>
 public sealed class FeaturePartitionBuilder : IPartitionContentBuilder
 {
-    private readonly PartitionReader partitions;
-    private readonly FeatureVersion features;
-    private readonly PartitionKey day;
-    private readonly FeatureParquet parquet;
+    private readonly PartitionReader _partitions;
+    private readonly FeatureVersion _features;
+    private readonly Day _day;
+    private readonly FeatureParquet _parquet;
 
     /// <summary>Creates the builder of one features partition.</summary>
     /// <param name="partitions">Reads staging and, for a merge, the live features partition.</param>
     /// <param name="features">The feature version, which names the dataset.</param>
     /// <param name="day">The day D.</param>
-    public FeaturePartitionBuilder(PartitionReader partitions, FeatureVersion features, PartitionKey day)
+    public FeaturePartitionBuilder(PartitionReader partitions, FeatureVersion features, Day day)
     {
         ArgumentNullException.ThrowIfNull(partitions);
         ArgumentNullException.ThrowIfNull(features);
-        this.partitions = partitions;
-        this.features = features;
-        this.day = day;
-        parquet = new FeatureParquet(features);
+        _partitions = partitions;
+        _features = features;
+        _day = day;
+        _parquet = new FeatureParquet(features);
     }
 
     /// <inheritdoc />
     public async Task<PartitionContent> BuildAsync(CommitRecord? live, WriteMode mode, CancellationToken cancellationToken)
     {
-        var days = Enumerable.Range(0, features.InputWindowDays).Select(offset => day.AddDays(-offset)).Reverse();
+        var days = Enumerable.Range(0, _features.InputWindowDays).Select(offset => _day.AddDays(-offset)).Reverse();
         var inputs = await Task.WhenAll(days.Select(async input =>
         {
-            var commit = await partitions.GetLiveCommitAsync(Datasets.Staging, input, cancellationToken).ConfigureAwait(false);
+            var commit = await _partitions.GetLiveCommitAsync(Datasets.Staging, input, cancellationToken).ConfigureAwait(false);
             return commit is null
                 ? (Input: null, Rollups: null)
                 : (Input: new InputCommit(Datasets.Staging, input, commit.CommitId),
-                    Rollups: await partitions.ReadRollupsAsync(commit, cancellationToken).ConfigureAwait(false));
+                    Rollups: await _partitions.ReadRollupsAsync(commit, cancellationToken).ConfigureAwait(false));
         })).ConfigureAwait(false);
-        var rows = FeatureBuilder.Build(features, day, inputs.Select(input => input.Rollups).OfType<RollupDay>());
+        var rows = FeatureBuilder.Build(_features, _day, inputs.Select(input => input.Rollups).OfType<RollupDay>());
         if (mode == WriteMode.Merge && live is not null)
         {
-            var existing = await partitions.ReadFeaturesAsync(live, features, cancellationToken).ConfigureAwait(false);
+            var existing = await _partitions.ReadFeaturesAsync(live, _features, cancellationToken).ConfigureAwait(false);
             rows = RowMerge.Merge(existing, rows, row => row.Key, FeatureRow.StorageOrder).Rows;
         }
 
-        var file = await parquet.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+        var file = await _parquet.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
         return new PartitionContent(
-            [new ContentFile(FeatureParquet.FileName, file, rows.Count, parquet.Columns)],
+            [new ContentFile(FeatureParquet.FileName, file, rows.Count, _parquet.Columns)],
             [.. inputs.Where(input => input.Input is not null).Select(input => input.Input!)],
             []);
     }

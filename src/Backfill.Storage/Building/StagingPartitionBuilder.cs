@@ -15,32 +15,32 @@ namespace Backfill.Storage.Building;
 /// </summary>
 public sealed class StagingPartitionBuilder : IPartitionContentBuilder
 {
-    private readonly PartitionReader partitions;
-    private readonly PartitionKey day;
+    private readonly PartitionReader _partitions;
+    private readonly Day _day;
 
     /// <summary>Creates the builder of one staging partition.</summary>
     /// <param name="partitions">Reads raw(D) and, for a merge, the live staging(D).</param>
     /// <param name="day">The event day D.</param>
-    public StagingPartitionBuilder(PartitionReader partitions, PartitionKey day)
+    public StagingPartitionBuilder(PartitionReader partitions, Day day)
     {
         ArgumentNullException.ThrowIfNull(partitions);
-        this.partitions = partitions;
-        this.day = day;
+        _partitions = partitions;
+        _day = day;
     }
 
     /// <inheritdoc />
     /// <exception cref="MissingPartitionException">raw(D) has no live commit.</exception>
     public async Task<PartitionContent> BuildAsync(CommitRecord? live, WriteMode mode, CancellationToken cancellationToken)
     {
-        var raw = await partitions.GetRequiredCommitAsync(Datasets.Raw, day, cancellationToken).ConfigureAwait(false);
-        var build = StagingBuilder.Build(day, await partitions.ReadEventsAsync(raw, cancellationToken).ConfigureAwait(false));
+        var raw = await _partitions.GetRequiredCommitAsync(Datasets.Raw, _day, cancellationToken).ConfigureAwait(false);
+        var build = StagingBuilder.Build(_day, await _partitions.ReadEventsAsync(raw, cancellationToken).ConfigureAwait(false));
         var (events, rollups) = (build.Events, build.Rollups);
         if (mode == WriteMode.Merge && live is not null)
         {
             // Merge on event_id; the rollup is derived, so it is recomputed from the merged events.
-            var existing = await partitions.ReadEventsAsync(live, cancellationToken).ConfigureAwait(false);
+            var existing = await _partitions.ReadEventsAsync(live, cancellationToken).ConfigureAwait(false);
             events = RowMerge.Merge(existing, events, row => row.Event.EventId, ArrivedEvent.StorageOrder).Rows;
-            rollups = StagingBuilder.Rollup(day, events);
+            rollups = StagingBuilder.Rollup(_day, events);
         }
 
         var eventFile = await EventParquet.WriteAsync(events, cancellationToken).ConfigureAwait(false);
@@ -50,7 +50,7 @@ public sealed class StagingPartitionBuilder : IPartitionContentBuilder
                 new ContentFile(EventParquet.FileName, eventFile, events.Count, EventParquet.Columns),
                 new ContentFile(RollupParquet.FileName, rollupFile, rollups.Count, RollupParquet.Columns),
             ],
-            [new InputCommit(Datasets.Raw, day, raw.CommitId)],
+            [new InputCommit(Datasets.Raw, _day, raw.CommitId)],
             []);
     }
 }

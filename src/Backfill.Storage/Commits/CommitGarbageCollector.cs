@@ -11,18 +11,18 @@ namespace Backfill.Storage.Commits;
 /// </summary>
 public sealed class CommitGarbageCollector
 {
-    private readonly LakeStorage lake;
-    private readonly ManifestStore manifests;
-    private readonly QuarantineStore quarantine;
+    private readonly LakeStorage _lake;
+    private readonly ManifestStore _manifests;
+    private readonly QuarantineStore _quarantine;
 
     /// <summary>Creates the collector.</summary>
     /// <param name="lake">The shared storage handle.</param>
     public CommitGarbageCollector(LakeStorage lake)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        this.lake = lake;
-        manifests = new ManifestStore(lake);
-        quarantine = new QuarantineStore(lake);
+        _lake = lake;
+        _manifests = new ManifestStore(lake);
+        _quarantine = new QuarantineStore(lake);
     }
 
     /// <summary>Collects the garbage of every partition of a dataset that has any blob, manifest or not.</summary>
@@ -33,11 +33,11 @@ public sealed class CommitGarbageCollector
     {
         var deleted = 0;
         var prefix = dataset + "/date=";
-        await foreach (var folder in lake.Container.GetBlobsByHierarchyAsync(
+        await foreach (var folder in _lake.Container.GetBlobsByHierarchyAsync(
                            BlobTraits.None, BlobStates.None, "/", prefix, cancellationToken).ConfigureAwait(false))
         {
             // dataset/date=YYYY-MM-DD/: one prefix per partition.
-            if (folder.IsPrefix && PartitionKey.TryParse(folder.Prefix.AsSpan(prefix.Length).TrimEnd('/').ToString(), out var day))
+            if (folder.IsPrefix && Day.TryParse(folder.Prefix.AsSpan(prefix.Length).TrimEnd('/').ToString(), out var day))
             {
                 deleted += (await CollectAsync(dataset, day, cancellationToken).ConfigureAwait(false)).Count;
             }
@@ -51,14 +51,14 @@ public sealed class CommitGarbageCollector
     /// <param name="partition">The partition's day.</param>
     /// <param name="cancellationToken">Cancels the collection; a half-deleted folder is unreferenced, so it is harmless.</param>
     /// <returns>The deleted commit ids, in id (time) order.</returns>
-    public async Task<IReadOnlyList<string>> CollectAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> CollectAsync(string dataset, Day partition, CancellationToken cancellationToken)
     {
-        var state = await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false);
+        var state = await _manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false);
         var referenced = state.Manifest is { } manifest
             ? new HashSet<string>([manifest.Commit.CommitId, .. manifest.History], StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
         var folders = new SortedDictionary<string, List<BlobItem>>(StringComparer.Ordinal);
-        await foreach (var blob in lake.Container.GetBlobsAsync(
+        await foreach (var blob in _lake.Container.GetBlobsAsync(
                            BlobTraits.None, BlobStates.None, LakePaths.Partition(dataset, partition), cancellationToken).ConfigureAwait(false))
         {
             if (LakePaths.CommitIdOf(dataset, partition, blob.Name) is { } commitId && !referenced.Contains(commitId))
@@ -67,7 +67,7 @@ public sealed class CommitGarbageCollector
             }
         }
 
-        var cutoff = lake.Time.GetUtcNow() - lake.Settings.GarbageRetention;
+        var cutoff = _lake.Time.GetUtcNow() - _lake.Settings.GarbageRetention;
         var deleted = new List<string>();
         foreach (var (commitId, blobs) in folders)
         {
@@ -79,10 +79,10 @@ public sealed class CommitGarbageCollector
 
             foreach (var blob in blobs)
             {
-                await lake.Container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await _lake.Container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
-            await quarantine.DeleteAsync(partition, commitId, cancellationToken).ConfigureAwait(false);
+            await _quarantine.DeleteAsync(partition, commitId, cancellationToken).ConfigureAwait(false);
             deleted.Add(commitId);
         }
 

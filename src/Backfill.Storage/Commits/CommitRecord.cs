@@ -25,7 +25,7 @@ namespace Backfill.Storage.Commits;
 public sealed record CommitRecord(
     string CommitId,
     string Dataset,
-    PartitionKey Partition,
+    Day Partition,
     WriteMode WriteMode,
     IReadOnlyList<CommitFile> Files,
     long RowCount,

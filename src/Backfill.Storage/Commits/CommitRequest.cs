@@ -8,4 +8,4 @@ namespace Backfill.Storage.Commits;
 /// <param name="Partition">The partition's day.</param>
 /// <param name="Mode">Overwrite or merge.</param>
 /// <param name="Run">The run committing, for lineage.</param>
-public sealed record CommitRequest(string Dataset, PartitionKey Partition, WriteMode Mode, RunContext Run);
+public sealed record CommitRequest(string Dataset, Day Partition, WriteMode Mode, RunContext Run);

@@ -11,7 +11,7 @@ namespace Backfill.Storage.Commits;
 /// </summary>
 internal sealed class ManifestStore(LakeStorage lake)
 {
-    public async Task<ManifestState> GetAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken)
+    public async Task<ManifestState> GetAsync(string dataset, Day partition, CancellationToken cancellationToken)
     {
         var blob = lake.Container.GetBlobClient(LakePaths.Manifest(dataset, partition));
         try
@@ -26,16 +26,16 @@ internal sealed class ManifestStore(LakeStorage lake)
     }
 
     /// <summary>The days of <paramref name="dataset"/> that have a manifest, ascending.</summary>
-    public async Task<IReadOnlyList<PartitionKey>> ListDaysAsync(string dataset, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Day>> ListDaysAsync(string dataset, CancellationToken cancellationToken)
     {
-        var days = new List<PartitionKey>();
+        var days = new List<Day>();
         var prefix = dataset + "/date=";
         await foreach (var item in lake.Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
         {
             // dataset/date=YYYY-MM-DD/_manifest.json; commit folders hold the other blobs.
             var rest = item.Name.AsSpan(prefix.Length);
             if (rest.Length == 10 + 1 + LakePaths.ManifestName.Length && rest.EndsWith(LakePaths.ManifestName, StringComparison.Ordinal)
-                && PartitionKey.TryParse(rest[..10].ToString(), out var day))
+                && Day.TryParse(rest[..10].ToString(), out var day))
             {
                 days.Add(day);
             }

@@ -16,11 +16,11 @@ namespace Backfill.Storage.Commits;
 /// </summary>
 public sealed class PartitionCommitter
 {
-    private readonly LakeStorage lake;
-    private readonly ManifestStore manifests;
-    private readonly LineageStore lineage;
-    private readonly QuarantineStore quarantine;
-    private readonly Action<CommitRecord>? afterManifestWrite;
+    private readonly LakeStorage _lake;
+    private readonly ManifestStore _manifests;
+    private readonly LineageStore _lineage;
+    private readonly QuarantineStore _quarantine;
+    private readonly Action<CommitRecord>? _afterManifestWrite;
 
     /// <summary>Creates a committer.</summary>
     /// <param name="lake">The shared storage handle.</param>
@@ -31,11 +31,11 @@ public sealed class PartitionCommitter
     public PartitionCommitter(LakeStorage lake, Action<CommitRecord>? afterManifestWrite = null)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        this.lake = lake;
-        this.afterManifestWrite = afterManifestWrite;
-        manifests = new ManifestStore(lake);
-        lineage = new LineageStore(lake);
-        quarantine = new QuarantineStore(lake);
+        _lake = lake;
+        _afterManifestWrite = afterManifestWrite;
+        _manifests = new ManifestStore(lake);
+        _lineage = new LineageStore(lake);
+        _quarantine = new QuarantineStore(lake);
     }
 
     /// <summary>
@@ -53,19 +53,19 @@ public sealed class PartitionCommitter
         CommitRequest request, IPartitionContentBuilder builder, ICommitValidator validator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var attempts = request.Mode == WriteMode.Merge ? lake.Settings.MaxMergeAttempts : 1;
+        var attempts = request.Mode == WriteMode.Merge ? _lake.Settings.MaxMergeAttempts : 1;
         LineageRepair? repaired = null;
         for (var attempt = 1; ; attempt++)
         {
             var staged = await StageAsync(request, builder, cancellationToken).ConfigureAwait(false);
             if (staged.Base is { } live && staged.BasePublishedAt is { } publishedAt)
             {
-                repaired = await lineage.RepairPublishedAsync(live, publishedAt, cancellationToken).ConfigureAwait(false) ?? repaired;
+                repaired = await _lineage.RepairPublishedAsync(live, publishedAt, cancellationToken).ConfigureAwait(false) ?? repaired;
             }
 
             if (staged.SameAsBase)
             {
-                await lineage.RecordPublishAsync(staged.Commit, CommitStatus.Unchanged, 0, null, cancellationToken).ConfigureAwait(false);
+                await _lineage.RecordPublishAsync(staged.Commit, CommitStatus.Unchanged, 0, null, cancellationToken).ConfigureAwait(false);
                 return new CommitResult(CommitStatus.Unchanged, staged.Base!, new PartitionValidationReport([]), attempt, repaired);
             }
 
@@ -97,8 +97,8 @@ public sealed class PartitionCommitter
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(builder);
         using var span = BackfillTracing.StartCommitStep("commit.stage", request.Dataset, request.Partition.ToString(), null);
-        var started = lake.Time.GetTimestamp();
-        var state = await manifests.GetAsync(request.Dataset, request.Partition, cancellationToken).ConfigureAwait(false);
+        var started = _lake.Time.GetTimestamp();
+        var state = await _manifests.GetAsync(request.Dataset, request.Partition, cancellationToken).ConfigureAwait(false);
         var live = state.Manifest?.Commit;
         var content = await builder.BuildAsync(live, request.Mode, cancellationToken).ConfigureAwait(false);
         if (content.Files.Count == 0)
@@ -106,14 +106,14 @@ public sealed class PartitionCommitter
             throw new InvalidOperationException($"The builder of {request.Dataset}/{request.Partition} produced no files.");
         }
 
-        var built = lake.Time.GetTimestamp();
-        var commitId = Guid.CreateVersion7(lake.Time.GetUtcNow()).ToString("N", CultureInfo.InvariantCulture);
+        var built = _lake.Time.GetTimestamp();
+        var commitId = Guid.CreateVersion7(_lake.Time.GetUtcNow()).ToString("N", CultureInfo.InvariantCulture);
         span?.SetTag(TelemetryTags.CommitId, commitId);
         var files = await Task.WhenAll(content.Files.Select(file => UploadAsync(request, commitId, file, cancellationToken)))
             .ConfigureAwait(false);
         if (content.Quarantined.Count > 0)
         {
-            await quarantine.WriteAsync(request.Partition, commitId, content.Quarantined, cancellationToken).ConfigureAwait(false);
+            await _quarantine.WriteAsync(request.Partition, commitId, content.Quarantined, cancellationToken).ConfigureAwait(false);
         }
 
         var run = request.Run;
@@ -128,15 +128,15 @@ public sealed class PartitionCommitter
             content.Quarantined.Count,
             new CommitLineage(
                 run.RunId, run.Trigger, run.BackfillId, run.CodeVersion.Value, run.ConfigHash, content.Inputs,
-                live?.CommitId, Milliseconds(started, built), Milliseconds(built, lake.Time.GetTimestamp()), run.BaselineAsOf),
-            lake.Time.GetUtcNow(),
+                live?.CommitId, Milliseconds(started, built), Milliseconds(built, _lake.Time.GetTimestamp()), run.BaselineAsOf),
+            _lake.Time.GetUtcNow(),
             content.LandedLines);
-        await lake.Container.GetBlobClient(LakePaths.CommitFile(request.Dataset, request.Partition, commitId, LakePaths.CommitRecordName))
+        await _lake.Container.GetBlobClient(LakePaths.CommitFile(request.Dataset, request.Partition, commitId, LakePaths.CommitRecordName))
             .UploadAsync(LakeJson.Serialize(commit), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken)
             .ConfigureAwait(false);
-        await lineage.RecordStagedAsync(commit, cancellationToken).ConfigureAwait(false);
+        await _lineage.RecordStagedAsync(commit, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> history = state.Manifest is { } manifest
-            ? [.. new[] { manifest.Commit.CommitId }.Concat(manifest.History).Take(lake.Settings.KeepPreviousCommits)]
+            ? [.. new[] { manifest.Commit.CommitId }.Concat(manifest.History).Take(_lake.Settings.KeepPreviousCommits)]
             : [];
         return new StagedCommit(commit, state.ETag?.ToString(), history, live, state.Manifest?.PublishedAt);
     }
@@ -153,11 +153,11 @@ public sealed class PartitionCommitter
         ArgumentNullException.ThrowIfNull(validator);
         using var span = BackfillTracing.StartCommitStep(
             "commit.validate", staged.Commit.Dataset, staged.Commit.Partition.ToString(), staged.Commit.CommitId);
-        var started = lake.Time.GetTimestamp();
+        var started = _lake.Time.GetTimestamp();
         var validation = await validator.ValidateAsync(staged, cancellationToken).ConfigureAwait(false);
         span?.SetTag(TelemetryTags.Status, JsonNamingPolicy.CamelCase.ConvertName(validation.Status.ToString()));
-        await lineage.RecordValidationAsync(
-            staged.Commit, validation, Milliseconds(started, lake.Time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
+        await _lineage.RecordValidationAsync(
+            staged.Commit, validation, Milliseconds(started, _lake.Time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
         return validation;
     }
 
@@ -186,26 +186,26 @@ public sealed class PartitionCommitter
         ArgumentNullException.ThrowIfNull(validation);
         using var span = BackfillTracing.StartCommitStep(
             "commit.publish", staged.Commit.Dataset, staged.Commit.Partition.ToString(), staged.Commit.CommitId);
-        var started = lake.Time.GetTimestamp();
-        var manifest = new PartitionManifest(staged.Commit, staged.History, lake.Time.GetUtcNow(), validation.Results);
+        var started = _lake.Time.GetTimestamp();
+        var manifest = new PartitionManifest(staged.Commit, staged.History, _lake.Time.GetUtcNow(), validation.Results);
         var expected = staged.BaseETag is { } etag ? new ETag(etag) : (ETag?)null;
-        var status = await manifests.TryReplaceAsync(manifest, expected, cancellationToken).ConfigureAwait(false)
+        var status = await _manifests.TryReplaceAsync(manifest, expected, cancellationToken).ConfigureAwait(false)
             ? CommitStatus.Published
             : CommitStatus.Conflict;
         span?.SetTag(TelemetryTags.Outcome, JsonNamingPolicy.CamelCase.ConvertName(status.ToString()));
         if (status == CommitStatus.Published)
         {
-            afterManifestWrite?.Invoke(staged.Commit);
+            _afterManifestWrite?.Invoke(staged.Commit);
         }
 
-        await lineage.RecordPublishAsync(
-            staged.Commit, status, Milliseconds(started, lake.Time.GetTimestamp()), manifest.PublishedAt, cancellationToken).ConfigureAwait(false);
+        await _lineage.RecordPublishAsync(
+            staged.Commit, status, Milliseconds(started, _lake.Time.GetTimestamp()), manifest.PublishedAt, cancellationToken).ConfigureAwait(false);
         return status;
     }
 
     private async Task<CommitFile> UploadAsync(CommitRequest request, string commitId, ContentFile file, CancellationToken cancellationToken)
     {
-        var blob = lake.Container.GetBlobClient(LakePaths.CommitFile(request.Dataset, request.Partition, commitId, file.Name));
+        var blob = _lake.Container.GetBlobClient(LakePaths.CommitFile(request.Dataset, request.Partition, commitId, file.Name));
         var metadata = new Dictionary<string, string>
         {
             ["run_id"] = request.Run.RunId,
@@ -225,5 +225,5 @@ public sealed class PartitionCommitter
         return new CommitFile(file.Name, file.RowCount, file.Content.Length, ContentHash.OfBytes(file.Content.Span), file.Schema);
     }
 
-    private long Milliseconds(long from, long to) => (long)lake.Time.GetElapsedTime(from, to).TotalMilliseconds;
+    private long Milliseconds(long from, long to) => (long)_lake.Time.GetElapsedTime(from, to).TotalMilliseconds;
 }

@@ -7,18 +7,18 @@ namespace Backfill.Storage.Commits;
 /// <summary>Re-points a partition's manifest to its previous commit, with the same conditional replace as publish.</summary>
 public sealed class PartitionRollback
 {
-    private readonly LakeStorage lake;
-    private readonly ManifestStore manifests;
-    private readonly LineageStore lineage;
+    private readonly LakeStorage _lake;
+    private readonly ManifestStore _manifests;
+    private readonly LineageStore _lineage;
 
     /// <summary>Creates the rollback service.</summary>
     /// <param name="lake">The shared storage handle.</param>
     public PartitionRollback(LakeStorage lake)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        this.lake = lake;
-        manifests = new ManifestStore(lake);
-        lineage = new LineageStore(lake);
+        _lake = lake;
+        _manifests = new ManifestStore(lake);
+        _lineage = new LineageStore(lake);
     }
 
     /// <summary>Makes the previous commit live again; the rolled-back commit becomes garbage.</summary>
@@ -26,7 +26,7 @@ public sealed class PartitionRollback
     /// <param name="partition">The partition's day.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What happened and which commit is live.</returns>
-    public Task<RollbackResult> RollbackAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
+    public Task<RollbackResult> RollbackAsync(string dataset, Day partition, CancellationToken cancellationToken) =>
         RollbackToAsync(dataset, partition, null, cancellationToken);
 
     /// <summary>
@@ -39,9 +39,9 @@ public sealed class PartitionRollback
     /// <param name="toCommit">The commit to make live; null for the previous one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What happened and which commit is live.</returns>
-    public async Task<RollbackResult> RollbackToAsync(string dataset, PartitionKey partition, string? toCommit, CancellationToken cancellationToken)
+    public async Task<RollbackResult> RollbackToAsync(string dataset, Day partition, string? toCommit, CancellationToken cancellationToken)
     {
-        var state = await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false);
+        var state = await _manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false);
         if (state.Manifest is not { } manifest)
         {
             return new RollbackResult(RollbackStatus.NoPartition, null);
@@ -65,12 +65,12 @@ public sealed class PartitionRollback
         }
 
         var targetId = manifest.History[index];
-        var record = await lake.Container
+        var record = await _lake.Container
             .GetBlobClient(LakePaths.CommitFile(dataset, partition, targetId, LakePaths.CommitRecordName))
             .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
         var target = new PartitionManifest(
-            LakeJson.Deserialize<CommitRecord>(record.Value.Content), [.. manifest.History.Skip(index + 1)], lake.Time.GetUtcNow());
-        if (!await manifests.TryReplaceAsync(target, state.ETag, cancellationToken).ConfigureAwait(false))
+            LakeJson.Deserialize<CommitRecord>(record.Value.Content), [.. manifest.History.Skip(index + 1)], _lake.Time.GetUtcNow());
+        if (!await _manifests.TryReplaceAsync(target, state.ETag, cancellationToken).ConfigureAwait(false))
         {
             return new RollbackResult(RollbackStatus.Conflict, live);
         }
@@ -78,7 +78,7 @@ public sealed class PartitionRollback
         IReadOnlyList<string> rolledBack = [live, .. manifest.History.Take(index)];
         foreach (var commitId in rolledBack)
         {
-            await lineage.RecordRolledBackAsync(dataset, partition, commitId, cancellationToken).ConfigureAwait(false);
+            await _lineage.RecordRolledBackAsync(dataset, partition, commitId, cancellationToken).ConfigureAwait(false);
         }
 
         return new RollbackResult(RollbackStatus.RolledBack, targetId, rolledBack);

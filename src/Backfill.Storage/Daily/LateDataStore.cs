@@ -6,7 +6,7 @@ using Backfill.Core.Partitions;
 namespace Backfill.Storage.Daily;
 
 /// <summary>
-/// The late-arrival metrics in the <c>latedata</c> table, one row per event day. They describe what landed and what
+/// The late-data metrics in the <c>latedata</c> table, one row per event day. They describe what landed and what
 /// raw and staging took in, so they belong to the day, not to a feature version. Written by the daily run's
 /// activities and by backfills' staging builds, read by <c>GET /api/late-data</c>.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class LateDataStore(TableServiceClient tables)
     private bool _created;
 
     /// <summary>The metrics of one day, or <see langword="null"/> before its first build.</summary>
-    public async Task<LateDataDay?> GetAsync(PartitionKey day, CancellationToken cancellationToken)
+    public async Task<LateDataDay?> GetAsync(Day day, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Days, day.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,7 @@ public sealed class LateDataStore(TableServiceClient tables)
     }
 
     /// <summary>The metrics of the days from <paramref name="from"/> to <paramref name="to"/> that have any, oldest first.</summary>
-    public async Task<IReadOnlyList<LateDataDay>> ReadAsync(PartitionKey from, PartitionKey to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LateDataDay>> ReadAsync(Day from, Day to, CancellationToken cancellationToken)
     {
         var days = new List<LateDataDay>();
         try
@@ -80,7 +80,7 @@ public sealed class LateDataStore(TableServiceClient tables)
     {
         long Get(string name) => row.GetInt64(name) ?? 0;
         return new LateDataDay(
-            PartitionKey.Parse(row.RowKey),
+            Day.Parse(row.RowKey),
             new LandedCounts(Get("OnTime"), Get("Late0To24h"), Get("Late24To48h"), Get("LateOver48h"), Get("Duplicates"), Get("Malformed")),
             Get("IncludedAtFirstProcessing"), Get("PickedUpByRolling"), Get("RepairedAfterWindow"), Get("BeyondWatermarkPending"), Get("Included"),
             row.GetDateTimeOffset("LastProcessedAt") ?? default);

@@ -8,8 +8,8 @@ namespace Backfill.Storage.Landing;
 /// <summary>Reads back the landing files that can hold events of a day, as of a processing time.</summary>
 public sealed class LandingReader
 {
-    private readonly LakeStorage lake;
-    private readonly ArrivalWindow window;
+    private readonly LakeStorage _lake;
+    private readonly ArrivalWindow _window;
 
     /// <summary>Creates the reader.</summary>
     /// <param name="lake">The shared storage handle.</param>
@@ -18,8 +18,8 @@ public sealed class LandingReader
     {
         ArgumentNullException.ThrowIfNull(lake);
         ArgumentNullException.ThrowIfNull(window);
-        this.lake = lake;
-        this.window = window;
+        _lake = lake;
+        _window = window;
     }
 
     /// <summary>
@@ -30,12 +30,12 @@ public sealed class LandingReader
     /// <param name="processingTime">The time the build pretends it runs at, UTC.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The lines with their arrival hours.</returns>
-    public async Task<IReadOnlyList<LandedLine>> ReadAsync(PartitionKey day, DateTime processingTime, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LandedLine>> ReadAsync(Day day, DateTime processingTime, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        foreach (var date in window.ArrivalDates(day, processingTime))
+        foreach (var date in _window.ArrivalDates(day, processingTime))
         {
-            await foreach (var blob in lake.Container.GetBlobsAsync(
+            await foreach (var blob in _lake.Container.GetBlobsAsync(
                                BlobTraits.None, BlobStates.None, LakePaths.LandingDate(date), cancellationToken).ConfigureAwait(false))
             {
                 if (ArrivalWindow.HasArrived(LakePaths.LandingHour(blob.Name), processingTime))
@@ -47,7 +47,7 @@ public sealed class LandingReader
 
         var files = await Task.WhenAll(names.Select(async name =>
         {
-            var content = await lake.Container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var content = await _lake.Container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             var arrival = LakePaths.LandingHour(name);
             return content.Value.Content.ToString()
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries)

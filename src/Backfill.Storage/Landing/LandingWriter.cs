@@ -11,14 +11,14 @@ public sealed class LandingWriter
     // A day lands into about a hundred hour files; a few uploads at a time keep the connection pool small.
     private const int ConcurrentUploads = 8;
 
-    private readonly LakeStorage lake;
+    private readonly LakeStorage _lake;
 
     /// <summary>Creates the writer.</summary>
     /// <param name="lake">The shared storage handle.</param>
     public LandingWriter(LakeStorage lake)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        this.lake = lake;
+        _lake = lake;
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed class LandingWriter
             {
                 try
                 {
-                    await lake.Container.GetBlobClient(LakePaths.LandingFile(hour.Key, batch))
+                    await _lake.Container.GetBlobClient(LakePaths.LandingFile(hour.Key, batch))
                         .UploadAsync(BinaryData.FromString(hour.Value.ToString()), overwrite: false, token).ConfigureAwait(false);
                     Interlocked.Increment(ref written);
                 }

@@ -10,7 +10,7 @@ internal static class LakeJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new PartitionKeyJsonConverter() },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new DayJsonConverter() },
     };
 
     /// <summary>The same shape on one line, for JSON Lines files.</summary>

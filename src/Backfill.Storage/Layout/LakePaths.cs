@@ -10,18 +10,18 @@ internal static class LakePaths
     public const string CommitRecordName = "_commit.json";
     private const string CommitSegment = "commit=";
 
-    public static string Partition(string dataset, PartitionKey partition) => $"{dataset}/{partition.PathSegment}/";
+    public static string Partition(string dataset, Day partition) => $"{dataset}/{partition.PathSegment}/";
 
-    public static string Manifest(string dataset, PartitionKey partition) => Partition(dataset, partition) + ManifestName;
+    public static string Manifest(string dataset, Day partition) => Partition(dataset, partition) + ManifestName;
 
-    public static string Commit(string dataset, PartitionKey partition, string commitId) =>
+    public static string Commit(string dataset, Day partition, string commitId) =>
         Partition(dataset, partition) + CommitSegment + commitId + "/";
 
-    public static string CommitFile(string dataset, PartitionKey partition, string commitId, string file) =>
+    public static string CommitFile(string dataset, Day partition, string commitId, string file) =>
         Commit(dataset, partition, commitId) + file;
 
     /// <summary>The commit id of a blob inside a commit folder of the partition, or null for other blobs.</summary>
-    public static string? CommitIdOf(string dataset, PartitionKey partition, string blobName)
+    public static string? CommitIdOf(string dataset, Day partition, string blobName)
     {
         var prefix = Partition(dataset, partition) + CommitSegment;
         if (!blobName.StartsWith(prefix, StringComparison.Ordinal))
@@ -39,7 +39,7 @@ internal static class LakePaths
     /// <summary>The mirror blob of the version registry of a pointer, read by every reader outside Durable.</summary>
     public static string Versions(string pointerName) => $"_versions/{pointerName}.json";
 
-    public static string Quarantine(PartitionKey partition, string commitId) =>
+    public static string Quarantine(Day partition, string commitId) =>
         $"quarantine/{partition.PathSegment}/{CommitSegment}{commitId}.jsonl";
 
     public static string LandingDate(DateOnly arrivalDate) =>
@@ -56,7 +56,7 @@ internal static class LakePaths
         const string HourKey = "arrival_hour=";
         var date = blobName.IndexOf(DateKey, StringComparison.Ordinal) + DateKey.Length;
         var hour = blobName.IndexOf(HourKey, StringComparison.Ordinal) + HourKey.Length;
-        var day = PartitionKey.Parse(blobName.Substring(date, 10)).Date;
+        var day = Day.Parse(blobName.Substring(date, 10)).Date;
         var hours = int.Parse(blobName.AsSpan(hour, 2), NumberStyles.None, CultureInfo.InvariantCulture);
         return day.ToDateTime(new TimeOnly(hours, 0), DateTimeKind.Utc);
     }

@@ -28,7 +28,7 @@ namespace Backfill.Storage.Lineage;
 /// <param name="Bytes">The size of the commit's files; null for rows written before sizes were recorded.</param>
 public sealed record LineageEntry(
     string Dataset,
-    PartitionKey Partition,
+    Day Partition,
     string CommitId,
     CommitStatus Status,
     string RunId,

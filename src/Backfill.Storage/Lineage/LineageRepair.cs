@@ -11,4 +11,4 @@ namespace Backfill.Storage.Lineage;
 /// <param name="Partition">The partition's day.</param>
 /// <param name="CommitId">The live commit.</param>
 /// <param name="Was">What its row said before.</param>
-public sealed record LineageRepair(string Dataset, PartitionKey Partition, string CommitId, CommitStatus Was);
+public sealed record LineageRepair(string Dataset, Day Partition, string CommitId, CommitStatus Was);

@@ -16,14 +16,14 @@ namespace Backfill.Storage.Lineage;
 /// </summary>
 public sealed class LineageStore
 {
-    private readonly TableClient table;
+    private readonly TableClient _table;
 
     /// <summary>Creates the store over the lake's lineage table.</summary>
     /// <param name="lake">The shared storage handle.</param>
     public LineageStore(LakeStorage lake)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        table = lake.Lineage;
+        _table = lake.Lineage;
     }
 
     /// <summary>Returns the lineage of one commit.</summary>
@@ -33,9 +33,9 @@ public sealed class LineageStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entry; null when the commit has none.</returns>
     public async Task<LineageEntry?> GetAsync(
-        string dataset, PartitionKey partition, string commitId, CancellationToken cancellationToken)
+        string dataset, Day partition, string commitId, CancellationToken cancellationToken)
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(
             TableKey(dataset, partition), commitId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? ToEntry(response.Value!) : null;
     }
@@ -46,11 +46,11 @@ public sealed class LineageStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entries in commit id (time) order.</returns>
     public async Task<IReadOnlyList<LineageEntry>> ListAsync(
-        string dataset, PartitionKey partition, CancellationToken cancellationToken)
+        string dataset, Day partition, CancellationToken cancellationToken)
     {
         var entries = new List<LineageEntry>();
         var key = TableKey(dataset, partition);
-        await foreach (var entity in table.QueryAsync<TableEntity>(
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
                            entity => entity.PartitionKey == key, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             entries.Add(ToEntry(entity));
@@ -66,14 +66,14 @@ public sealed class LineageStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entries by day, then commit id (time) order.</returns>
     public async Task<IReadOnlyList<LineageEntry>> ListRangeAsync(
-        string dataset, PartitionKey from, PartitionKey to, CancellationToken cancellationToken)
+        string dataset, Day from, Day to, CancellationToken cancellationToken)
     {
         var entries = new List<LineageEntry>();
         var first = TableKey(dataset, from);
         var last = TableKey(dataset, to);
         try
         {
-            await foreach (var entity in table.QueryAsync<TableEntity>(
+            await foreach (var entity in _table.QueryAsync<TableEntity>(
                                TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}"),
                                cancellationToken: cancellationToken).ConfigureAwait(false))
             {
@@ -92,7 +92,7 @@ public sealed class LineageStore
     /// <param name="dataset">The dataset.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The day; null when the dataset has no commit.</returns>
-    public async Task<PartitionKey?> NewestDayAsync(string dataset, CancellationToken cancellationToken)
+    public async Task<Day?> NewestDayAsync(string dataset, CancellationToken cancellationToken)
     {
         // Keys are "dataset|YYYY-MM-DD": '}' sorts after '|', so this range is exactly the dataset's rows.
         var first = dataset + "|";
@@ -100,7 +100,7 @@ public sealed class LineageStore
         string? newest = null;
         try
         {
-            await foreach (var entity in table.QueryAsync<TableEntity>(
+            await foreach (var entity in _table.QueryAsync<TableEntity>(
                                TableClient.CreateQueryFilter($"PartitionKey gt {first} and PartitionKey lt {after}"),
                                select: ["PartitionKey"],
                                cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -116,7 +116,7 @@ public sealed class LineageStore
             // No commit has been staged yet.
         }
 
-        return newest is null ? null : PartitionKey.Parse(newest[(newest.LastIndexOf('|') + 1)..]);
+        return newest is null ? null : Day.Parse(newest[(newest.LastIndexOf('|') + 1)..]);
     }
 
     /// <summary>
@@ -138,7 +138,7 @@ public sealed class LineageStore
         var newest = new PriorityQueue<RecentCommit, string>(count + 1, StringComparer.Ordinal);
         try
         {
-            await foreach (var entity in table.QueryAsync<TableEntity>(
+            await foreach (var entity in _table.QueryAsync<TableEntity>(
                                TableClient.CreateQueryFilter($"PartitionKey gt {first} and PartitionKey lt {after} and Status eq {published}"),
                                select: ["RowKey", "BuildMs", "StageMs", "ValidateMs", "PublishMs", "Bytes"],
                                cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -180,7 +180,7 @@ public sealed class LineageStore
     {
         ArgumentNullException.ThrowIfNull(live);
         var key = TableKey(live.Dataset, live.Partition);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(key, live.CommitId, ["Status"], cancellationToken).ConfigureAwait(false);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(key, live.CommitId, ["Status"], cancellationToken).ConfigureAwait(false);
         if (!row.HasValue)
         {
             return null;
@@ -192,7 +192,7 @@ public sealed class LineageStore
             return null;
         }
 
-        await table.UpsertEntityAsync(
+        await _table.UpsertEntityAsync(
             new TableEntity(key, live.CommitId) { ["Status"] = Name(CommitStatus.Published), ["PublishedAt"] = publishedAt }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         return new LineageRepair(live.Dataset, live.Partition, live.CommitId, was);
     }
@@ -218,8 +218,8 @@ public sealed class LineageStore
         return repairs;
     }
 
-    internal Task RecordRolledBackAsync(string dataset, PartitionKey partition, string commitId, CancellationToken cancellationToken) =>
-        table.UpsertEntityAsync(
+    internal Task RecordRolledBackAsync(string dataset, Day partition, string commitId, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(
             new TableEntity(TableKey(dataset, partition), commitId) { ["Status"] = Name(CommitStatus.RolledBack) }, TableUpdateMode.Merge, cancellationToken);
 
     internal Task RecordStagedAsync(CommitRecord commit, CancellationToken cancellationToken)
@@ -243,7 +243,7 @@ public sealed class LineageStore
             ["BaselineAsOf"] = lineage.BaselineAsOf,
             ["Bytes"] = commit.Files.Sum(file => file.Bytes),
         };
-        return table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
     internal Task RecordValidationAsync(
@@ -260,7 +260,7 @@ public sealed class LineageStore
             entity["Status"] = Name(CommitStatus.Rejected);
         }
 
-        return table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        return _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
     internal Task RecordPublishAsync(
@@ -278,10 +278,10 @@ public sealed class LineageStore
             entity["PublishedAt"] = at;
         }
 
-        return table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        return _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
-    private static string TableKey(string dataset, PartitionKey partition) =>
+    private static string TableKey(string dataset, Day partition) =>
         string.Create(CultureInfo.InvariantCulture, $"{dataset}|{partition}");
 
     private static string InputId(InputCommit input) =>
@@ -301,7 +301,7 @@ public sealed class LineageStore
             throw new FormatException($"Lineage input '{inputId}' is not dataset/YYYY-MM-DD@commitId.");
         }
 
-        return new InputCommit(inputId[..slash], PartitionKey.Parse(inputId[(slash + 1)..at]), inputId[(at + 1)..]);
+        return new InputCommit(inputId[..slash], Day.Parse(inputId[(slash + 1)..at]), inputId[(at + 1)..]);
     }
 
     private static string Name<TEnum>(TEnum value)
@@ -318,7 +318,7 @@ public sealed class LineageStore
         var status = Parse<CommitStatus>(entity.GetString("Status"));
         return new LineageEntry(
             entity.PartitionKey[..separator],
-            PartitionKey.Parse(entity.PartitionKey[(separator + 1)..]),
+            Day.Parse(entity.PartitionKey[(separator + 1)..]),
             entity.RowKey,
             status,
             entity.GetString("RunId"),

@@ -13,27 +13,27 @@ internal sealed class FeatureParquet
     private static readonly DataField<string> EntityId = ParquetFiles.Text("entity_id");
     private static readonly DataField<DateOnly> Date = new("date", false);
 
-    private readonly DataField<double>[] values;
-    private readonly ParquetSchema schema;
+    private readonly DataField<double>[] _values;
+    private readonly ParquetSchema _schema;
 
     public FeatureParquet(FeatureVersion features)
     {
-        values = [.. features.Features.Select(feature => new DataField<double>(feature.Name, false))];
-        schema = new ParquetSchema([EntityId, Date, .. values]);
-        Columns = ParquetFiles.Columns(schema);
+        _values = [.. features.Features.Select(feature => new DataField<double>(feature.Name, false))];
+        _schema = new ParquetSchema([EntityId, Date, .. _values]);
+        Columns = ParquetFiles.Columns(_schema);
     }
 
     public IReadOnlyList<ColumnSchema> Columns { get; }
 
     public async Task<ReadOnlyMemory<byte>> WriteAsync(IReadOnlyList<FeatureRow> rows, CancellationToken cancellationToken) =>
-        await ParquetFiles.WriteAsync(schema, rows.Count, async (group, start, count) =>
+        await ParquetFiles.WriteAsync(_schema, rows.Count, async (group, start, count) =>
         {
             var slice = rows.Skip(start).Take(count).ToArray();
             await group.WriteAsync(EntityId, slice.Select(row => row.EntityId).ToArray()).ConfigureAwait(false);
             await group.WriteAsync<DateOnly>(Date, slice.Select(row => row.Date).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < values.Length; i++)
+            for (var i = 0; i < _values.Length; i++)
             {
-                await group.WriteAsync<double>(values[i], slice.Select(row => row.Values[i]).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                await group.WriteAsync<double>(_values[i], slice.Select(row => row.Values[i]).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
 
@@ -46,11 +46,11 @@ internal sealed class FeatureParquet
             var dates = new DateOnly[count];
             await group.ReadAsync(EntityId, entities, cancellationToken: cancellationToken).ConfigureAwait(false);
             await group.ReadAsync<DateOnly>(Date, dates, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var columns = new double[values.Length][];
-            for (var i = 0; i < values.Length; i++)
+            var columns = new double[_values.Length][];
+            for (var i = 0; i < _values.Length; i++)
             {
                 columns[i] = new double[count];
-                await group.ReadAsync<double>(values[i], columns[i], cancellationToken: cancellationToken).ConfigureAwait(false);
+                await group.ReadAsync<double>(_values[i], columns[i], cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
             for (var row = 0; row < count; row++)

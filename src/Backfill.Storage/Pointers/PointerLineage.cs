@@ -10,14 +10,14 @@ namespace Backfill.Storage.Pointers;
 /// </summary>
 public sealed class PointerLineage
 {
-    private readonly TableClient table;
+    private readonly TableClient _table;
 
     /// <summary>Creates the store over the lake's lineage table.</summary>
     /// <param name="lake">The shared storage handle.</param>
     public PointerLineage(LakeStorage lake)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        table = lake.Lineage;
+        _table = lake.Lineage;
     }
 
     /// <summary>Records a change; repeating it (at-least-once delivery) rewrites the same row.</summary>
@@ -38,7 +38,7 @@ public sealed class PointerLineage
             ["RequiredDays"] = change.RequiredDays,
             ["Canary"] = change.Canary,
         };
-        return table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Every recorded change of a pointer, oldest first.</summary>
@@ -49,7 +49,7 @@ public sealed class PointerLineage
     {
         var key = Key(name);
         var changes = new List<PointerChangeRecord>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == key, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == key, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             changes.Add(new PointerChangeRecord(
                 name,

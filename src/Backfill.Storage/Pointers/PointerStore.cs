@@ -8,21 +8,21 @@ namespace Backfill.Storage.Pointers;
 /// </summary>
 public sealed class PointerStore
 {
-    private readonly MirrorBlob<PointerMirror> mirror;
+    private readonly MirrorBlob<PointerMirror> _mirror;
 
     /// <summary>Creates the store.</summary>
     /// <param name="lake">The shared storage handle.</param>
     public PointerStore(LakeStorage lake)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        mirror = new MirrorBlob<PointerMirror>(lake, state => state.Sequence);
+        _mirror = new MirrorBlob<PointerMirror>(lake, state => state.Sequence);
     }
 
     /// <summary>Reads a pointer's mirror with one blob read.</summary>
     /// <param name="name">The pointer.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The mirror; null when none was written yet.</returns>
-    public Task<PointerMirror?> GetAsync(string name, CancellationToken cancellationToken) => mirror.GetAsync(LakePaths.Pointer(name), cancellationToken);
+    public Task<PointerMirror?> GetAsync(string name, CancellationToken cancellationToken) => _mirror.GetAsync(LakePaths.Pointer(name), cancellationToken);
 
     /// <summary>
     /// Moves the mirror forward to <paramref name="state"/> unless it already shows that sequence or a later one.
@@ -34,6 +34,6 @@ public sealed class PointerStore
     public Task<PointerMirror> AdvanceAsync(PointerMirror state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return mirror.AdvanceAsync(LakePaths.Pointer(state.Name), state, cancellationToken);
+        return _mirror.AdvanceAsync(LakePaths.Pointer(state.Name), state, cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Storage.Layout;
 
 namespace Backfill.Storage.Pointers;
@@ -9,21 +9,21 @@ namespace Backfill.Storage.Pointers;
 /// </summary>
 public sealed class VersionRegistryStore
 {
-    private readonly MirrorBlob<VersionLifecycle> mirror;
+    private readonly MirrorBlob<VersionLifecycle> _mirror;
 
     /// <summary>Creates the store.</summary>
     /// <param name="lake">The shared storage handle.</param>
     public VersionRegistryStore(LakeStorage lake)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        mirror = new MirrorBlob<VersionLifecycle>(lake, state => state.Sequence);
+        _mirror = new MirrorBlob<VersionLifecycle>(lake, state => state.Sequence);
     }
 
     /// <summary>Reads the registry's mirror of <paramref name="pointerName"/> with one blob read; null before the first write.</summary>
     /// <param name="pointerName">The pointer whose versions the registry holds.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The mirror.</returns>
-    public Task<VersionLifecycle?> GetAsync(string pointerName, CancellationToken cancellationToken) => mirror.GetAsync(LakePaths.Versions(pointerName), cancellationToken);
+    public Task<VersionLifecycle?> GetAsync(string pointerName, CancellationToken cancellationToken) => _mirror.GetAsync(LakePaths.Versions(pointerName), cancellationToken);
 
     /// <summary>Moves the mirror forward to <paramref name="state"/> unless it already shows that sequence or a later one.</summary>
     /// <param name="pointerName">The pointer whose versions the registry holds.</param>
@@ -31,5 +31,5 @@ public sealed class VersionRegistryStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The mirror as it is afterwards.</returns>
     public Task<VersionLifecycle> AdvanceAsync(string pointerName, VersionLifecycle state, CancellationToken cancellationToken) =>
-        mirror.AdvanceAsync(LakePaths.Versions(pointerName), state, cancellationToken);
+        _mirror.AdvanceAsync(LakePaths.Versions(pointerName), state, cancellationToken);
 }

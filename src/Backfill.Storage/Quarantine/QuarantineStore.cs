@@ -14,7 +14,7 @@ namespace Backfill.Storage.Quarantine;
 internal sealed class QuarantineStore(LakeStorage lake)
 {
     public async Task WriteAsync(
-        PartitionKey partition, string commitId, IReadOnlyList<QuarantinedLine> lines, CancellationToken cancellationToken)
+        Day partition, string commitId, IReadOnlyList<QuarantinedLine> lines, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         foreach (var line in lines)
@@ -27,7 +27,7 @@ internal sealed class QuarantineStore(LakeStorage lake)
     }
 
     public async Task<IReadOnlyList<QuarantinedLine>> ReadAsync(
-        PartitionKey partition, string commitId, CancellationToken cancellationToken)
+        Day partition, string commitId, CancellationToken cancellationToken)
     {
         try
         {
@@ -43,6 +43,6 @@ internal sealed class QuarantineStore(LakeStorage lake)
         }
     }
 
-    public Task DeleteAsync(PartitionKey partition, string commitId, CancellationToken cancellationToken) =>
+    public Task DeleteAsync(Day partition, string commitId, CancellationToken cancellationToken) =>
         lake.Container.GetBlobClient(LakePaths.Quarantine(partition, commitId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 }

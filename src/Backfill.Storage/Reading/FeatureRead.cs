@@ -9,4 +9,4 @@ namespace Backfill.Storage.Reading;
 /// <param name="Rows">The rows, by date then entity.</param>
 /// <param name="Commits">The commit read for each partition, ascending by day.</param>
 /// <param name="Missing">Days in the range with no published partition.</param>
-public sealed record FeatureRead(string Dataset, IReadOnlyList<FeatureRow> Rows, IReadOnlyList<InputCommit> Commits, IReadOnlyList<PartitionKey> Missing);
+public sealed record FeatureRead(string Dataset, IReadOnlyList<FeatureRow> Rows, IReadOnlyList<InputCommit> Commits, IReadOnlyList<Day> Missing);

@@ -1,7 +1,7 @@
 using Backfill.Core.Features;
 using Backfill.Core.Lineage;
 using Backfill.Core.Partitions;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Core.Validation;
 using Backfill.Storage.Parquet;
 using Backfill.Storage.Pointers;
@@ -15,8 +15,8 @@ namespace Backfill.Storage.Reading;
 /// </summary>
 public sealed class FeatureReader
 {
-    private readonly PartitionReader partitions;
-    private readonly PointerStore pointers;
+    private readonly PartitionReader _partitions;
+    private readonly PointerStore _pointers;
 
     /// <summary>Creates the reader.</summary>
     /// <param name="partitions">Reads partitions through their manifests.</param>
@@ -25,8 +25,8 @@ public sealed class FeatureReader
     {
         ArgumentNullException.ThrowIfNull(partitions);
         ArgumentNullException.ThrowIfNull(pointers);
-        this.partitions = partitions;
-        this.pointers = pointers;
+        _partitions = partitions;
+        _pointers = pointers;
     }
 
     /// <summary>The columns a reader sees in a feature version's files, in order.</summary>
@@ -45,7 +45,7 @@ public sealed class FeatureReader
     {
         if (FeaturePointer.InitialVersionOf(dataset) is { } initial)
         {
-            var mirror = await pointers.GetAsync(dataset, cancellationToken).ConfigureAwait(false);
+            var mirror = await _pointers.GetAsync(dataset, cancellationToken).ConfigureAwait(false);
             return FeatureVersions.Get(mirror?.Current ?? initial);
         }
 
@@ -59,7 +59,7 @@ public sealed class FeatureReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rows of the one version the name resolved to.</returns>
     /// <exception cref="ArgumentException">The name is neither a pointer nor a feature version.</exception>
-    public async Task<FeatureRead> ReadAsync(string dataset, PartitionKey first, PartitionKey last, CancellationToken cancellationToken)
+    public async Task<FeatureRead> ReadAsync(string dataset, Day first, Day last, CancellationToken cancellationToken)
     {
         var features = await ResolveAsync(dataset, cancellationToken).ConfigureAwait(false)
             ?? throw new ArgumentException($"'{dataset}' is neither a pointer nor a feature version.", nameof(dataset));
@@ -72,22 +72,22 @@ public sealed class FeatureReader
     /// <param name="last">The last day, inclusive.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rows, the commits read and the days missing.</returns>
-    public async Task<FeatureRead> ReadAsync(FeatureVersion features, PartitionKey first, PartitionKey last, CancellationToken cancellationToken)
+    public async Task<FeatureRead> ReadAsync(FeatureVersion features, Day first, Day last, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(features);
         var rows = new List<FeatureRow>();
         var commits = new List<InputCommit>();
-        var missing = new List<PartitionKey>();
+        var missing = new List<Day>();
         for (var day = first; day <= last; day = day.AddDays(1))
         {
-            var commit = await partitions.GetLiveCommitAsync(features.Name, day, cancellationToken).ConfigureAwait(false);
+            var commit = await _partitions.GetLiveCommitAsync(features.Name, day, cancellationToken).ConfigureAwait(false);
             if (commit is null)
             {
                 missing.Add(day);
                 continue;
             }
 
-            rows.AddRange(await partitions.ReadFeaturesAsync(commit, features, cancellationToken).ConfigureAwait(false));
+            rows.AddRange(await _partitions.ReadFeaturesAsync(commit, features, cancellationToken).ConfigureAwait(false));
             commits.Add(new InputCommit(features.Name, day, commit.CommitId));
         }
 

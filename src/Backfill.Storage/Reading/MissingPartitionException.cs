@@ -8,7 +8,7 @@ public sealed class MissingPartitionException : Exception
     /// <summary>Creates the exception for a dataset's partition.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="partition">The partition's day.</param>
-    public MissingPartitionException(string dataset, PartitionKey partition)
+    public MissingPartitionException(string dataset, Day partition)
         : base($"{dataset}/{partition.PathSegment} has no live commit.")
     {
         Dataset = dataset;
@@ -42,5 +42,5 @@ public sealed class MissingPartitionException : Exception
     public string Dataset { get; }
 
     /// <summary>Gets the partition's day.</summary>
-    public PartitionKey Partition { get; }
+    public Day Partition { get; }
 }

@@ -18,18 +18,18 @@ namespace Backfill.Storage.Reading;
 /// </summary>
 public sealed class PartitionReader
 {
-    private readonly LakeStorage lake;
-    private readonly ManifestStore manifests;
-    private readonly QuarantineStore quarantine;
+    private readonly LakeStorage _lake;
+    private readonly ManifestStore _manifests;
+    private readonly QuarantineStore _quarantine;
 
     /// <summary>Creates the reader.</summary>
     /// <param name="lake">The shared storage handle.</param>
     public PartitionReader(LakeStorage lake)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        this.lake = lake;
-        manifests = new ManifestStore(lake);
-        quarantine = new QuarantineStore(lake);
+        _lake = lake;
+        _manifests = new ManifestStore(lake);
+        _quarantine = new QuarantineStore(lake);
     }
 
     /// <summary>Returns the live commit of a partition.</summary>
@@ -37,16 +37,16 @@ public sealed class PartitionReader
     /// <param name="partition">The partition's day.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The live commit; null when the partition has never been published.</returns>
-    public async Task<CommitRecord?> GetLiveCommitAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
-        (await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false)).Manifest?.Commit;
+    public async Task<CommitRecord?> GetLiveCommitAsync(string dataset, Day partition, CancellationToken cancellationToken) =>
+        (await _manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false)).Manifest?.Commit;
 
     /// <summary>Returns the manifest of a partition: its live commit, when it was published, and the commits kept for rollback.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="partition">The partition's day.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The manifest; null when the partition has never been published.</returns>
-    public async Task<PartitionManifest?> GetManifestAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
-        (await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false)).Manifest;
+    public async Task<PartitionManifest?> GetManifestAsync(string dataset, Day partition, CancellationToken cancellationToken) =>
+        (await _manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false)).Manifest;
 
     /// <summary>
     /// Returns what storage says about a partition's manifest now: its live commit, ETag and Last-Modified, as read in
@@ -56,9 +56,9 @@ public sealed class PartitionReader
     /// <param name="partition">The partition's day.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The evidence; null when the partition has never been published.</returns>
-    public async Task<ManifestEvidence?> GetManifestEvidenceAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken)
+    public async Task<ManifestEvidence?> GetManifestEvidenceAsync(string dataset, Day partition, CancellationToken cancellationToken)
     {
-        var state = await manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false);
+        var state = await _manifests.GetAsync(dataset, partition, cancellationToken).ConfigureAwait(false);
         return state.Manifest is { } manifest
             ? new ManifestEvidence(manifest.Commit.CommitId, state.ETag.ToString()!, state.LastModified!.Value, manifest.PublishedAt, manifest.Commit.Lineage.RunId)
             : null;
@@ -68,8 +68,8 @@ public sealed class PartitionReader
     /// <param name="dataset">The dataset.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The days, ascending.</returns>
-    public Task<IReadOnlyList<PartitionKey>> ListCommittedDaysAsync(string dataset, CancellationToken cancellationToken) =>
-        manifests.ListDaysAsync(dataset, cancellationToken);
+    public Task<IReadOnlyList<Day>> ListCommittedDaysAsync(string dataset, CancellationToken cancellationToken) =>
+        _manifests.ListDaysAsync(dataset, cancellationToken);
 
     /// <summary>Returns the live commit of a partition, or throws when there is none.</summary>
     /// <param name="dataset">The dataset.</param>
@@ -77,7 +77,7 @@ public sealed class PartitionReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The live commit.</returns>
     /// <exception cref="MissingPartitionException">The partition has never been published.</exception>
-    public async Task<CommitRecord> GetRequiredCommitAsync(string dataset, PartitionKey partition, CancellationToken cancellationToken) =>
+    public async Task<CommitRecord> GetRequiredCommitAsync(string dataset, Day partition, CancellationToken cancellationToken) =>
         await GetLiveCommitAsync(dataset, partition, cancellationToken).ConfigureAwait(false)
         ?? throw new MissingPartitionException(dataset, partition);
 
@@ -87,9 +87,9 @@ public sealed class PartitionReader
     /// <param name="commitId">The commit.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The commit record.</returns>
-    public async Task<CommitRecord> GetCommitAsync(string dataset, PartitionKey partition, string commitId, CancellationToken cancellationToken)
+    public async Task<CommitRecord> GetCommitAsync(string dataset, Day partition, string commitId, CancellationToken cancellationToken)
     {
-        var content = await lake.Container
+        var content = await _lake.Container
             .GetBlobClient(LakePaths.CommitFile(dataset, partition, commitId, LakePaths.CommitRecordName))
             .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
         return LakeJson.Deserialize<CommitRecord>(content.Value.Content);
@@ -154,7 +154,7 @@ public sealed class PartitionReader
     public Task<IReadOnlyList<QuarantinedLine>> ReadQuarantineAsync(CommitRecord commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        return quarantine.ReadAsync(commit.Partition, commit.CommitId, cancellationToken);
+        return _quarantine.ReadAsync(commit.Partition, commit.CommitId, cancellationToken);
     }
 
     /// <summary>Downloads one file of a commit and checks it against the hash the commit recorded.</summary>
@@ -162,7 +162,7 @@ public sealed class PartitionReader
     {
         ArgumentNullException.ThrowIfNull(commit);
         var file = commit.File(name);
-        var content = await lake.Container
+        var content = await _lake.Container
             .GetBlobClient(LakePaths.CommitFile(commit.Dataset, commit.Partition, commit.CommitId, name))
             .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
         var bytes = content.Value.Content.ToMemory();

@@ -18,7 +18,7 @@ namespace Backfill.Storage.Reports;
 /// <param name="LiveCommitId">The commit live now; differs from <paramref name="CommitId"/> when a later publish or a rollback replaced it.</param>
 public sealed record PublishedPartition(
     string Dataset,
-    PartitionKey Partition,
+    Day Partition,
     string CommitId,
     string? PreviousCommitId,
     DeltaBasis Basis,

@@ -23,16 +23,16 @@ public sealed class RepairReportReader
 
     private const int Concurrency = 8;
 
-    private readonly PartitionReader reader;
-    private readonly LineageStore lineage;
+    private readonly PartitionReader _reader;
+    private readonly LineageStore _lineage;
 
     /// <summary>Creates the reader.</summary>
     /// <param name="lake">The shared storage handle.</param>
     public RepairReportReader(LakeStorage lake)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        reader = new PartitionReader(lake);
-        lineage = new LineageStore(lake);
+        _reader = new PartitionReader(lake);
+        _lineage = new LineageStore(lake);
     }
 
     /// <summary>Reads the report.</summary>
@@ -42,16 +42,16 @@ public sealed class RepairReportReader
     public async Task<RepairReport> ReadAsync(RepairReportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var entries = new Dictionary<string, ILookup<PartitionKey, LineageEntry>>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, ILookup<Day, LineageEntry>>(StringComparer.Ordinal);
         foreach (var dataset in request.Datasets)
         {
-            entries[dataset] = (await lineage.ListRangeAsync(dataset, request.First, request.Last, cancellationToken).ConfigureAwait(false))
+            entries[dataset] = (await _lineage.ListRangeAsync(dataset, request.First, request.Last, cancellationToken).ConfigureAwait(false))
                 .ToLookup(e => e.Partition);
         }
 
         var untouchedDays = request.Datasets.SelectMany(d => request.Context.EachDay().Select(day => (Dataset: d, Day: day)))
             .Where(p => !PublishedBy(request.RunId, entries[p.Dataset][p.Day]).Any()).ToList();
-        var evidence = await ReadManyAsync(untouchedDays, p => reader.GetManifestEvidenceAsync(p.Dataset, p.Day, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var evidence = await ReadManyAsync(untouchedDays, p => _reader.GetManifestEvidenceAsync(p.Dataset, p.Day, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         // A live commit of this run whose lineage row still says staged: the publish stopped between its manifest write
         // and its lineage write, so the manifest (the truth readers follow) counts it as published.
@@ -62,7 +62,7 @@ public sealed class RepairReportReader
             .OrderBy(e => order.IndexOf(e.Dataset)).ThenBy(e => e.Partition).ThenBy(e => e.CommitId, StringComparer.Ordinal)
             .ToList();
         var publishedKeys = published.Select(e => (e.Dataset, e.Partition)).ToHashSet();
-        var live = await ReadManyAsync(publishedKeys, p => reader.GetManifestAsync(p.Dataset, p.Partition, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var live = await ReadManyAsync(publishedKeys, p => _reader.GetManifestAsync(p.Dataset, p.Partition, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         var deltas = await ReadManyAsync(
             published.Select((entry, index) => (entry, index)),
@@ -92,13 +92,13 @@ public sealed class RepairReportReader
             return Result(DeltaBasis.Omitted, rowsBefore, null, null);
         }
 
-        var after = await reader.GetCommitAsync(entry.Dataset, entry.Partition, entry.CommitId, cancellationToken).ConfigureAwait(false);
+        var after = await _reader.GetCommitAsync(entry.Dataset, entry.Partition, entry.CommitId, cancellationToken).ConfigureAwait(false);
         CommitRecord? previous = null;
         if (previousId is not null)
         {
             try
             {
-                previous = await reader.GetCommitAsync(entry.Dataset, entry.Partition, previousId, cancellationToken).ConfigureAwait(false);
+                previous = await _reader.GetCommitAsync(entry.Dataset, entry.Partition, previousId, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
@@ -109,14 +109,14 @@ public sealed class RepairReportReader
         var basis = previous is null ? DeltaBasis.New : DeltaBasis.Previous;
         if (entry.Dataset is Datasets.Raw or Datasets.Staging)
         {
-            var newRows = await reader.ReadEventsAsync(after, cancellationToken).ConfigureAwait(false);
-            var oldRows = previous is null ? [] : await reader.ReadEventsAsync(previous, cancellationToken).ConfigureAwait(false);
+            var newRows = await _reader.ReadEventsAsync(after, cancellationToken).ConfigureAwait(false);
+            var oldRows = previous is null ? [] : await _reader.ReadEventsAsync(previous, cancellationToken).ConfigureAwait(false);
             return Result(basis, previous?.RowCount, RowChanges.Of(oldRows, newRows, row => row.Event.EventId), null);
         }
 
         var features = FeatureVersions.Get(entry.Dataset);
-        var newFeatures = await reader.ReadFeaturesAsync(after, features, cancellationToken).ConfigureAwait(false);
-        var oldFeatures = previous is null ? null : await reader.ReadFeaturesAsync(previous, features, cancellationToken).ConfigureAwait(false);
+        var newFeatures = await _reader.ReadFeaturesAsync(after, features, cancellationToken).ConfigureAwait(false);
+        var oldFeatures = previous is null ? null : await _reader.ReadFeaturesAsync(previous, features, cancellationToken).ConfigureAwait(false);
         return Result(basis, previous?.RowCount, RowChanges.Of(oldFeatures ?? [], newFeatures, row => row.Key), FeatureMeanShift.Of(features, oldFeatures, newFeatures));
     }
 
@@ -125,8 +125,8 @@ public sealed class RepairReportReader
     /// reads a staging day) whose live commit read an input the backfill published over: stale by the partitions grid's rule.
     /// </summary>
     private async Task<IReadOnlyList<StalePartition>> StaleAsync(
-        HashSet<(string Dataset, PartitionKey Partition)> published,
-        IReadOnlyDictionary<(string Dataset, PartitionKey Partition), PartitionManifest?> live,
+        HashSet<(string Dataset, Day Partition)> published,
+        IReadOnlyDictionary<(string Dataset, Day Partition), PartitionManifest?> live,
         CancellationToken cancellationToken)
     {
         var candidates = published.SelectMany(p => p.Dataset switch
@@ -137,8 +137,8 @@ public sealed class RepairReportReader
             })
             .Where(c => !published.Contains(c))
             .ToHashSet();
-        var manifests = await ReadManyAsync(candidates, c => reader.GetManifestAsync(c.Item1, c.Item2, cancellationToken), cancellationToken).ConfigureAwait(false);
-        string? LiveOf(string dataset, PartitionKey day) => live.GetValueOrDefault((dataset, day))?.Commit.CommitId;
+        var manifests = await ReadManyAsync(candidates, c => _reader.GetManifestAsync(c.Item1, c.Item2, cancellationToken), cancellationToken).ConfigureAwait(false);
+        string? LiveOf(string dataset, Day day) => live.GetValueOrDefault((dataset, day))?.Commit.CommitId;
         return [.. manifests
             .Where(m => m.Value is not null)
             .Select(m => (m.Key, m.Value!.Commit, Changed: PartitionStates.ChangedInputs(

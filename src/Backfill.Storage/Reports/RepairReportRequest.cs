@@ -11,4 +11,4 @@ namespace Backfill.Storage.Reports;
 /// <param name="StartedAt">When it started: its submission time.</param>
 /// <param name="Context">The days whose partitions it did not publish are proven unchanged (or not).</param>
 public sealed record RepairReportRequest(
-    string RunId, IReadOnlyList<string> Datasets, PartitionKey First, PartitionKey Last, DateTimeOffset StartedAt, ReportRange Context);
+    string RunId, IReadOnlyList<string> Datasets, Day First, Day Last, DateTimeOffset StartedAt, ReportRange Context);

@@ -8,4 +8,4 @@ namespace Backfill.Storage.Reports;
 /// <param name="Partition">The partition's day.</param>
 /// <param name="CommitId">Its live commit.</param>
 /// <param name="ChangedInputs">The inputs it read that the backfill replaced, each with the commit it read.</param>
-public sealed record StalePartition(string Dataset, PartitionKey Partition, string CommitId, IReadOnlyList<InputCommit> ChangedInputs);
+public sealed record StalePartition(string Dataset, Day Partition, string CommitId, IReadOnlyList<InputCommit> ChangedInputs);

@@ -8,4 +8,4 @@ namespace Backfill.Storage.Reports;
 /// <param name="Partition">The partition's day.</param>
 /// <param name="Verdict">Unchanged since the backfill started, changed since (by another run), or missing.</param>
 /// <param name="Evidence">Its manifest's commit id, ETag, Last-Modified and publish time; null when it has no manifest.</param>
-public sealed record UntouchedPartition(string Dataset, PartitionKey Partition, UntouchedVerdict Verdict, ManifestEvidence? Evidence);
+public sealed record UntouchedPartition(string Dataset, Day Partition, UntouchedVerdict Verdict, ManifestEvidence? Evidence);

@@ -14,14 +14,14 @@ public sealed class PartitionProfileStore
     /// <summary>The blob name inside a commit folder.</summary>
     public const string FileName = "_profile.json";
 
-    private readonly LakeStorage lake;
+    private readonly LakeStorage _lake;
 
     /// <summary>Creates the store.</summary>
     /// <param name="lake">The shared storage handle.</param>
     public PartitionProfileStore(LakeStorage lake)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        this.lake = lake;
+        _lake = lake;
     }
 
     /// <summary>Stores the profile of a commit; writing it again replaces it with the same content.</summary>
@@ -55,5 +55,5 @@ public sealed class PartitionProfileStore
     }
 
     private Azure.Storage.Blobs.BlobClient Blob(CommitRecord commit) =>
-        lake.Container.GetBlobClient(LakePaths.CommitFile(commit.Dataset, commit.Partition, commit.CommitId, FileName));
+        _lake.Container.GetBlobClient(LakePaths.CommitFile(commit.Dataset, commit.Partition, commit.CommitId, FileName));
 }

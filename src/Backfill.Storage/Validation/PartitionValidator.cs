@@ -27,10 +27,10 @@ public sealed class PartitionValidator : ICommitValidator
     // shortens the baseline rather than making the lookup unbounded.
     private const int LookbackFactor = 2;
 
-    private readonly PartitionReader reader;
-    private readonly PartitionProfileStore profiles;
-    private readonly PinnedBaseline baseline;
-    private readonly Func<string, ValidationThresholds> thresholdsFor;
+    private readonly PartitionReader _reader;
+    private readonly PartitionProfileStore _profiles;
+    private readonly PinnedBaseline _baseline;
+    private readonly Func<string, ValidationThresholds> _thresholdsFor;
 
     /// <summary>Creates the validator.</summary>
     /// <param name="lake">The shared storage handle.</param>
@@ -39,10 +39,10 @@ public sealed class PartitionValidator : ICommitValidator
     {
         ArgumentNullException.ThrowIfNull(lake);
         ArgumentNullException.ThrowIfNull(thresholdsFor);
-        reader = new PartitionReader(lake);
-        profiles = new PartitionProfileStore(lake);
-        baseline = new PinnedBaseline(reader, new LineageStore(lake), profiles);
-        this.thresholdsFor = thresholdsFor;
+        _reader = new PartitionReader(lake);
+        _profiles = new PartitionProfileStore(lake);
+        _baseline = new PinnedBaseline(_reader, new LineageStore(lake), _profiles);
+        _thresholdsFor = thresholdsFor;
     }
 
     /// <inheritdoc />
@@ -50,14 +50,14 @@ public sealed class PartitionValidator : ICommitValidator
     {
         ArgumentNullException.ThrowIfNull(staged);
         var commit = staged.Commit;
-        var thresholds = thresholdsFor(commit.Dataset);
+        var thresholds = _thresholdsFor(commit.Dataset);
         var features = commit.Dataset is Datasets.Raw or Datasets.Staging ? null : FeatureVersions.Get(commit.Dataset);
         var (file, declared) = features is null
             ? (EventParquet.FileName, EventParquet.Columns)
             : (FeatureParquet.FileName, new FeatureParquet(features).Columns);
         var results = new List<ValidationResult> { RowCountRule.CheckBounds(commit.RowCount, thresholds) };
 
-        var schema = DownstreamReadRule.CheckSchema(declared, await reader.ReadSchemaAsync(commit, file, cancellationToken).ConfigureAwait(false));
+        var schema = DownstreamReadRule.CheckSchema(declared, await _reader.ReadSchemaAsync(commit, file, cancellationToken).ConfigureAwait(false));
         results.Add(schema);
         if (schema.Status == ValidationStatus.Fail)
         {
@@ -76,7 +76,7 @@ public sealed class PartitionValidator : ICommitValidator
         PartitionProfile profile;
         if (features is null)
         {
-            var events = await reader.ReadEventsAsync(commit, cancellationToken).ConfigureAwait(false);
+            var events = await _reader.ReadEventsAsync(commit, cancellationToken).ConfigureAwait(false);
             results.Add(DownstreamReadRule.CheckRowsRead(commit.RowCount, events.Count));
             profile = PartitionProfiles.OfEvents(events);
             if (commit.Dataset == Datasets.Staging)
@@ -88,13 +88,13 @@ public sealed class PartitionValidator : ICommitValidator
             {
                 var quarantined = commit.QuarantinedCount == 0
                     ? 0
-                    : (await reader.ReadQuarantineAsync(commit, cancellationToken).ConfigureAwait(false)).Count;
+                    : (await _reader.ReadQuarantineAsync(commit, cancellationToken).ConfigureAwait(false)).Count;
                 results.Add(CrossLayerRule.CheckLandedLines(events.Count, quarantined, landed));
             }
         }
         else
         {
-            var rows = await reader.ReadFeaturesAsync(commit, features, cancellationToken).ConfigureAwait(false);
+            var rows = await _reader.ReadFeaturesAsync(commit, features, cancellationToken).ConfigureAwait(false);
             results.Add(DownstreamReadRule.CheckRowsRead(commit.RowCount, rows.Count));
             profile = PartitionProfiles.OfFeatures(features, rows);
             results.Add(KeyUniquenessRule.Check(Duplicates(["entity_id", "date"], rows.Select(r => $"{r.EntityId}|{r.Date:yyyy-MM-dd}"))));
@@ -102,12 +102,12 @@ public sealed class PartitionValidator : ICommitValidator
                 .ConfigureAwait(false));
         }
 
-        await profiles.WriteAsync(commit, profile, cancellationToken).ConfigureAwait(false);
+        await _profiles.WriteAsync(commit, profile, cancellationToken).ConfigureAwait(false);
 
         // The same day of the previous version: the reference of a version switch, as live at the baseline time.
         var previous = features is not null && FeatureVersions.Previous(features) is { } previousVersion
-            ? await baseline.PartitionOfAsync(
-                await baseline.CommitAtAsync(previousVersion.Name, commit.Partition, asOf, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            ? await _baseline.PartitionOfAsync(
+                await _baseline.CommitAtAsync(previousVersion.Name, commit.Partition, asOf, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
             : null;
         results.AddRange(BaselineChecks.Check(
             profile, await trailing.ConfigureAwait(false), previous, declared, thresholds, features is not null, warmUp));
@@ -120,12 +120,12 @@ public sealed class PartitionValidator : ICommitValidator
     /// many days.
     /// </summary>
     private async Task<IReadOnlyList<BaselinePartition>> TrailingAsync(
-        string dataset, PartitionKey day, DateTimeOffset? asOf, int count, Func<CommitRecord, bool> comparable, CancellationToken cancellationToken)
+        string dataset, Day day, DateTimeOffset? asOf, int count, Func<CommitRecord, bool> comparable, CancellationToken cancellationToken)
     {
         var days = Enumerable.Range(1, count * LookbackFactor).Select(back => day.AddDays(-back));
         var found = await Task.WhenAll(days.Select(async earlier =>
-            await baseline.CommitAtAsync(dataset, earlier, asOf, cancellationToken).ConfigureAwait(false) is { } commit && comparable(commit)
-                ? await baseline.PartitionOfAsync(commit, cancellationToken).ConfigureAwait(false)
+            await _baseline.CommitAtAsync(dataset, earlier, asOf, cancellationToken).ConfigureAwait(false) is { } commit && comparable(commit)
+                ? await _baseline.PartitionOfAsync(commit, cancellationToken).ConfigureAwait(false)
                 : null)).ConfigureAwait(false);
         return [.. found.OfType<BaselinePartition>().Take(count)];
     }
@@ -135,8 +135,8 @@ public sealed class PartitionValidator : ICommitValidator
         // The raw commit the build read, by id; a commit whose lineage names none is held to the live raw.
         var raw = commit.Lineage.Inputs.FirstOrDefault(input => input.Dataset == Datasets.Raw);
         var rawCommit = raw is null
-            ? await reader.GetLiveCommitAsync(Datasets.Raw, commit.Partition, cancellationToken).ConfigureAwait(false)
-            : await reader.GetCommitAsync(raw.Dataset, raw.Partition, raw.CommitId, cancellationToken).ConfigureAwait(false);
+            ? await _reader.GetLiveCommitAsync(Datasets.Raw, commit.Partition, cancellationToken).ConfigureAwait(false)
+            : await _reader.GetCommitAsync(raw.Dataset, raw.Partition, raw.CommitId, cancellationToken).ConfigureAwait(false);
         return CrossLayerRule.CheckStagingRows(stagingRows, rawCommit?.RowCount ?? 0);
     }
 
@@ -145,8 +145,8 @@ public sealed class PartitionValidator : ICommitValidator
         // The staging commits the build read, by id: the window as it was, even if a day was republished since.
         var rollups = await Task.WhenAll(commit.Lineage.Inputs.Where(input => input.Dataset == Datasets.Staging).Select(async input =>
         {
-            var staging = await reader.GetCommitAsync(input.Dataset, input.Partition, input.CommitId, cancellationToken).ConfigureAwait(false);
-            return await reader.ReadRollupsAsync(staging, cancellationToken).ConfigureAwait(false);
+            var staging = await _reader.GetCommitAsync(input.Dataset, input.Partition, input.CommitId, cancellationToken).ConfigureAwait(false);
+            return await _reader.ReadRollupsAsync(staging, cancellationToken).ConfigureAwait(false);
         })).ConfigureAwait(false);
         var stagingEntities = rollups.SelectMany(day => day.EntityIds).Distinct(StringComparer.Ordinal).LongCount();
         return CrossLayerRule.CheckFeaturesEntities(featuresEntities, stagingEntities);

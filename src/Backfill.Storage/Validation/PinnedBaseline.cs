@@ -21,7 +21,7 @@ internal sealed class PinnedBaseline(PartitionReader reader, LineageStore lineag
     /// <param name="asOf">The baseline time; null takes the commit live now.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The commit; null when none was live then.</returns>
-    public async Task<CommitRecord?> CommitAtAsync(string dataset, PartitionKey day, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    public async Task<CommitRecord?> CommitAtAsync(string dataset, Day day, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         var manifest = await reader.GetManifestAsync(dataset, day, cancellationToken).ConfigureAwait(false);
         if (manifest is null || asOf is not { } pinned || manifest.PublishedAt <= pinned)

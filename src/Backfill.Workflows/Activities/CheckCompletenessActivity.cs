@@ -1,5 +1,5 @@
 using Backfill.Core.Partitions;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Core.Validation;
 using Backfill.Storage.Lineage;
 using Backfill.Storage.Reading;
@@ -25,11 +25,11 @@ public sealed class CheckCompletenessActivity(LakeReady lakeReady) : TaskActivit
         var lake = await lakeReady.GetAsync().ConfigureAwait(false);
         var reader = new PartitionReader(lake);
         var lineage = new LineageStore(lake);
-        IReadOnlyList<PartitionKey> required = input.Partitions is { } partitions
+        IReadOnlyList<Day> required = input.Partitions is { } partitions
             ? [.. PartitionSetParser.Parse(partitions, new PartitionSetParseOptions { MaxDays = int.MaxValue })]
             : Completeness.RequiredDays(
                 await reader.ListCommittedDaysAsync(input.Current, CancellationToken.None).ConfigureAwait(false), input.CommittedWatermark);
-        var committed = new System.Collections.Concurrent.ConcurrentDictionary<PartitionKey, ValidationStatus?>();
+        var committed = new System.Collections.Concurrent.ConcurrentDictionary<Day, ValidationStatus?>();
         await Parallel.ForEachAsync(required, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (day, token) =>
         {
             if (await reader.GetLiveCommitAsync(input.Target, day, token).ConfigureAwait(false) is { } commit)

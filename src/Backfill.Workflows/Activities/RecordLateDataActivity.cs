@@ -5,7 +5,7 @@ using Microsoft.DurableTask;
 
 namespace Backfill.Workflows.Activities;
 
-/// <summary>Records a day's late-arrival metrics after the daily run built its staging partition.</summary>
+/// <summary>Records a day's late-data metrics after the daily run built its staging partition.</summary>
 public sealed class RecordLateDataActivity(LateDataRecording recording) : TaskActivity<LateDataRequest, LateDataDay>
 {
     /// <inheritdoc />

@@ -17,13 +17,13 @@ namespace Backfill.Workflows.Activities;
 /// the days that have any.
 /// </summary>
 public sealed class ScanLateArrivalsActivity(LateDataRecorder recorder, LateDataStore store, AlertRaiser alerts, IOptions<AlertSettings> settings)
-    : TaskActivity<LateScanRequest, IReadOnlyList<PartitionKey>>
+    : TaskActivity<LateScanRequest, IReadOnlyList<Day>>
 {
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<PartitionKey>> RunAsync(TaskActivityContext context, LateScanRequest input)
+    public override async Task<IReadOnlyList<Day>> RunAsync(TaskActivityContext context, LateScanRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = new List<PartitionKey>();
+        var found = new List<Day>();
         foreach (var day in input.Days)
         {
             // Only days the daily run has processed have a last reprocess to be late for.

@@ -27,6 +27,6 @@ public static class AlertKinds
     /// <summary>Events landed for a closed day after its watermark passed (beyond the arrival window).</summary>
     public const string LateBeyondWatermark = "late_beyond_watermark";
 
-    /// <summary>The late-data scan or a day's late-arrival metrics could not be recorded; the next run tries again.</summary>
+    /// <summary>The late-data scan or a day's late-data metrics could not be recorded; the next run tries again.</summary>
     public const string LateDataUnrecorded = "late_data_unrecorded";
 }

@@ -10,7 +10,7 @@ public static class DailyAlerts
     /// The run ended with failed builds. Keyed by the oldest failed partition: the gap that holds the watermark back,
     /// which the following runs retry; a new failure elsewhere alerts again.
     /// </summary>
-    public static AlertRequest RunFailed(string dataset, PartitionKey oldest, int failures, string runId) => new(
+    public static AlertRequest RunFailed(string dataset, Day oldest, int failures, string runId) => new(
         AlertSeverity.Error, AlertKinds.DailyRunFailed, $"{AlertKinds.DailyRunFailed}:{dataset}:{oldest}",
         $"Daily run {runId} ended completedWithFailures: {failures} build(s) failed, the oldest {dataset}/{oldest}.",
         dataset, oldest.ToString(), runId);
@@ -19,7 +19,7 @@ public static class DailyAlerts
     /// The version's committed watermark trails the scheduled one by <paramref name="stallDays"/> or more, or null.
     /// Keyed by the committed watermark, so a stall alerts once, and again only if it advances and stalls anew.
     /// </summary>
-    public static AlertRequest? Stalled(string version, PartitionKey? committed, PartitionKey scheduled, int stallDays, string runId)
+    public static AlertRequest? Stalled(string version, Day? committed, Day scheduled, int stallDays, string runId)
     {
         if (committed is not { } watermark)
         {

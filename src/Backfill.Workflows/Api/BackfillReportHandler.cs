@@ -84,7 +84,7 @@ public sealed class BackfillReportHandler(LakeReady lakeReady)
     private static ReportPublishedView View(PublishedPartition p) => new(
         p.Dataset, p.Partition.ToString(), p.CommitId, p.PreviousCommitId, Name(p.Basis), p.RowsBefore, p.RowsAfter, Name(p.WriteMode), p.Changes, p.MeanShifts, p.LiveCommitId);
 
-    private static string? LiveOf(RepairReport report, string dataset, PartitionKey day) =>
+    private static string? LiveOf(RepairReport report, string dataset, Day day) =>
         report.Published.FirstOrDefault(p => p.Dataset == dataset && p.Partition == day)?.LiveCommitId;
 
     /// <summary>

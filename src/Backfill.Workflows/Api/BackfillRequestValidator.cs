@@ -98,7 +98,7 @@ internal static partial class BackfillRequestValidator
 
         try
         {
-            var today = new PartitionKey(DateOnly.FromDateTime(now.UtcDateTime));
+            var today = new Day(DateOnly.FromDateTime(now.UtcDateTime));
             return PartitionSetParser.Parse(expression, new PartitionSetParseOptions { Today = today, MaxDays = settings.MaxDays });
         }
         catch (PartitionSetFormatException ex)

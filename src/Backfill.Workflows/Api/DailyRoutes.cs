@@ -12,6 +12,6 @@ public static class DailyRoutes
     /// <summary>GET the committed watermark.</summary>
     public const string Watermark = "daily/watermark";
 
-    /// <summary>GET the late-arrival metrics of a day range.</summary>
+    /// <summary>GET the late-data metrics of a day range.</summary>
     public const string LateData = "late-data";
 }

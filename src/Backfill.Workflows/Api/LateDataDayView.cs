@@ -1,6 +1,6 @@
 namespace Backfill.Workflows.Api;
 
-/// <summary>The late-arrival metrics of one event day in <c>GET /api/late-data</c>; zeros for a day never processed.</summary>
+/// <summary>The late-data metrics of one event day in <c>GET /api/late-data</c>; zeros for a day never processed.</summary>
 /// <param name="Date">The event day.</param>
 /// <param name="OnTime">Unique events that landed on their day.</param>
 /// <param name="Late0To24h">Unique events that landed 0–24 h after their day ended.</param>

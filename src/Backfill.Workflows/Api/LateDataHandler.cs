@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Backfill.Workflows.Api;
 
-/// <summary><c>GET /api/late-data?from=&amp;to=</c>: the late-arrival metrics of every day in the range.</summary>
+/// <summary><c>GET /api/late-data?from=&amp;to=</c>: the late-data metrics of every day in the range.</summary>
 public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings> settings, TimeProvider time)
 {
     /// <summary>The most days one request may cover.</summary>
@@ -32,7 +32,7 @@ public sealed class LateDataHandler(LateDataStore store, IOptions<DailySettings>
         var daily = settings.Value;
         var cancellationToken = request.HttpContext.RequestAborted;
         var state = await DailyHandler.ReadStateAsync(client, daily.Target, cancellationToken).ConfigureAwait(false);
-        var last = to ?? state.Watermark ?? new PartitionKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var last = to ?? state.Watermark ?? new Day(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var first = from ?? last.AddDays(1 - DefaultDays);
         if (first > last)
         {

@@ -35,7 +35,7 @@ public sealed class PartitionHistoryHandler(LakeReady lakeReady)
             errors["dataset"] = [$"dataset must be one of {string.Join(", ", PartitionsHandler.KnownDatasets)}; got '{dataset}'."];
         }
 
-        if (!PartitionKey.TryParse(date, out var day))
+        if (!Day.TryParse(date, out var day))
         {
             errors["date"] = [$"date must be a day as YYYY-MM-DD; got '{date}'."];
         }

@@ -27,7 +27,7 @@ public sealed class PartitionRollbackHandler(LakeReady lakeReady, AlertRaiser al
             return Problems.NotFound($"No dataset '{dataset}'; datasets are {string.Join(", ", PartitionsHandler.KnownDatasets)}.");
         }
 
-        if (!PartitionKey.TryParse(date, out var day))
+        if (!Day.TryParse(date, out var day))
         {
             return Problems.Invalid("date", $"date must be a day as YYYY-MM-DD; got '{date}'.");
         }

@@ -61,7 +61,7 @@ public sealed class PartitionsHandler(
         {
             to = from?.AddDays(DefaultDays - 1)
                 ?? await lineage.NewestDayAsync(dataset, cancellationToken).ConfigureAwait(false)
-                ?? new PartitionKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+                ?? new Day(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         }
 
         from ??= to.Value.AddDays(1 - DefaultDays);
@@ -102,12 +102,12 @@ public sealed class PartitionsHandler(
     }
 
     private static PartitionDayView View(
-        PartitionKey day,
+        Day day,
         PartitionManifest? manifest,
         List<LineageEntry> entries,
         string? runningIn,
         BackfillItemRecord? failedItem,
-        Func<string, PartitionKey, string?> liveCommitOf)
+        Func<string, Day, string?> liveCommitOf)
     {
         var live = manifest?.Commit;
         var liveEntry = live is null ? null : entries.Find(e => e.CommitId == live.CommitId);
@@ -155,11 +155,11 @@ public sealed class PartitionsHandler(
     /// The days of the range a running backfill is building (with its id), and each day's latest failed work item.
     /// Item details are read only for backfills that failed an item of this dataset in the range.
     /// </summary>
-    private async Task<(Dictionary<PartitionKey, string> Running, Dictionary<PartitionKey, BackfillItemRecord> Failed)> BackfillActivityAsync(
-        DurableTaskClient client, string dataset, PartitionKey from, PartitionKey to, CancellationToken cancellationToken)
+    private async Task<(Dictionary<Day, string> Running, Dictionary<Day, BackfillItemRecord> Failed)> BackfillActivityAsync(
+        DurableTaskClient client, string dataset, Day from, Day to, CancellationToken cancellationToken)
     {
-        var running = new Dictionary<PartitionKey, string>();
-        var failed = new Dictionary<PartitionKey, BackfillItemRecord>();
+        var running = new Dictionary<Day, string>();
+        var failed = new Dictionary<Day, BackfillItemRecord>();
         bool Mine(WorkItem item, BackfillSnapshot backfill) =>
             Datasets.Of(item.Layer, backfill.Spec.Target) == dataset && item.Partition >= from && item.Partition <= to;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Backfill.Core.Features;
 using Backfill.Core.Partitions;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Storage.Pointers;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Hosting;

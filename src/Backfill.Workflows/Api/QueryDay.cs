@@ -7,7 +7,7 @@ namespace Backfill.Workflows.Api;
 internal static class QueryDay
 {
     /// <summary>The optional <c>from</c> and <c>to</c> days; a problem naming each malformed one, or null when both are fine.</summary>
-    public static IResult? ReadRange(HttpRequest request, out PartitionKey? from, out PartitionKey? to)
+    public static IResult? ReadRange(HttpRequest request, out Day? from, out Day? to)
     {
         var errors = new Dictionary<string, string[]>();
         from = Read(request, "from", errors);
@@ -16,7 +16,7 @@ internal static class QueryDay
     }
 
     /// <summary>The day, or null when absent; a malformed value is null and an error naming the parameter.</summary>
-    public static PartitionKey? Read(HttpRequest request, string name, Dictionary<string, string[]> errors)
+    public static Day? Read(HttpRequest request, string name, Dictionary<string, string[]> errors)
     {
         var text = request.Query[name].ToString();
         if (text.Length == 0)
@@ -24,7 +24,7 @@ internal static class QueryDay
             return null;
         }
 
-        if (PartitionKey.TryParse(text, out var day))
+        if (Day.TryParse(text, out var day))
         {
             return day;
         }

@@ -21,7 +21,7 @@ public sealed class ReadHandler(Pipeline.LakeReady lakeReady)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>();
-        if (!PartitionKey.TryParse(date, out var day))
+        if (!Day.TryParse(date, out var day))
         {
             errors["date"] = [$"date must be a date YYYY-MM-DD; got '{date}'."];
         }

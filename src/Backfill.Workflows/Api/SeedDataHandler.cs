@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Backfill.Workflows.Api;
 
 /// <summary>
-/// <c>POST /api/seed-data</c>: lands deterministic sample events (late arrivals, duplicates,
+/// <c>POST /api/seed-data</c>: lands deterministic sample events (late events, duplicates,
 /// malformed lines included) so a fresh setup has something to backfill. Safe to repeat: a batch
 /// already landed is kept, never modified. 403 unless <see cref="BackfillSettings.AllowSampleData"/>.
 /// </summary>
@@ -74,9 +74,9 @@ public sealed class SeedDataHandler(LakeReady lakeReady, IOptions<BackfillSettin
         return Results.Json(new SeedResult(from.Value.ToString(), to.Value.ToString(), to.Value.Date.DayNumber - from.Value.Date.DayNumber + 1, files, options.Seed), ApiJson.Options);
     }
 
-    private static PartitionKey? Day(string? text, string field, Dictionary<string, string[]> errors)
+    private static Day? Day(string? text, string field, Dictionary<string, string[]> errors)
     {
-        if (PartitionKey.TryParse(text, out var day))
+        if (Core.Partitions.Day.TryParse(text, out var day))
         {
             return day;
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Backfill.Core.Features;
 using Backfill.Core.Partitions;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Storage.Pointers;
 using Backfill.Storage.Reading;
 using Backfill.Workflows.Entities;
@@ -90,8 +90,8 @@ public sealed class VersionsHandler(LakeReady lakeReady, PointersHandler pointer
             var entry = registry.Find(version.Name);
             var daily = await DailyHandler.ReadStateAsync(client, version.Name, cancellationToken).ConfigureAwait(false);
             var days = await reader.ListCommittedDaysAsync(version.Name, cancellationToken).ConfigureAwait(false);
-            var first = days.Count > 0 ? days.Min() : (PartitionKey?)null;
-            var last = days.Count > 0 ? days.Max() : (PartitionKey?)null;
+            var first = days.Count > 0 ? days.Min() : (Day?)null;
+            var last = days.Count > 0 ? days.Max() : (Day?)null;
             var committed = days.ToHashSet();
             var gaps = first is { } from && last is { } to
                 ? Enumerable.Range(0, to.Date.DayNumber - from.Date.DayNumber + 1).Select(from.AddDays).Where(day => !committed.Contains(day)).ToList()

@@ -1,4 +1,4 @@
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask.Entities;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 
 namespace Backfill.Workflows.Hosting;
 

@@ -8,4 +8,4 @@ namespace Backfill.Workflows.Models;
 /// <param name="CommitId">The target version's live commit that was read.</param>
 /// <param name="Status">The worst of the results.</param>
 /// <param name="Results">Schema, rows read, and drift per numeric feature against the current version.</param>
-public sealed record CanaryDay(PartitionKey Day, string? CommitId, ValidationStatus Status, IReadOnlyList<ValidationResult> Results);
+public sealed record CanaryDay(Day Day, string? CommitId, ValidationStatus Status, IReadOnlyList<ValidationResult> Results);

@@ -6,4 +6,4 @@ namespace Backfill.Workflows.Models;
 /// <param name="Current">The version readers use now: the drift reference.</param>
 /// <param name="Target">The version to flip to.</param>
 /// <param name="Days">The sampled days.</param>
-public sealed record CanaryRequest(string Current, string Target, IReadOnlyList<PartitionKey> Days);
+public sealed record CanaryRequest(string Current, string Target, IReadOnlyList<Day> Days);

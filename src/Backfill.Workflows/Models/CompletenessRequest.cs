@@ -7,4 +7,4 @@ namespace Backfill.Workflows.Models;
 /// <param name="Target">The version to flip to.</param>
 /// <param name="Partitions">The required days as a canonical partition set; null for the default.</param>
 /// <param name="CommittedWatermark">The daily run's committed watermark of <paramref name="Current"/>: the default requirement reaches at least it.</param>
-public sealed record CompletenessRequest(string Current, string Target, string? Partitions, PartitionKey? CommittedWatermark = null);
+public sealed record CompletenessRequest(string Current, string Target, string? Partitions, Day? CommittedWatermark = null);

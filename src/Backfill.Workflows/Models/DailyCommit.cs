@@ -9,5 +9,5 @@ namespace Backfill.Workflows.Models;
 /// <param name="QueuedRepairs">Days found with late events beyond their last reprocess (queued).</param>
 /// <param name="Scheduled">The watermark the run was scheduled to reach (date(AsOf) − lag); the committed one trails it by the watermark lag.</param>
 public sealed record DailyCommit(
-    DateTimeOffset AsOf, IReadOnlyList<PartitionKey> CommittedDays, IReadOnlyList<PartitionKey> RepairedDays, IReadOnlyList<PartitionKey> QueuedRepairs,
-    PartitionKey? Scheduled = null);
+    DateTimeOffset AsOf, IReadOnlyList<Day> CommittedDays, IReadOnlyList<Day> RepairedDays, IReadOnlyList<Day> QueuedRepairs,
+    Day? Scheduled = null);

@@ -8,4 +8,4 @@ namespace Backfill.Workflows.Models;
 /// <param name="Role">Why the day was in the run: daily, catchup, rolling or repair.</param>
 /// <param name="Layers">Each layer built, in build order.</param>
 /// <param name="Committed">Whether the day now counts as committed for the watermark (daily and catchup days whose every layer succeeded).</param>
-public sealed record DailyDayResult(PartitionKey Date, RunTrigger Role, IReadOnlyList<DailyLayerResult> Layers, bool Committed);
+public sealed record DailyDayResult(Day Date, RunTrigger Role, IReadOnlyList<DailyLayerResult> Layers, bool Committed);

@@ -12,9 +12,9 @@ namespace Backfill.Workflows.Models;
 /// <param name="RepairsQueued">Days whose late events landed after their last reprocess, queued for the next run's repair.</param>
 public sealed record DailyRunResult(
     DateTimeOffset AsOf,
-    PartitionKey Watermark,
-    PartitionKey? CommittedWatermarkBefore,
-    PartitionKey? CommittedWatermark,
+    Day Watermark,
+    Day? CommittedWatermarkBefore,
+    Day? CommittedWatermark,
     string Status,
     IReadOnlyList<DailyDayResult> Days,
-    IReadOnlyList<PartitionKey> RepairsQueued);
+    IReadOnlyList<Day> RepairsQueued);

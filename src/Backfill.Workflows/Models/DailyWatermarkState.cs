@@ -6,13 +6,13 @@ namespace Backfill.Workflows.Models;
 public sealed class DailyWatermarkState
 {
     /// <summary>The committed watermark: every day up to it is committed. Null before the first commit.</summary>
-    public PartitionKey? Watermark { get; set; }
+    public Day? Watermark { get; set; }
 
     /// <summary>Days committed after a gap (beyond <see cref="Watermark"/> + 1), kept so the watermark can jump once the gap fills.</summary>
-    public List<PartitionKey> CommittedDays { get; set; } = [];
+    public List<Day> CommittedDays { get; set; } = [];
 
     /// <summary>Days queued for a beyond-watermark repair by the next run.</summary>
-    public List<PartitionKey> PendingRepairs { get; set; } = [];
+    public List<Day> PendingRepairs { get; set; } = [];
 
     /// <summary>The run time of the latest run that recorded its result.</summary>
     public DateTimeOffset? LastRunAsOf { get; set; }

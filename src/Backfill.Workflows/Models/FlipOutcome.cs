@@ -1,4 +1,4 @@
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 
 namespace Backfill.Workflows.Models;
 

@@ -3,8 +3,8 @@ using Backfill.Core.Partitions;
 
 namespace Backfill.Workflows.Models;
 
-/// <summary>Asks for the late-arrival metrics of one day to be recorded after its staging build.</summary>
+/// <summary>Asks for the late-data metrics of one day to be recorded after its staging build.</summary>
 /// <param name="Day">The event day.</param>
 /// <param name="Trigger">Why the day was built.</param>
 /// <param name="ProcessingTime">The build's processing time.</param>
-public sealed record LateDataRequest(PartitionKey Day, RunTrigger Trigger, DateTimeOffset ProcessingTime);
+public sealed record LateDataRequest(Day Day, RunTrigger Trigger, DateTimeOffset ProcessingTime);

@@ -6,4 +6,4 @@ namespace Backfill.Workflows.Models;
 /// <param name="Live">The version the pointer names.</param>
 /// <param name="Watermark">The run's watermark day.</param>
 /// <param name="RetainDays">The retain window pinned by the run.</param>
-public sealed record VersionAdvance(string Live, PartitionKey Watermark, int RetainDays);
+public sealed record VersionAdvance(string Live, Day Watermark, int RetainDays);

@@ -1,5 +1,5 @@
 using Backfill.Core.Layers;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;
 using Microsoft.DurableTask;

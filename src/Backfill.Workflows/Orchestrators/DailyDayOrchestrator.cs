@@ -8,7 +8,7 @@ namespace Backfill.Workflows.Orchestrators;
 
 /// <summary>
 /// One day of a daily run: raw, then staging (overwrite, or merge for rolling and repair days), then the day's
-/// late-arrival metrics. Its own orchestration so retries and timers stay out of the run's history.
+/// late-data metrics. Its own orchestration so retries and timers stay out of the run's history.
 /// </summary>
 public sealed class DailyDayOrchestrator : TaskOrchestrator<DailyDayInput, IReadOnlyList<DailyLayerResult>>
 {
@@ -38,7 +38,7 @@ public sealed class DailyDayOrchestrator : TaskOrchestrator<DailyDayInput, IRead
             // The metrics describe the data; failing to record them must not fail the day's commit. The next
             // build of the day records them again from what has landed.
             await AlertCalls.RaiseAsync(context, LateDataAlerts.Unrecorded(
-                input.Step.Day, "the day's late-arrival metrics", ex.Message, input.RunId));
+                input.Step.Day, "the day's late-data metrics", ex.Message, input.RunId));
         }
 
         return results;

@@ -35,7 +35,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
     public const string CompletedWithFailures = "completedWithFailures";
 
     /// <summary>The instance id of the daily run scheduled at <paramref name="asOf"/>: one per scheduled (UTC) day.</summary>
-    public static string InstanceIdOf(DateTimeOffset asOf) => IdPrefix + new PartitionKey(DateOnly.FromDateTime(asOf.UtcDateTime));
+    public static string InstanceIdOf(DateTimeOffset asOf) => IdPrefix + new Day(DateOnly.FromDateTime(asOf.UtcDateTime));
 
     /// <inheritdoc />
     public override async Task<DailyRunResult> RunAsync(TaskOrchestrationContext context, DailyRunInput input)
@@ -69,13 +69,13 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         var upstream = upstreamSteps.ToDictionary(step => step.Day, _ => new List<DailyLayerResult>());
         var days = upstreamSteps.Concat(versions.SelectMany(version => version.FeaturesSteps))
             .GroupBy(step => step.Day).Select(day => day.First()).OrderBy(step => step.Day).ToList();
-        DailyRunResult Progress(string status, PartitionKey? committed, IReadOnlyList<PartitionKey> queued) => new(
+        DailyRunResult Progress(string status, Day? committed, IReadOnlyList<Day> queued) => new(
             input.AsOf, plan.Watermark, primary.State.Watermark, committed, status,
             [.. days.Select(step => new DailyDayResult(step.Day, step.Trigger, LayersOf(step.Day), IsDayCommitted(step.Day)))], queued);
-        IReadOnlyList<DailyLayerResult> UpstreamOf(PartitionKey day) => upstream.TryGetValue(day, out var results) ? results : [];
-        List<DailyLayerResult> LayersOf(PartitionKey day) =>
+        IReadOnlyList<DailyLayerResult> UpstreamOf(Day day) => upstream.TryGetValue(day, out var results) ? results : [];
+        List<DailyLayerResult> LayersOf(Day day) =>
             [.. UpstreamOf(day), .. versions.Where(v => v.Results.ContainsKey(day)).Select(v => v.Results[day])];
-        bool IsDayCommitted(PartitionKey day)
+        bool IsDayCommitted(Day day)
         {
             var advancing = versions.Where(v => v.Steps.Any(step => step.Day == day && step.AdvancesWatermark)).ToList();
             return advancing.Count > 0 && advancing.All(v => v.IsDayCommitted(day, UpstreamOf(day)));
@@ -105,7 +105,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         });
 
         var queued = await ScanAsync(context, input, plan, upstreamSteps, primary.IsCommitted);
-        PartitionKey? committedWatermark = null;
+        Day? committedWatermark = null;
         var stalled = new List<AlertRequest>();
         foreach (var version in versions)
         {
@@ -160,8 +160,8 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         }
     }
 
-    private static async Task<IReadOnlyList<PartitionKey>> ScanAsync(
-        TaskOrchestrationContext context, DailyRunInput input, DailyPlan plan, IReadOnlyList<DailyStep> steps, Func<PartitionKey, bool> isCommitted)
+    private static async Task<IReadOnlyList<Day>> ScanAsync(
+        TaskOrchestrationContext context, DailyRunInput input, DailyPlan plan, IReadOnlyList<DailyStep> steps, Func<Day, bool> isCommitted)
     {
         var rebuilt = steps.Where(step => step.BuildsUpstream).Select(step => step.Day).ToHashSet();
         var days = BeyondWindow.DaysToScan(plan.Watermark, input.RollingDays, ArrivalWindow.Default)
@@ -173,7 +173,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
 
         try
         {
-            return await context.CallActivityAsync<IReadOnlyList<PartitionKey>>(nameof(ScanLateArrivalsActivity), new LateScanRequest(days, input.AsOf));
+            return await context.CallActivityAsync<IReadOnlyList<Day>>(nameof(ScanLateArrivalsActivity), new LateScanRequest(days, input.AsOf));
         }
         catch (TaskFailedException ex)
         {

@@ -1,4 +1,4 @@
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Storage.Alerts;
 using Backfill.Storage.Pointers;
 using Backfill.Workflows.Activities;

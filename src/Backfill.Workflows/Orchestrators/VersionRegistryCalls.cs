@@ -1,4 +1,4 @@
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Entities;
 using Backfill.Workflows.Models;

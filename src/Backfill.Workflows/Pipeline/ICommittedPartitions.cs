@@ -7,6 +7,6 @@ namespace Backfill.Workflows.Pipeline;
 public interface ICommittedPartitions
 {
     /// <summary>The live commit of each of <paramref name="partitions"/> that has one.</summary>
-    Task<IReadOnlyDictionary<(string Dataset, PartitionKey Day), CommittedPartition>> GetAsync(
-        IReadOnlyCollection<(string Dataset, PartitionKey Day)> partitions, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<(string Dataset, Day Day), CommittedPartition>> GetAsync(
+        IReadOnlyCollection<(string Dataset, Day Day)> partitions, CancellationToken cancellationToken);
 }

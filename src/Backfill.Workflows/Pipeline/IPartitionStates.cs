@@ -9,6 +9,6 @@ public interface IPartitionStates
     /// The state of each of <paramref name="partitions"/>, from the same facts as the partitions grid: its manifest, the
     /// newest rejected commit in its lineage, and whether its live commit's inputs are still live upstream.
     /// </summary>
-    Task<IReadOnlyDictionary<(string Dataset, PartitionKey Day), PartitionState>> GetAsync(
-        IReadOnlyCollection<(string Dataset, PartitionKey Day)> partitions, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<(string Dataset, Day Day), PartitionState>> GetAsync(
+        IReadOnlyCollection<(string Dataset, Day Day)> partitions, CancellationToken cancellationToken);
 }

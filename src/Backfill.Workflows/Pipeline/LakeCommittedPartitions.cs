@@ -10,12 +10,12 @@ public sealed class LakeCommittedPartitions(LakeReady lakeReady) : ICommittedPar
     private const int Concurrency = 16;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<(string Dataset, PartitionKey Day), CommittedPartition>> GetAsync(
-        IReadOnlyCollection<(string Dataset, PartitionKey Day)> partitions, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<(string Dataset, Day Day), CommittedPartition>> GetAsync(
+        IReadOnlyCollection<(string Dataset, Day Day)> partitions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partitions);
         var reader = new PartitionReader(await lakeReady.GetAsync().ConfigureAwait(false));
-        var found = new System.Collections.Concurrent.ConcurrentDictionary<(string, PartitionKey), CommittedPartition>();
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<(string, Day), CommittedPartition>();
         await Parallel.ForEachAsync(
             partitions,
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },

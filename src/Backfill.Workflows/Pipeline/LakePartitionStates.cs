@@ -13,8 +13,8 @@ namespace Backfill.Workflows.Pipeline;
 public sealed class LakePartitionStates(LakeReady lakeReady) : IPartitionStates
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<(string Dataset, PartitionKey Day), PartitionState>> GetAsync(
-        IReadOnlyCollection<(string Dataset, PartitionKey Day)> partitions, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<(string Dataset, Day Day), PartitionState>> GetAsync(
+        IReadOnlyCollection<(string Dataset, Day Day)> partitions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partitions);
         var lake = await lakeReady.GetAsync().ConfigureAwait(false);
@@ -25,7 +25,7 @@ public sealed class LakePartitionStates(LakeReady lakeReady) : IPartitionStates
             manifests.Values.OfType<PartitionManifest>().SelectMany(m => m.Commit.Lineage.Inputs).Select(i => (i.Dataset, i.Partition)),
             cancellationToken).ConfigureAwait(false);
         var lineage = new LineageStore(lake);
-        var states = new Dictionary<(string Dataset, PartitionKey Day), PartitionState>(partitions.Count);
+        var states = new Dictionary<(string Dataset, Day Day), PartitionState>(partitions.Count);
         foreach (var dataset in partitions.GroupBy(p => p.Dataset))
         {
             // One range query per dataset: a backfill names a partition set, whose span is bounded by the request's limit.

@@ -7,14 +7,14 @@ using Backfill.Workflows.Telemetry;
 namespace Backfill.Workflows.Pipeline;
 
 /// <summary>
-/// Records a day's late-arrival metrics after a successful staging build, by a daily run or a backfill: what had
+/// Records a day's late-data metrics after a successful staging build, by a daily run or a backfill: what had
 /// landed by the build's pinned processing time, and what staging took in.
 /// </summary>
 public sealed class LateDataRecording(LateDataRecorder recorder, LateDataStore store)
 {
     /// <summary>Records the build of <paramref name="day"/> at <paramref name="processingTime"/>.</summary>
     /// <returns>The day's metrics after the build.</returns>
-    public async Task<LateDataDay> RecordAsync(PartitionKey day, RunTrigger trigger, DateTimeOffset processingTime, CancellationToken cancellationToken)
+    public async Task<LateDataDay> RecordAsync(Day day, RunTrigger trigger, DateTimeOffset processingTime, CancellationToken cancellationToken)
     {
         var landed = await recorder.LandedAsync(day, processingTime, cancellationToken).ConfigureAwait(false);
         var included = await recorder.IncludedAsync(day, cancellationToken).ConfigureAwait(false);

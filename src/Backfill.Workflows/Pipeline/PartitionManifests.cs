@@ -11,10 +11,10 @@ internal static class PartitionManifests
     private const int Concurrency = 16;
 
     /// <summary>The manifest of each partition (null when it has none), each partition read once.</summary>
-    public static async Task<IReadOnlyDictionary<(string Dataset, PartitionKey Day), PartitionManifest?>> ReadAsync(
-        PartitionReader reader, IEnumerable<(string Dataset, PartitionKey Day)> partitions, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<(string Dataset, Day Day), PartitionManifest?>> ReadAsync(
+        PartitionReader reader, IEnumerable<(string Dataset, Day Day)> partitions, CancellationToken cancellationToken)
     {
-        var found = new ConcurrentDictionary<(string, PartitionKey), PartitionManifest?>();
+        var found = new ConcurrentDictionary<(string, Day), PartitionManifest?>();
         await Parallel.ForEachAsync(
             partitions.Distinct(),
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },

@@ -128,7 +128,7 @@ public sealed class PipelineWorkItemRunner(
         catch (Azure.RequestFailedException ex)
         {
             Log.LateDataUnrecorded(logger, ex, day, request.BackfillId);
-            await alerts.RaiseOnceAsync(LateDataAlerts.Unrecorded(day, "the day's late-arrival metrics", ex.Message, request.BackfillId), cancellationToken)
+            await alerts.RaiseOnceAsync(LateDataAlerts.Unrecorded(day, "the day's late-data metrics", ex.Message, request.BackfillId), cancellationToken)
                 .ConfigureAwait(false);
         }
     }

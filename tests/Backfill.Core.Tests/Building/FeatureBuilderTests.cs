@@ -8,7 +8,7 @@ namespace Backfill.Core.Tests.Building;
 
 public sealed class FeatureBuilderTests
 {
-    private static readonly PartitionKey Day = PartitionKey.Parse("2025-02-01");
+    private static readonly Day Day = Day.Parse("2025-02-01");
 
     // The second case has enough entities that the merge splits them into many key ranges.
     [Theory]

@@ -7,7 +7,7 @@ namespace Backfill.Core.Tests.Building;
 
 public sealed class RawBuilderTests
 {
-    private static readonly PartitionKey Day = PartitionKey.Parse("2025-01-03");
+    private static readonly Day Day = Day.Parse("2025-01-03");
 
     [Fact]
     public void Build_ProcessingTime_ExcludesHoursNotYetOver()
@@ -76,12 +76,12 @@ public sealed class RawBuilderTests
         Assert.Equal(build.LandedLines, build.Events.Count + build.Quarantined.Count);
     }
 
-    internal static LandedLine Line(string id, PartitionKey eventDay, int hoursAfterDayStart, string entity = "e1")
+    internal static LandedLine Line(string id, Day eventDay, int hoursAfterDayStart, string entity = "e1")
     {
         var eventTime = At(eventDay, 1);
         var text = EventLine.Format(new Event(id, entity, eventTime, EventType.Purchase, 10m, null));
         return new LandedLine(At(eventDay, hoursAfterDayStart), "batch.jsonl", 1, text);
     }
 
-    internal static DateTime At(PartitionKey day, int hours) => day.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(hours);
+    internal static DateTime At(Day day, int hours) => day.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(hours);
 }

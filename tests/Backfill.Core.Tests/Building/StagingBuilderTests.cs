@@ -7,7 +7,7 @@ namespace Backfill.Core.Tests.Building;
 
 public sealed class StagingBuilderTests
 {
-    private static readonly PartitionKey Day = PartitionKey.Parse("2025-01-03");
+    private static readonly Day Day = Day.Parse("2025-01-03");
     private static readonly DateTime Noon = new(2025, 1, 3, 12, 0, 0, DateTimeKind.Utc);
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class DailyPlannerTests
         Assert.Equal(Days("2025-03-04", "2025-03-05", "2025-03-06"), plan.RollingDays);
     }
 
-    private static PartitionKey Day(string text) => PartitionKey.Parse(text);
+    private static Day Day(string text) => Core.Partitions.Day.Parse(text);
 
-    private static PartitionKey[] Days(params string[] texts) => [.. texts.Select(Day)];
+    private static Day[] Days(params string[] texts) => [.. texts.Select(Day)];
 }

@@ -91,7 +91,7 @@ public sealed class DailyStepsTests
         Assert.Equal(Days("2025-02-27", "2025-02-28", "2025-03-01", "2025-03-02", "2025-03-03"), days);
     }
 
-    private static PartitionKey Day(string text) => PartitionKey.Parse(text);
+    private static Day Day(string text) => Core.Partitions.Day.Parse(text);
 
-    private static PartitionKey[] Days(params string[] texts) => [.. texts.Select(Day)];
+    private static Day[] Days(params string[] texts) => [.. texts.Select(Day)];
 }

@@ -9,7 +9,7 @@ namespace Backfill.Core.Tests.Daily;
 
 public sealed class LateDataDayTests
 {
-    private static readonly PartitionKey Day = PartitionKey.Parse("2025-03-01");
+    private static readonly Day Day = Day.Parse("2025-03-01");
     private static readonly DateTimeOffset First = new(2025, 3, 3, 2, 0, 0, TimeSpan.Zero);
     private static readonly LandedCounts Landed = new(90, 6, 3, 1, 2, 1);
 

@@ -7,7 +7,7 @@ namespace Backfill.Core.Tests.Daily;
 
 public sealed class SharedStepsTests
 {
-    private static PartitionKey Day(int d) => new(new DateOnly(2025, 2, d));
+    private static Day Day(int d) => new(new DateOnly(2025, 2, d));
 
     [Fact]
     public void Upstream_DayOneVersionBuildsInFullAndAnotherMerges_IsBuiltOnceInFull()

@@ -7,7 +7,7 @@ namespace Backfill.Core.Tests.Daily;
 
 public sealed class WatermarkTests
 {
-    private static readonly PartitionKey Jan5 = PartitionKey.Parse("2025-01-05");
+    private static readonly Day Jan5 = Day.Parse("2025-01-05");
 
     [Theory]
     [InlineData("2025-03-09T02:00:00Z", 2, "2025-03-07")]
@@ -17,7 +17,7 @@ public sealed class WatermarkTests
     [InlineData("2025-03-09T01:00:00+05:00", 2, "2025-03-06")]
     public void At_RunTime_IsUtcDateMinusLagDays(string runTime, int lagDays, string expected)
     {
-        Assert.Equal(PartitionKey.Parse(expected), Watermark.At(DateTimeOffset.Parse(runTime, CultureInfo.InvariantCulture), lagDays));
+        Assert.Equal(Day.Parse(expected), Watermark.At(DateTimeOffset.Parse(runTime, CultureInfo.InvariantCulture), lagDays));
     }
 
     [Fact]

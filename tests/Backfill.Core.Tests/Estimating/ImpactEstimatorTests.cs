@@ -25,7 +25,7 @@ public sealed class ImpactEstimatorTests
     public void Estimate_TwoDaysWithHistory_SizesEachLayerAndSimulatesTheSchedule()
     {
         var plan = TestPlans.Of("2025-01-01..2025-01-02", Layer.Raw, Layer.Staging, Layer.Features);
-        long? Live(string dataset, PartitionKey day) => (dataset, day.ToString()) switch
+        long? Live(string dataset, Day day) => (dataset, day.ToString()) switch
         {
             ("raw", "2025-01-01") => 4_000,
             ("staging", "2025-01-01") => 800,

@@ -5,7 +5,7 @@ namespace Backfill.Core.Tests.Landing;
 
 public sealed class ArrivalWindowTests
 {
-    private static readonly PartitionKey Day = PartitionKey.Parse("2025-01-03");
+    private static readonly Day Day = Day.Parse("2025-01-03");
 
     [Fact]
     public void ArrivalDates_LongAfterTheDay_EndsAtMaxLateness()

@@ -116,7 +116,7 @@ public sealed class LayerDependenciesTests
     [Fact]
     public void Upstream_UndefinedLayer_ThrowsNamingItem()
     {
-        var item = new WorkItem((Layer)7, PartitionKey.Parse("2025-01-10"));
+        var item = new WorkItem((Layer)7, Day.Parse("2025-01-10"));
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Window3.Upstream(item));
 

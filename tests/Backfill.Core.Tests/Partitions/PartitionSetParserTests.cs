@@ -6,7 +6,7 @@ namespace Backfill.Core.Tests.Partitions;
 public sealed class PartitionSetParserTests
 {
     private static readonly PartitionSetParseOptions NoToday = new();
-    private static readonly PartitionSetParseOptions Today20250302 = new() { Today = PartitionKey.Parse("2025-03-02") };
+    private static readonly PartitionSetParseOptions Today20250302 = new() { Today = Day.Parse("2025-03-02") };
 
     [Fact]
     public void Parse_SingleDay_ReturnsThatDay()
@@ -232,7 +232,7 @@ public sealed class PartitionSetParserTests
     [Fact]
     public void Parse_LastNReachingBeforeFirstDay_Throws()
     {
-        var options = new PartitionSetParseOptions { Today = PartitionKey.Parse("0001-01-05") };
+        var options = new PartitionSetParseOptions { Today = Day.Parse("0001-01-05") };
 
         var error = Assert.Throws<PartitionSetFormatException>(() => PartitionSetParser.Parse("last:6", options));
 

@@ -14,8 +14,8 @@ public sealed class PartitionSetTests
 
         Assert.Equal(["2025-01-01", "2025-01-02", "2025-01-03"], set.Select(day => day.ToString()));
         Assert.Equal(3, set.Count);
-        Assert.Equal(PartitionKey.Parse("2025-01-01"), set.First);
-        Assert.Equal(PartitionKey.Parse("2025-01-03"), set.Last);
+        Assert.Equal(Day.Parse("2025-01-01"), set.First);
+        Assert.Equal(Day.Parse("2025-01-03"), set.Last);
     }
 
     [Fact]
@@ -32,9 +32,9 @@ public sealed class PartitionSetTests
     {
         var set = Set("2025-01-01", "2025-01-05");
 
-        Assert.True(set.Contains(PartitionKey.Parse("2025-01-05")));
-        Assert.False(set.Contains(PartitionKey.Parse("2025-01-03")));
-        Assert.False(set.Contains(PartitionKey.Parse("2025-01-06")));
+        Assert.True(set.Contains(Day.Parse("2025-01-05")));
+        Assert.False(set.Contains(Day.Parse("2025-01-03")));
+        Assert.False(set.Contains(Day.Parse("2025-01-06")));
     }
 
     [Fact]
@@ -90,5 +90,5 @@ public sealed class PartitionSetTests
         Assert.Equal(set.Count, parsed.Count);
     }
 
-    private static PartitionSet Set(params string[] days) => new(days.Select(PartitionKey.Parse));
+    private static PartitionSet Set(params string[] days) => new(days.Select(Day.Parse));
 }

@@ -52,8 +52,8 @@ public sealed class PartitionStatesTests
     [Fact]
     public void ChangedInputs_UpstreamRebuiltOrGone_ReturnsThoseInputsOnly()
     {
-        var day = PartitionKey.Parse("2025-03-03");
-        var live = new Dictionary<(string, PartitionKey), string>
+        var day = Day.Parse("2025-03-03");
+        var live = new Dictionary<(string, Day), string>
         {
             [("raw", day)] = "new-raw",
             [("staging", day.AddDays(-1))] = "same",

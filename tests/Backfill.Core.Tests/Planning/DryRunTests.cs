@@ -6,7 +6,7 @@ namespace Backfill.Core.Tests.Planning;
 
 public sealed class DryRunTests
 {
-    private static PartitionKey Day(string text) => PartitionKey.Parse(text);
+    private static Day Day(string text) => Core.Partitions.Day.Parse(text);
 
     private static string DatasetOf(WorkItem item) => item.Layer == Layer.Features ? "features_v2" : item.Layer.ToString().ToLowerInvariant();
 
@@ -15,7 +15,7 @@ public sealed class DryRunTests
     {
         var plan = TestPlans.Of("2025-01-01..2025-01-02", Layer.Raw, Layer.Staging, Layer.Features);
 
-        var items = DryRun.Classify(plan, TestPlans.Window2, DatasetOf, new Dictionary<(string, PartitionKey), CommittedPartition>(), "v", _ => "c");
+        var items = DryRun.Classify(plan, TestPlans.Window2, DatasetOf, new Dictionary<(string, Day), CommittedPartition>(), "v", _ => "c");
 
         Assert.All(items, i => Assert.Equal(PlannedAction.Run, i.Action));
         Assert.Equal([1, 1, 2, 2, 3, 3], items.Select(i => i.Wave).Order());
@@ -25,7 +25,7 @@ public sealed class DryRunTests
     public void Classify_FeaturesOnlyWithMissingSameDayStaging_BlocksNamingTheUpstream()
     {
         var plan = TestPlans.Of("2025-01-03", Layer.Features);
-        var earlierOnly = new Dictionary<(string, PartitionKey), CommittedPartition>
+        var earlierOnly = new Dictionary<(string, Day), CommittedPartition>
         {
             [("staging", Day("2025-01-02"))] = new("c1", "v", "c"),
         };
@@ -40,7 +40,7 @@ public sealed class DryRunTests
     public void Classify_CommittedBySameVersion_SkipsUnlessAnInputIsRebuilt()
     {
         var plan = TestPlans.Of("2025-01-02", Layer.Staging, Layer.Features);
-        var committed = new Dictionary<(string, PartitionKey), CommittedPartition>
+        var committed = new Dictionary<(string, Day), CommittedPartition>
         {
             [("raw", Day("2025-01-02"))] = new("r", "v", "c"),
             [("staging", Day("2025-01-01"))] = new("s1", "v", "c"),
@@ -60,7 +60,7 @@ public sealed class DryRunTests
     public void Classify_BlockedUpstreamInPlan_BlocksDependents()
     {
         var plan = TestPlans.Of("2025-01-05", Layer.Staging, Layer.Features);
-        var committed = new Dictionary<(string, PartitionKey), CommittedPartition>
+        var committed = new Dictionary<(string, Day), CommittedPartition>
         {
             [("staging", Day("2025-01-04"))] = new("s", "v", "c"),
         };

@@ -137,7 +137,7 @@ public sealed class PlannerTests
     [Fact]
     public void Create_TenYearsAllLayersWindow28_PlansEveryItemInDependencyOrder()
     {
-        var days = new PartitionSet(Enumerable.Range(0, 3_650).Select(PartitionKey.Parse("2015-01-01").AddDays));
+        var days = new PartitionSet(Enumerable.Range(0, 3_650).Select(Day.Parse("2015-01-01").AddDays));
 
         var plan = Planner.Create(days, AllLayers, new LayerDependencies(28), PartitionOrder.Descending);
 

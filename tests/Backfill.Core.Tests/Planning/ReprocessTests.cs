@@ -9,7 +9,7 @@ public sealed class ReprocessTests
 {
     private static readonly Layer[] AllLayers = [Layer.Raw, Layer.Staging, Layer.Features];
 
-    private static WorkItem Item(Layer layer, string day) => new(layer, PartitionKey.Parse(day));
+    private static WorkItem Item(Layer layer, string day) => new(layer, Day.Parse(day));
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
     public void Select_AnyLake_PlansExactlyThePartitionsInTheModesStateAndWhatReadsThemInTheRequest(LakeCase lake)
@@ -92,10 +92,10 @@ public sealed class ReprocessTests
     [Fact]
     public void DryRun_ChosenItemsCommittedByThisVersion_RunWithTheirReason()
     {
-        var day = PartitionKey.Parse("2025-01-02");
+        var day = Day.Parse("2025-01-02");
         var failed = new WorkItem(Layer.Staging, day);
         var plan = Planner.Create([failed], new LayerDependencies(3), PartitionOrder.Ascending);
-        var committed = new Dictionary<(string, PartitionKey), CommittedPartition>
+        var committed = new Dictionary<(string, Day), CommittedPartition>
         {
             [("raw", day)] = new("r1", "1.0", "cfg"),
             [("staging", day)] = new("s1", "1.0", "cfg"),

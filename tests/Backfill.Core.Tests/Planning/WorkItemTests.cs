@@ -13,7 +13,7 @@ public sealed class WorkItemTests
     [InlineData(Layer.Features, "features/2025-01-03")]
     public void Id_EachLayer_IsLowercaseLayerSlashDay(Layer layer, string id)
     {
-        var item = new WorkItem(layer, PartitionKey.Parse("2025-01-03"));
+        var item = new WorkItem(layer, Day.Parse("2025-01-03"));
 
         Assert.Equal(id, item.Id);
         Assert.Equal(id, item.ToString());
@@ -24,7 +24,7 @@ public sealed class WorkItemTests
     {
         var item = WorkItem.Parse("staging/2025-01-03");
 
-        Assert.Equal(new WorkItem(Layer.Staging, PartitionKey.Parse("2025-01-03")), item);
+        Assert.Equal(new WorkItem(Layer.Staging, Day.Parse("2025-01-03")), item);
     }
 
     [Theory]

@@ -5,7 +5,7 @@ namespace Backfill.Core.Tests.Reports;
 
 public sealed class ReportRangeTests
 {
-    private static PartitionKey Day(string text) => PartitionKey.Parse(text);
+    private static Day Day(string text) => Core.Partitions.Day.Parse(text);
 
     [Theory]
     [InlineData("2025-01-10", "2025-01-14", "2025-01-01", "2025-01-31")]

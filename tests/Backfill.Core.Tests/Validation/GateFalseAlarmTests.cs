@@ -72,7 +72,7 @@ public sealed class GateFalseAlarmTests
         Assert.Contains(Failures(history, "staging", duplicates), r => r.Name == ValidationCheckNames.KeyUniqueness);
     }
 
-    private static IReadOnlyList<ValidationResult> Failures(GeneratedHistory history, string dataset, PartitionKey day)
+    private static IReadOnlyList<ValidationResult> Failures(GeneratedHistory history, string dataset, Day day)
     {
         var index = history.Datasets[dataset].ToList().FindIndex(d => d.Day == day);
         return [.. history.Validate(dataset, index, Defaults).Where(r => r.Status == ValidationStatus.Fail)];

@@ -13,7 +13,7 @@ namespace Backfill.Core.Tests.Validation;
 /// </summary>
 internal sealed class GeneratedHistory
 {
-    public static readonly PartitionKey First = PartitionKey.Parse("2025-01-01");
+    public static readonly Day First = Day.Parse("2025-01-01");
 
     // The columns as the lake's files declare them (EventParquet, FeatureParquet): nullability decides the null rate check.
     public static readonly IReadOnlyList<ColumnSchema> EventColumns =
@@ -37,7 +37,7 @@ internal sealed class GeneratedHistory
     public IReadOnlyDictionary<string, IReadOnlyList<DayProfile>> Datasets { get; }
 
     /// <summary>Generates <paramref name="days"/> days from <see cref="First"/>, five events per entity a day (as 1,500 events for 300 entities).</summary>
-    public static GeneratedHistory Create(int entities, int days, IReadOnlyList<GeneratorFault>? faults = null, Func<PartitionKey, IReadOnlyList<ArrivedEvent>, IReadOnlyList<ArrivedEvent>>? tamperStaging = null)
+    public static GeneratedHistory Create(int entities, int days, IReadOnlyList<GeneratorFault>? faults = null, Func<Day, IReadOnlyList<ArrivedEvent>, IReadOnlyList<ArrivedEvent>>? tamperStaging = null)
     {
         var generator = new EventGenerator(new EventGeneratorOptions
         {
@@ -111,5 +111,5 @@ internal sealed class GeneratedHistory
     }
 
     /// <summary>One day of one dataset: its profile, and how many of its rows repeat a key.</summary>
-    public sealed record DayProfile(PartitionKey Day, PartitionProfile Profile, long DuplicateKeys);
+    public sealed record DayProfile(Day Day, PartitionProfile Profile, long DuplicateKeys);
 }

@@ -9,8 +9,8 @@ namespace Backfill.Infra.Tests.Support;
 /// </summary>
 public sealed class CompiledMainTemplate : IAsyncLifetime
 {
-    private string folder = string.Empty;
-    private JsonDocument? document;
+    private string _folder = string.Empty;
+    private JsonDocument? _document;
 
     /// <summary>The Bicep entry point.</summary>
     public static string MainBicep => RepositoryPaths.Combine("infra/main.bicep");
@@ -19,24 +19,24 @@ public sealed class CompiledMainTemplate : IAsyncLifetime
     public BicepResult Build { get; private set; } = new(string.Empty, -1, string.Empty, string.Empty);
 
     /// <summary>The compiled template; fails with the build output when the build failed.</summary>
-    public JsonElement Template => document?.RootElement
+    public JsonElement Template => _document?.RootElement
         ?? throw new InvalidOperationException($"infra/main.bicep did not compile.{Environment.NewLine}{Build.Output}");
 
     public async ValueTask InitializeAsync()
     {
-        folder = Directory.CreateTempSubdirectory("backfill-arm-").FullName;
-        var output = Path.Combine(folder, "main.json");
+        _folder = Directory.CreateTempSubdirectory("backfill-arm-").FullName;
+        var output = Path.Combine(_folder, "main.json");
         Build = await BicepCli.RunAsync(["build", MainBicep, "--outfile", output], TestContext.Current.CancellationToken);
         if (Build.ExitCode == 0 && File.Exists(output))
         {
-            document = JsonDocument.Parse(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+            _document = JsonDocument.Parse(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
         }
     }
 
     public ValueTask DisposeAsync()
     {
-        document?.Dispose();
-        Directory.Delete(folder, recursive: true);
+        _document?.Dispose();
+        Directory.Delete(_folder, recursive: true);
         return ValueTask.CompletedTask;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class DailyLake
         new() { Seed = seed, EventsPerDay = 300, EntityCount = 40, Faults = faults };
 
     /// <summary>Lands every generated line of the days (each with its own arrival time) and returns them.</summary>
-    public async Task<IReadOnlyList<GeneratedLine>> LandAsync(EventGeneratorOptions options, PartitionKey first, PartitionKey last, string batch)
+    public async Task<IReadOnlyList<GeneratedLine>> LandAsync(EventGeneratorOptions options, Day first, Day last, string batch)
     {
         await _lake.EnsureCreatedAsync(TestContext.Current.CancellationToken);
         var generator = new EventGenerator(options);
@@ -49,14 +49,14 @@ internal sealed class DailyLake
         new LandingWriter(_lake).WriteAsync(batch, lines, TestContext.Current.CancellationToken);
 
     /// <summary>The live features of a day.</summary>
-    public async Task<IReadOnlyList<FeatureRow>> LiveFeaturesAsync(PartitionKey day) => (await ReadAsync(FeatureVersions.V1.Name, day, day)).Rows;
+    public async Task<IReadOnlyList<FeatureRow>> LiveFeaturesAsync(Day day) => (await ReadAsync(FeatureVersions.V1.Name, day, day)).Rows;
 
     /// <summary>Reads a pointer (through its mirror, as readers do) or a feature version over days.</summary>
-    public Task<FeatureRead> ReadAsync(string dataset, PartitionKey first, PartitionKey last) =>
+    public Task<FeatureRead> ReadAsync(string dataset, Day first, Day last) =>
         new FeatureReader(new PartitionReader(_lake), new PointerStore(_lake)).ReadAsync(dataset, first, last, TestContext.Current.CancellationToken);
 
     /// <summary>Features of a day recomputed from every landed line, ignoring processing time and the daily run altogether.</summary>
-    public static IReadOnlyList<FeatureRow> Recompute(IReadOnlyList<GeneratedLine> landed, PartitionKey day, FeatureVersion? version = null)
+    public static IReadOnlyList<FeatureRow> Recompute(IReadOnlyList<GeneratedLine> landed, Day day, FeatureVersion? version = null)
     {
         var features = version ?? FeatureVersions.V1;
         var lines = landed.Select((line, i) => new LandedLine(Hour(line.ArrivalTime), "all", i + 1, line.Text)).ToList();

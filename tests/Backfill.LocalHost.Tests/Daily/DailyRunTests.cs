@@ -25,7 +25,7 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
 
     private static DateTimeOffset At(string day) => new(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
 
-    private static PartitionKey Day(string day) => PartitionKey.Parse(day);
+    private static Day Day(string day) => Core.Partitions.Day.Parse(day);
 
     private Task<EngineHost> StartHostAsync(int maxParallel = 3, int rollingDays = 3) => EngineHost.StartAsync(
         azurite.ConnectionString, TaskHubNames.New(), settings: new Dictionary<string, string?>
@@ -268,7 +268,7 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
 
     // Counted from the generator's lines by arrival date, without the metrics code: first copy of each event
     // id decides its band; the day is first processed at date + 2 days, 02:00 (lag 2), reading hours that ended by then.
-    private static (long[] Bands, long Duplicates, long Malformed, long AtFirstProcessing, IReadOnlyCollection<DateTime> FirstArrivals) Independent(IReadOnlyList<GeneratedLine> landed, PartitionKey day)
+    private static (long[] Bands, long Duplicates, long Malformed, long AtFirstProcessing, IReadOnlyCollection<DateTime> FirstArrivals) Independent(IReadOnlyList<GeneratedLine> landed, Day day)
     {
         var firstArrival = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         long copies = 0, malformed = 0;

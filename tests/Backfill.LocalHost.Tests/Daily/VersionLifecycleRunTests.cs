@@ -2,7 +2,7 @@ using Backfill.Core.Features;
 using Backfill.Core.Generation;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Core.Versioning;
 using Backfill.LocalHost.Tests.Engine;
 using Backfill.Storage.Commits;
@@ -34,7 +34,7 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
 
     private static DateTimeOffset At(string day) => new(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
 
-    private static PartitionKey Day(string day) => PartitionKey.Parse(day);
+    private static Day Day(string day) => Core.Partitions.Day.Parse(day);
 
 
     private async Task<(EngineHost Host, DailyLake Lake)> StartAsync(int retainDays)
@@ -112,7 +112,7 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
         return late;
     }
 
-    private static async Task AssertRecomputedAsync(DailyLake lake, IReadOnlyList<GeneratedLine> landed, FeatureVersion version, PartitionKey first, PartitionKey last)
+    private static async Task AssertRecomputedAsync(DailyLake lake, IReadOnlyList<GeneratedLine> landed, FeatureVersion version, Day first, Day last)
     {
         var mismatched = new List<string>();
         for (var day = first; day <= last; day = day.AddDays(1))

@@ -21,9 +21,9 @@ namespace Backfill.LocalHost.Tests.Hosting;
 /// </summary>
 public sealed class PartitionsApiTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey First = PartitionKey.Parse("2024-08-01");
-    private static readonly PartitionKey Held = PartitionKey.Parse("2024-08-02");
-    private static readonly PartitionKey Last = PartitionKey.Parse("2024-08-03");
+    private static readonly Day First = Day.Parse("2024-08-01");
+    private static readonly Day Held = Day.Parse("2024-08-02");
+    private static readonly Day Last = Day.Parse("2024-08-03");
     private static readonly string[] RawOnly = ["raw"];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -29,9 +29,9 @@ public sealed class ReprocessTests(AzuriteFixture azurite)
 {
     private const string Range = "2024-07-01..2024-07-05";
     private static readonly string[] RawAndStaging = ["raw", "staging"];
-    private static readonly PartitionKey First = PartitionKey.Parse("2024-07-01");
-    private static readonly PartitionKey Gap = PartitionKey.Parse("2024-07-03");
-    private static readonly PartitionKey Last = PartitionKey.Parse("2024-07-05");
+    private static readonly Day First = Day.Parse("2024-07-01");
+    private static readonly Day Gap = Day.Parse("2024-07-03");
+    private static readonly Day Last = Day.Parse("2024-07-05");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

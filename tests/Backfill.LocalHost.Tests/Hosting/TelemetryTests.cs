@@ -33,9 +33,9 @@ namespace Backfill.LocalHost.Tests.Hosting;
 [Collection(typeof(ExactMetricsGroup))]
 public sealed class TelemetryTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey First = PartitionKey.Parse("2024-05-01");
-    private static readonly PartitionKey Missing = PartitionKey.Parse("2024-05-05");
-    private static readonly PartitionKey Last = PartitionKey.Parse("2024-05-10");
+    private static readonly Day First = Day.Parse("2024-05-01");
+    private static readonly Day Missing = Day.Parse("2024-05-05");
+    private static readonly Day Last = Day.Parse("2024-05-10");
 
     // raw and staging of the 9 days that landed, and features of the 4 days before the gap; features reads a 7-day
     // window, so the missing day's staging blocks features of 05-05..05-10.

@@ -82,7 +82,7 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         // Items hold their slots, so the status carries every running item; the plan is the largest a request may name.
         var (host, _) = await StartHostAsync(_ => 15_000);
         await using var _ = host;
-        var first = PartitionKey.Parse("2010-01-01");
+        var first = Day.Parse("2010-01-01");
         var spec = Spec($"{first}..{first.AddDays(PartitionSetParseOptions.DefaultMaxDays - 1)}", maxParallel: 64, window: 28, target: "features_v2");
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(spec), Cancel);
@@ -101,8 +101,8 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     {
         var (host, runner) = await StartHostAsync(_ => 50);
         await using var _ = host;
-        var flaky = new WorkItem(Layer.Raw, PartitionKey.Parse("2025-02-02"));
-        var broken = new WorkItem(Layer.Staging, PartitionKey.Parse("2025-02-03"));
+        var flaky = new WorkItem(Layer.Raw, Day.Parse("2025-02-02"));
+        var broken = new WorkItem(Layer.Staging, Day.Parse("2025-02-03"));
         runner.TransientFailures[flaky] = 2;
         runner.PermanentFailures[broken] = "validation failed: row_count_bounds";
 
@@ -114,7 +114,7 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         Assert.Single(runner.Attempts, a => a.Request.Item == broken);
         // features(02-03) and features(02-04) read staging(02-03) with a 2-day window.
         Assert.Equal(new BackfillCounts(12, 0, 0, 9, 1, 2, 0), progress.Counts);
-        Assert.DoesNotContain(runner.Attempts, a => a.Request.Item.Layer == Layer.Features && a.Request.Item.Partition >= PartitionKey.Parse("2025-02-03"));
+        Assert.DoesNotContain(runner.Attempts, a => a.Request.Item.Layer == Layer.Features && a.Request.Item.Partition >= Day.Parse("2025-02-03"));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     {
         var (host, runner) = await StartHostAsync(_ => 20);
         await using var _ = host;
-        var flaky = new WorkItem(Layer.Staging, PartitionKey.Parse("2025-02-21"));
+        var flaky = new WorkItem(Layer.Staging, Day.Parse("2025-02-21"));
         runner.TransientFailures[flaky] = 1;
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-02-21", 1, window: 1)), Cancel);
@@ -144,7 +144,7 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     {
         var (host, runner) = await StartHostAsync(_ => 200);
         await using var _ = host;
-        runner.PermanentFailures[new WorkItem(Layer.Raw, PartitionKey.Parse("2025-03-01"))] = "boom";
+        runner.PermanentFailures[new WorkItem(Layer.Raw, Day.Parse("2025-03-01"))] = "boom";
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-03-01..2025-03-10", 1, failFast: true)), Cancel);
         var progress = await CompletedAsync(host.Client, id);
@@ -255,7 +255,7 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     {
         var (host, runner) = await StartHostAsync(_ => 20);
         await using var _ = host;
-        var doomed = new WorkItem(Layer.Staging, PartitionKey.Parse("2025-02-12"));
+        var doomed = new WorkItem(Layer.Staging, Day.Parse("2025-02-12"));
         runner.TransientFailures[doomed] = int.MaxValue;
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(Spec("2025-02-11..2025-02-12", 2, window: 1)), Cancel);
@@ -277,7 +277,7 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         await using var _ = host;
         // An eighth more items than one generation finishes: the run needs exactly one more.
         var days = BackfillOrchestrator.GenerationSize * 9 / 8 / AllLayers.Length;
-        var first = PartitionKey.Parse("2024-01-01");
+        var first = Day.Parse("2024-01-01");
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(BackfillOrchestrator), Start(Spec($"{first}..{first.AddDays(days - 1)}", 16, window: 2)), Cancel);
 

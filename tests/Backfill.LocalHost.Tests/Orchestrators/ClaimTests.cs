@@ -141,7 +141,7 @@ public sealed class ClaimTests(AzuriteFixture azurite)
         var storage = new LakeStorage(new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), lake, TimeProvider.System);
         await storage.EnsureCreatedAsync(Cancel);
         var generator = new EventGenerator(DailyLake.Options(14));
-        var first = PartitionKey.Parse("2024-03-01");
+        var first = Day.Parse("2024-03-01");
         for (var day = first; day <= first.AddDays(9); day = day.AddDays(1))
         {
             await new LandingWriter(storage).WriteAsync($"seed-{day}", generator.Generate(day.Date), Cancel);
@@ -279,7 +279,7 @@ public sealed class ClaimTests(AzuriteFixture azurite)
     [Fact]
     public async Task Terminate_RunningBackfillOnTheDataPlane_NextRunCompletesAndEveryPartitionIsWholeAndAsUndisturbed()
     {
-        var first = PartitionKey.Parse("2023-02-01");
+        var first = Day.Parse("2023-02-01");
         var last = first.AddDays(TerminatedDays - 1);
         var generator = new EventGenerator(new EventGeneratorOptions { Seed = 41, EventsPerDay = 1000, EntityCount = 300 });
         var lines = Enumerable.Range(0, TerminatedDays).SelectMany(d => generator.Generate(first.AddDays(d).Date)).ToList();
@@ -328,7 +328,7 @@ public sealed class ClaimTests(AzuriteFixture azurite)
     [Fact]
     public async Task DailyRun_DuringDataPlaneBackfillOverItsDays_BothCompleteAndFeaturesEqualAFullRecompute()
     {
-        var first = PartitionKey.Parse("2023-06-01");
+        var first = Day.Parse("2023-06-01");
         var last = first.AddDays(OverlapDays - 1);
 
         // The daily run's watermark is the backfill's last day, its rolling days the ones before. Only lines that
@@ -357,7 +357,7 @@ public sealed class ClaimTests(AzuriteFixture azurite)
 
         // Nothing lost or double counted: every day's live features equal a recompute from every landed line.
         var lake = new DailyLake(azurite.ConnectionString, options);
-        var mismatched = new List<PartitionKey>();
+        var mismatched = new List<Day>();
         for (var day = first; day <= last; day = day.AddDays(1))
         {
             var expected = DailyLake.Recompute(landed, day).OrderBy(r => r.EntityId, StringComparer.Ordinal);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.LocalHost.Tests.Engine;
 using Backfill.Storage.Alerts;
 using Backfill.Storage.Layout;

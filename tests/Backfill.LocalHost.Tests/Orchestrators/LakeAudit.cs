@@ -22,7 +22,7 @@ internal static class LakeAudit
     public static readonly string[] Datasets = ["raw", "staging", "features_v1"];
 
     /// <summary>Asserts every partition of the days is whole and returns its live content hash by <c>dataset/day</c>.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> WholeAsync(string connectionString, LakeSettings options, PartitionKey first, PartitionKey last)
+    public static async Task<IReadOnlyDictionary<string, string>> WholeAsync(string connectionString, LakeSettings options, Day first, Day last)
     {
         var cancel = TestContext.Current.CancellationToken;
         var lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), options, TimeProvider.System);

@@ -11,7 +11,7 @@ namespace Backfill.Storage.Tests.Building;
 
 public sealed class EventPartitionBuilderTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey Day = PartitionKey.Parse("2025-01-03");
+    private static readonly Day Day = Day.Parse("2025-01-03");
     private static readonly EventGeneratorOptions Noisy = Pipeline.SmallVolume with { EventsPerDay = 2_000, MalformedRate = 0.02, DuplicateRate = 0.05 };
 
     [Fact]

@@ -7,8 +7,8 @@ namespace Backfill.Storage.Tests.Building;
 
 public sealed class FeatureVersionPartitionTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey First = PartitionKey.Parse("2025-01-01");
-    private static readonly PartitionKey Day = First.AddDays(27);
+    private static readonly Day First = Day.Parse("2025-01-01");
+    private static readonly Day Day = First.AddDays(27);
 
     [Fact]
     public async Task FeaturesAsync_V2_Reads28StagingDaysAndExcludesRefundsFromAmount7d()

@@ -9,7 +9,7 @@ namespace Backfill.Storage.Tests.Commits;
 
 public sealed class CommitGarbageCollectorTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey Day = PartitionKey.Parse("2025-01-07");
+    private static readonly Day Day = Day.Parse("2025-01-07");
 
     [Fact]
     public async Task CollectAsync_AfterRetention_DeletesOnlyUnreferencedCommits()

@@ -11,8 +11,8 @@ namespace Backfill.Storage.Tests.Commits;
 
 public sealed class PartitionCommitterTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey First = PartitionKey.Parse("2025-01-01");
-    private static readonly PartitionKey Day = First.AddDays(6);
+    private static readonly Day First = Day.Parse("2025-01-01");
+    private static readonly Day Day = First.AddDays(6);
 
     [Theory]
     [InlineData(WriteMode.Overwrite)]

@@ -9,7 +9,7 @@ namespace Backfill.Storage.Tests.Commits;
 /// <summary>Stage, validate and publish run as separate activities, so a staged commit crosses them as JSON.</summary>
 public sealed class StagedCommitSerializationTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey Day = PartitionKey.Parse("2025-01-07");
+    private static readonly Day Day = Day.Parse("2025-01-07");
 
     [Fact]
     public async Task PublishAsync_StagedCommitRoundTrippedThroughJson_Publishes()

@@ -10,7 +10,7 @@ namespace Backfill.Storage.Tests.Landing;
 
 public sealed class LandingTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey Day = PartitionKey.Parse("2025-01-03");
+    private static readonly Day Day = Day.Parse("2025-01-03");
 
     [Fact]
     public async Task WriteAsync_Lines_FolderedByArrivalDateAndHour()

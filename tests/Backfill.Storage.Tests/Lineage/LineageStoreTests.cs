@@ -13,8 +13,8 @@ namespace Backfill.Storage.Tests.Lineage;
 
 public sealed class LineageStoreTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey First = PartitionKey.Parse("2025-01-01");
-    private static readonly PartitionKey Day = First.AddDays(6);
+    private static readonly Day First = Day.Parse("2025-01-01");
+    private static readonly Day Day = First.AddDays(6);
 
     [Fact]
     public async Task GetAsync_PublishedFeatureCommit_RecordsRunInputsVersionsAndCounts()

@@ -43,7 +43,7 @@ public sealed class PointerStoreTests(AzuriteFixture azurite)
     {
         var lake = await TestLake.CreateAsync(azurite);
         var pipeline = new Pipeline(lake);
-        var first = PartitionKey.Parse("2025-01-01");
+        var first = Day.Parse("2025-01-01");
         await pipeline.SeedAsync(first, 2);
         await pipeline.BuildEventsAsync(first, 2);
         foreach (var version in FeatureVersions.All)
@@ -76,7 +76,7 @@ public sealed class PointerStoreTests(AzuriteFixture azurite)
     {
         var lake = await TestLake.CreateAsync(azurite);
         var pipeline = new Pipeline(lake);
-        var first = PartitionKey.Parse("2025-01-01");
+        var first = Day.Parse("2025-01-01");
         await pipeline.SeedAsync(first, 3);
         await pipeline.BuildEventsAsync(first, 3);
         await pipeline.FeaturesAsync(FeatureVersions.V1, first);

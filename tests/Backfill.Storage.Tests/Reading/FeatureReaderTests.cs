@@ -10,7 +10,7 @@ namespace Backfill.Storage.Tests.Reading;
 
 public sealed class FeatureReaderTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey First = PartitionKey.Parse("2025-01-01");
+    private static readonly Day First = Day.Parse("2025-01-01");
 
     [Fact]
     public async Task ReadAsync_RangeWithAGap_ReturnsPublishedDaysAndNamesTheMissingOne()

@@ -19,11 +19,11 @@ namespace Backfill.Storage.Tests.Reports;
 public sealed class RepairReportReaderTests(AzuriteFixture azurite)
 {
     private const string Repair = "bf-fix";
-    private static readonly PartitionKey Day1 = PartitionKey.Parse("2025-01-01");
-    private static readonly PartitionKey Day2 = Day1.AddDays(1);
-    private static readonly PartitionKey Day3 = Day1.AddDays(2);
-    private static readonly PartitionKey Day4 = Day1.AddDays(3);
-    private static readonly PartitionKey Day5 = Day1.AddDays(4);
+    private static readonly Day Day1 = Day.Parse("2025-01-01");
+    private static readonly Day Day2 = Day1.AddDays(1);
+    private static readonly Day Day3 = Day1.AddDays(2);
+    private static readonly Day Day4 = Day1.AddDays(3);
+    private static readonly Day Day5 = Day1.AddDays(4);
     private static readonly string[] Written = [Datasets.Raw, Datasets.Staging, FeatureVersions.V1.Name];
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class RepairReportReaderTests(AzuriteFixture azurite)
         Assert.Equal([(Datasets.Staging, Day2, superseded[Datasets.Staging])], stale.ChangedInputs.Select(i => (i.Dataset, i.Partition, i.CommitId)));
     }
 
-    private static Task<CommitResult> CommitAsync(Pipeline pipeline, string dataset, PartitionKey day, string runId, IPartitionContentBuilder builder) =>
+    private static Task<CommitResult> CommitAsync(Pipeline pipeline, string dataset, Day day, string runId, IPartitionContentBuilder builder) =>
         pipeline.Committer.CommitAsync(
             new CommitRequest(dataset, day, WriteMode.Overwrite, TestLake.Run(runId)),
             builder,

@@ -14,7 +14,7 @@ internal sealed class FeatureRowsBuilder(PartitionReader reader, IReadOnlyList<F
     : IPartitionContentBuilder
 {
     private static readonly FeatureParquet Parquet = new(Features);
-    private Func<Task>? hook = duringFirstBuild;
+    private Func<Task>? _hook = duringFirstBuild;
 
     public static FeatureVersion Features => FeatureVersions.V1;
 
@@ -26,9 +26,9 @@ internal sealed class FeatureRowsBuilder(PartitionReader reader, IReadOnlyList<F
     public async Task<PartitionContent> BuildAsync(CommitRecord? live, WriteMode mode, CancellationToken cancellationToken)
     {
         Builds++;
-        if (hook is { } race)
+        if (_hook is { } race)
         {
-            hook = null;
+            _hook = null;
             await race();
         }
 

@@ -16,12 +16,12 @@ namespace Backfill.Storage.Tests.Support;
 /// </summary>
 public sealed class GateLake(AzuriteFixture azurite) : IAsyncLifetime
 {
-    public static readonly PartitionKey First = PartitionKey.Parse("2025-01-01");
-    public static readonly PartitionKey LastClean = First.AddDays(13);
-    public static readonly PartitionKey ShiftDay = First.AddDays(14);
-    public static readonly PartitionKey NullSpikeDay = First.AddDays(15);
-    public static readonly PartitionKey VolumeDropDay = First.AddDays(16);
-    public static readonly PartitionKey MissingDay = First.AddDays(17);
+    public static readonly Day First = Day.Parse("2025-01-01");
+    public static readonly Day LastClean = First.AddDays(13);
+    public static readonly Day ShiftDay = First.AddDays(14);
+    public static readonly Day NullSpikeDay = First.AddDays(15);
+    public static readonly Day VolumeDropDay = First.AddDays(16);
+    public static readonly Day MissingDay = First.AddDays(17);
 
     private static readonly EventGeneratorOptions Options = new()
     {
@@ -39,11 +39,11 @@ public sealed class GateLake(AzuriteFixture azurite) : IAsyncLifetime
 
     internal static DateTime ProcessingTime => Pipeline.At(MissingDay.AddDays(7));
 
-    private LakeStorage? lake;
+    private LakeStorage? _lake;
 
     internal AzuriteFixture Azurite => azurite;
 
-    internal LakeStorage Lake => lake ?? throw new InvalidOperationException("Not initialized.");
+    internal LakeStorage Lake => _lake ?? throw new InvalidOperationException("Not initialized.");
 
     internal Pipeline Pipeline { get; private set; } = null!;
 
@@ -56,9 +56,9 @@ public sealed class GateLake(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        lake = await TestLake.CreateAsync(azurite);
-        Validator = new PartitionValidator(lake, Thresholds);
-        Pipeline = new Pipeline(lake, Validator);
+        _lake = await TestLake.CreateAsync(azurite);
+        Validator = new PartitionValidator(_lake, Thresholds);
+        Pipeline = new Pipeline(_lake, Validator);
         await Pipeline.SeedAsync(First, 18, Options);
         var processingTime = ProcessingTime;
         for (var day = First; day <= LastClean; day = day.AddDays(1))

@@ -231,10 +231,10 @@ public sealed class PartitionValidatorTests(GateLake gate) : IClassFixture<GateL
     private static ValidationResult Trend(PartitionValidationReport report) =>
         report.Results.Single(r => r.Name == ValidationCheckNames.RowCountTrend);
 
-    private async Task<IReadOnlyList<ArrivedEvent>> LiveEventsAsync(string dataset, PartitionKey day) =>
+    private async Task<IReadOnlyList<ArrivedEvent>> LiveEventsAsync(string dataset, Day day) =>
         await gate.Pipeline.Reader.ReadEventsAsync((await gate.Pipeline.Reader.GetLiveCommitAsync(dataset, day, Ct))!, Ct);
 
-    private async Task<CommitResult> CommitEventsAsync(string dataset, PartitionKey day, IReadOnlyList<ArrivedEvent> rows, long? landed = null)
+    private async Task<CommitResult> CommitEventsAsync(string dataset, Day day, IReadOnlyList<ArrivedEvent> rows, long? landed = null)
     {
         IReadOnlyList<InputCommit> inputs = dataset == Datasets.Staging
             ? [new InputCommit(Datasets.Raw, day, (await gate.Pipeline.Reader.GetLiveCommitAsync(Datasets.Raw, day, Ct))!.CommitId)]
@@ -247,7 +247,7 @@ public sealed class PartitionValidatorTests(GateLake gate) : IClassFixture<GateL
         return result;
     }
 
-    private async Task<IReadOnlyList<ValidationResult>?> ManifestValidationAsync(string dataset, PartitionKey day)
+    private async Task<IReadOnlyList<ValidationResult>?> ManifestValidationAsync(string dataset, Day day)
     {
         var blob = TestLake.Container(gate.Azurite, gate.Lake).GetBlobClient($"{dataset}/{day.PathSegment}/_manifest.json");
         var manifest = (await blob.DownloadContentAsync(Ct)).Value.Content.ToObjectFromJson<PartitionManifest>(Backfill.Storage.Layout.LakeJson.Options);

@@ -15,10 +15,10 @@ namespace Backfill.Storage.Tests.Validation;
 /// </summary>
 public sealed class PinnedBaselineTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey First = PartitionKey.Parse("2025-03-01");
-    private static readonly PartitionKey Rewritten = First.AddDays(6);
-    private static readonly PartitionKey PublishedLater = First.AddDays(7);
-    private static readonly PartitionKey Candidate = First.AddDays(8);
+    private static readonly Day First = Day.Parse("2025-03-01");
+    private static readonly Day Rewritten = First.AddDays(6);
+    private static readonly Day PublishedLater = First.AddDays(7);
+    private static readonly Day Candidate = First.AddDays(8);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

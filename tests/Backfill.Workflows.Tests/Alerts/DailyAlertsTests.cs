@@ -5,7 +5,7 @@ namespace Backfill.Workflows.Tests.Alerts;
 
 public sealed class DailyAlertsTests
 {
-    private static readonly PartitionKey Scheduled = PartitionKey.Parse("2025-03-09");
+    private static readonly Day Scheduled = Day.Parse("2025-03-09");
 
     [Theory]
     [InlineData("2025-03-08", 2, false)]
@@ -14,7 +14,7 @@ public sealed class DailyAlertsTests
     [InlineData("2025-03-04", 5, true)]
     public void Stalled_CommittedBehindScheduled_AlertsFromTheThreshold(string committed, int stallDays, bool alerts)
     {
-        var alert = DailyAlerts.Stalled("features_v2", PartitionKey.Parse(committed), Scheduled, stallDays, "daily-2025-03-11");
+        var alert = DailyAlerts.Stalled("features_v2", Day.Parse(committed), Scheduled, stallDays, "daily-2025-03-11");
 
         Assert.Equal(alerts, alert is not null);
         if (alert is not null)
@@ -31,10 +31,10 @@ public sealed class DailyAlertsTests
     [Fact]
     public void RunFailed_SameOldestFailureInTwoRuns_HasOneDedupKey()
     {
-        var first = DailyAlerts.RunFailed("raw", PartitionKey.Parse("2025-03-06"), 1, "daily-2025-03-08");
-        var second = DailyAlerts.RunFailed("raw", PartitionKey.Parse("2025-03-06"), 3, "daily-2025-03-09");
+        var first = DailyAlerts.RunFailed("raw", Day.Parse("2025-03-06"), 1, "daily-2025-03-08");
+        var second = DailyAlerts.RunFailed("raw", Day.Parse("2025-03-06"), 3, "daily-2025-03-09");
 
         Assert.Equal(first.DedupKey, second.DedupKey);
-        Assert.NotEqual(first.DedupKey, DailyAlerts.RunFailed("staging", PartitionKey.Parse("2025-03-06"), 1, "daily-2025-03-09").DedupKey);
+        Assert.NotEqual(first.DedupKey, DailyAlerts.RunFailed("staging", Day.Parse("2025-03-06"), 1, "daily-2025-03-09").DedupKey);
     }
 }

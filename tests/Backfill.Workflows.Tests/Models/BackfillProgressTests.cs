@@ -12,7 +12,7 @@ public sealed class BackfillProgressTests
     public void Serialize_LargestBackfillEverySlotRunning_WithinAzuresCustomStatusLimit()
     {
         // 3,660 days x 3 layers with max parallel 64, every slot running an item with the longest id.
-        var first = PartitionKey.Parse("2015-01-01");
+        var first = Day.Parse("2015-01-01");
         var running = Enumerable.Range(0, 64).Select(i => new WorkItem(Layer.Features, first.AddDays(3_596 + i)).Id).ToList();
         var progress = new BackfillProgress(
             BackfillStatus.Running, new BackfillCounts(10_980, 5_000, 64, 5_000, 900, 16, 0), running, 64, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,

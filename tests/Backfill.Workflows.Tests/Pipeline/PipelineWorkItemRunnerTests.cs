@@ -31,9 +31,9 @@ namespace Backfill.Workflows.Tests.Pipeline;
 /// <summary>A work item whose commit fails validation: not published, the previous commit stays live, alerted.</summary>
 public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
 {
-    private static readonly PartitionKey Day = PartitionKey.Parse("2025-01-10");
+    private static readonly Day Day = Day.Parse("2025-01-10");
 
-    private readonly RecordingLogger<PipelineWorkItemRunner> runnerLog = new();
+    private readonly RecordingLogger<PipelineWorkItemRunner> _runnerLog = new();
 
     [Fact]
     public async Task RunAsync_OwnCommitLiveButLineageStaged_SucceedsRedeliveredAndRepairsTheRow()
@@ -63,7 +63,7 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
         // The repaired row dates the publish by the manifest, as an undisturbed publish would: pinned baselines
         // select commits by it, so a crash must not change which commit a later verdict compares with.
         Assert.Equal((CommitStatus.Published, manifest.PublishedAt), (row.Status, row.PublishedAt));
-        var repaired = Assert.Single(runnerLog.Events, e => e.Id.Id == 403);
+        var repaired = Assert.Single(_runnerLog.Events, e => e.Id.Id == 403);
         Assert.Equal((live.CommitId, CommitStatus.Staged), (repaired.Fields["CommitId"], repaired.Fields["Was"]));
     }
 
@@ -130,7 +130,7 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
         var (raiser, log) = Alerting.Raiser(azurite, webhookUrl, timeoutSeconds: 1);
         var lateData = new LateDataRecording(new LateDataRecorder(ready), new LateDataStore(new TableServiceClient(azurite.ConnectionString)));
         var runner = new PipelineWorkItemRunner(
-            ready, new PartitionGate(ready, Options.Create(settings)), raiser, lateData, Options.Create(new FaultHookSettings()), runnerLog);
+            ready, new PartitionGate(ready, Options.Create(settings)), raiser, lateData, Options.Create(new FaultHookSettings()), _runnerLog);
         return (runner, log, "bf-" + Guid.NewGuid().ToString("N"));
     }
 

@@ -18,7 +18,7 @@ namespace Backfill.Workflows.Tests.Support;
 /// <summary>A lake of its own with one day of landed events, whose raw partition tests commit as often as they need.</summary>
 internal sealed class RawLake(AzuriteFixture azurite, LakeStorage lake)
 {
-    public static readonly PartitionKey Day = PartitionKey.Parse("2025-01-10");
+    public static readonly Day Day = Day.Parse("2025-01-10");
 
     public LakeStorage Lake => lake;
 

@@ -10,17 +10,17 @@ namespace Backfill.Workflows.Tests.Support;
 /// </summary>
 internal sealed class WebhookListener : IDisposable
 {
-    private readonly bool answers;
-    private readonly HttpListener listener = new();
-    private readonly List<JsonElement> bodies = [];
-    private readonly SemaphoreSlim received = new(0);
+    private readonly bool _answers;
+    private readonly HttpListener _listener = new();
+    private readonly List<JsonElement> _bodies = [];
+    private readonly SemaphoreSlim _received = new(0);
 
     public WebhookListener(bool answers = true)
     {
-        this.answers = answers;
+        _answers = answers;
         Url = $"http://127.0.0.1:{FreePort()}/hook/";
-        listener.Prefixes.Add(Url);
-        listener.Start();
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
         _ = Task.Run(ServeAsync);
     }
 
@@ -33,26 +33,26 @@ internal sealed class WebhookListener : IDisposable
     {
         get
         {
-            lock (bodies)
+            lock (_bodies)
             {
-                return bodies.Count;
+                return _bodies.Count;
             }
         }
     }
 
     public async Task<JsonElement> NextAsync(TimeSpan timeout)
     {
-        Assert.True(await received.WaitAsync(timeout), "the webhook received no POST");
-        lock (bodies)
+        Assert.True(await _received.WaitAsync(timeout), "the webhook received no POST");
+        lock (_bodies)
         {
-            return bodies[^1];
+            return _bodies[^1];
         }
     }
 
     public void Dispose()
     {
-        listener.Close();
-        received.Dispose();
+        _listener.Close();
+        _received.Dispose();
     }
 
     private static int FreePort()
@@ -64,12 +64,12 @@ internal sealed class WebhookListener : IDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
             {
@@ -78,14 +78,14 @@ internal sealed class WebhookListener : IDisposable
 
             using (var document = await JsonDocument.ParseAsync(context.Request.InputStream))
             {
-                lock (bodies)
+                lock (_bodies)
                 {
-                    bodies.Add(document.RootElement.Clone());
+                    _bodies.Add(document.RootElement.Clone());
                 }
             }
 
-            received.Release();
-            if (answers)
+            _received.Release();
+            if (_answers)
             {
                 context.Response.StatusCode = context.Request.HttpMethod == "POST" ? 204 : 405;
                 context.Response.Close();

@@ -209,7 +209,7 @@
         el("td", { class: "gaps" }, v.gaps || "–")))));
   }
 
-  // ---- late arrivals ----
+  // ---- late data ----
   function renderLateChart(container, data) {
     const days = data.days || [];
     const width = Math.max(320, days.length * 22 + 50), height = 220, left = 40, top = 18, bottom = 34;
@@ -218,7 +218,7 @@
     const max = Math.max(1, ...days.map(total));
     const x = i => left + i * step + (step - bar) / 2;
     const chart = svg("svg", { id: "late-chart", width, height, viewBox: `0 0 ${width} ${height}`, role: "img",
-      "aria-label": "Late arrivals per event day by lateness bucket", "data-watermark": data.watermark || "", "data-rolling-days": data.rollingDays ?? "" });
+      "aria-label": "Late data per event day by lateness bucket", "data-watermark": data.watermark || "", "data-rolling-days": data.rollingDays ?? "" });
     const index = date => days.findIndex(d => d.date === date);
     const wm = data.watermark ? index(data.watermark) : -1;
     days.forEach((d, i) => {

@@ -1,4 +1,4 @@
-namespace Backfill.Core.Switchover;
+namespace Backfill.Core.Pointers;
 
 /// <summary>A feature version's place in its lifecycle.</summary>
 public enum VersionState

@@ -1,6 +1,6 @@
 using Backfill.Core.Partitions;
 
-namespace Backfill.Core.Switchover;
+namespace Backfill.Core.Pointers;
 
 /// <summary>
 /// Chooses the canary: the most recent partitions (where a broken build hurts first) plus a few random older
@@ -20,7 +20,7 @@ public static class CanarySample
     /// <param name="recent">How many of the newest days to take.</param>
     /// <param name="random">How many of the remaining days to draw.</param>
     /// <returns>The chosen days, ascending.</returns>
-    public static IReadOnlyList<PartitionKey> Choose(IEnumerable<PartitionKey> days, int seed, int recent = DefaultRecent, int random = DefaultRandom)
+    public static IReadOnlyList<Day> Choose(IEnumerable<Day> days, int seed, int recent = DefaultRecent, int random = DefaultRandom)
     {
         ArgumentNullException.ThrowIfNull(days);
         ArgumentOutOfRangeException.ThrowIfNegative(recent);

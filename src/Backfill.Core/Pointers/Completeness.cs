@@ -1,7 +1,7 @@
 using Backfill.Core.Partitions;
 using Backfill.Core.Validation;
 
-namespace Backfill.Core.Switchover;
+namespace Backfill.Core.Pointers;
 
 /// <summary>The completeness check of a flip: every required day committed in the target version and validated.</summary>
 public static class Completeness
@@ -14,7 +14,7 @@ public static class Completeness
     /// <param name="committed">The current version's committed days, in any order.</param>
     /// <param name="committedWatermark">The daily run's committed watermark of the current version; null before its first commit.</param>
     /// <returns>The days, ascending; empty when the current version has nothing committed.</returns>
-    public static IReadOnlyList<PartitionKey> RequiredDays(IReadOnlyCollection<PartitionKey> committed, PartitionKey? committedWatermark)
+    public static IReadOnlyList<Day> RequiredDays(IReadOnlyCollection<Day> committed, Day? committedWatermark)
     {
         ArgumentNullException.ThrowIfNull(committed);
         if (committed.Count == 0)
@@ -34,12 +34,12 @@ public static class Completeness
     /// (null when none was recorded).
     /// </param>
     /// <returns>The missing and failed days, ascending.</returns>
-    public static CompletenessReport Check(IEnumerable<PartitionKey> required, IReadOnlyDictionary<PartitionKey, ValidationStatus?> committed)
+    public static CompletenessReport Check(IEnumerable<Day> required, IReadOnlyDictionary<Day, ValidationStatus?> committed)
     {
         ArgumentNullException.ThrowIfNull(required);
         ArgumentNullException.ThrowIfNull(committed);
         var days = required.Distinct().Order().ToList();
-        var missing = new List<PartitionKey>();
+        var missing = new List<Day>();
         var failed = new List<FailedPartition>();
         foreach (var day in days)
         {

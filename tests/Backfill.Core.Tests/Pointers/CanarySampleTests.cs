@@ -1,13 +1,13 @@
 using Backfill.Core.Partitions;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 
-namespace Backfill.Core.Tests.Switchover;
+namespace Backfill.Core.Tests.Pointers;
 
 public sealed class CanarySampleTests
 {
-    private static readonly PartitionKey First = PartitionKey.Parse("2025-01-01");
+    private static readonly Day First = Day.Parse("2025-01-01");
 
-    private static List<PartitionKey> Days(int count) => [.. Enumerable.Range(0, count).Select(i => First.AddDays(i))];
+    private static List<Day> Days(int count) => [.. Enumerable.Range(0, count).Select(i => First.AddDays(i))];
 
     [Fact]
     public void Choose_ThirtyDays_TakesTheThreeNewestAndTwoOlderDistinctDays()

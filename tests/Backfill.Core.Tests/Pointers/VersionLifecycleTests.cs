@@ -1,14 +1,14 @@
 using Backfill.Core.Partitions;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 
-namespace Backfill.Core.Tests.Switchover;
+namespace Backfill.Core.Tests.Pointers;
 
 public sealed class VersionLifecycleTests
 {
     private const string V1 = "features_v1";
     private const string V2 = "features_v2";
 
-    private static PartitionKey Day(string day) => PartitionKey.Parse(day);
+    private static Day Day(string day) => Core.Partitions.Day.Parse(day);
 
     [Fact]
     public void Sync_FirstOperation_StartsWithThePointersVersionLive()

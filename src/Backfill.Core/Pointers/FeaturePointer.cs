@@ -1,6 +1,6 @@
 using Backfill.Core.Features;
 
-namespace Backfill.Core.Switchover;
+namespace Backfill.Core.Pointers;
 
 /// <summary>The pointer readers use for features, and the version it names before any flip.</summary>
 public static class FeaturePointer

@@ -1,6 +1,6 @@
 using Backfill.Core.Partitions;
 
-namespace Backfill.Core.Switchover;
+namespace Backfill.Core.Pointers;
 
 /// <summary>One feature version in the version registry.</summary>
 /// <param name="Version">The dataset, e.g. <c>features_v2</c>.</param>
@@ -14,4 +14,4 @@ namespace Backfill.Core.Switchover;
 /// one, the last day the daily run built it. Null otherwise, and for a retiring version until the first daily run
 /// after the flip fixes it.
 /// </param>
-public sealed record VersionEntry(string Version, VersionState State, PartitionKey? FirstDay, PartitionKey? Since);
+public sealed record VersionEntry(string Version, VersionState State, Day? FirstDay, Day? Since);

@@ -1,17 +1,17 @@
 using Backfill.Core.Partitions;
-using Backfill.Core.Switchover;
+using Backfill.Core.Pointers;
 using Backfill.Core.Validation;
 
-namespace Backfill.Core.Tests.Switchover;
+namespace Backfill.Core.Tests.Pointers;
 
 public sealed class CompletenessTests
 {
-    private static PartitionKey Day(int d) => new(new DateOnly(2025, 1, d));
+    private static Day Day(int d) => new(new DateOnly(2025, 1, d));
 
     [Fact]
     public void Check_EveryDayCommittedAndPassed_IsComplete()
     {
-        var committed = new Dictionary<PartitionKey, ValidationStatus?> { [Day(1)] = ValidationStatus.Pass, [Day(2)] = ValidationStatus.Warn };
+        var committed = new Dictionary<Day, ValidationStatus?> { [Day(1)] = ValidationStatus.Pass, [Day(2)] = ValidationStatus.Warn };
 
         var report = Completeness.Check([Day(2), Day(1)], committed);
 
@@ -22,7 +22,7 @@ public sealed class CompletenessTests
     [Fact]
     public void Check_MissingAndFailedDays_AreListedAscending()
     {
-        var committed = new Dictionary<PartitionKey, ValidationStatus?>
+        var committed = new Dictionary<Day, ValidationStatus?>
         {
             [Day(1)] = ValidationStatus.Pass,
             [Day(3)] = ValidationStatus.Fail,

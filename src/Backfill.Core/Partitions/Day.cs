@@ -5,7 +5,7 @@ namespace Backfill.Core.Partitions;
 
 /// <summary>The key of a partition: one UTC calendar day, written <c>YYYY-MM-DD</c>.</summary>
 /// <param name="Date">The UTC calendar day.</param>
-public readonly record struct PartitionKey(DateOnly Date) : IComparable<PartitionKey>, IComparable
+public readonly record struct Day(DateOnly Date) : IComparable<Day>, IComparable
 {
     private const string CanonicalFormat = "yyyy-MM-dd";
     private const string PathPrefix = "date=";
@@ -20,7 +20,7 @@ public readonly record struct PartitionKey(DateOnly Date) : IComparable<Partitio
     /// <summary>Returns the key <paramref name="days"/> days later (earlier when negative).</summary>
     /// <param name="days">The number of days to add.</param>
     /// <returns>The shifted key.</returns>
-    public PartitionKey AddDays(int days) => new(Date.AddDays(days));
+    public Day AddDays(int days) => new(Date.AddDays(days));
 
     /// <summary>Parses canonical text: exactly <c>YYYY-MM-DD</c> in ASCII digits, naming a real calendar day.</summary>
     /// <param name="text">The text to parse, e.g. <c>2025-01-31</c>.</param>
@@ -28,7 +28,7 @@ public readonly record struct PartitionKey(DateOnly Date) : IComparable<Partitio
     /// <exception cref="FormatException">
     /// The text is not in the form <c>YYYY-MM-DD</c>, or names no calendar day (e.g. <c>2025-02-30</c>).
     /// </exception>
-    public static PartitionKey Parse(string text)
+    public static Day Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return TryParse(text, out var key, out var error) ? key : throw new FormatException(error.Message);
@@ -38,14 +38,14 @@ public readonly record struct PartitionKey(DateOnly Date) : IComparable<Partitio
     /// <param name="text">The text to parse.</param>
     /// <param name="key">The parsed key, or the default key when parsing fails.</param>
     /// <returns><see langword="true"/> when <paramref name="text"/> is a canonical date.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, out PartitionKey key) =>
+    public static bool TryParse([NotNullWhen(true)] string? text, out Day key) =>
         TryParse(text, out key, out _);
 
     /// <summary>Parses the path form <c>date=YYYY-MM-DD</c>.</summary>
     /// <param name="segment">The path segment, e.g. <c>date=2025-01-31</c>.</param>
     /// <returns>The parsed key.</returns>
     /// <exception cref="FormatException">The segment lacks the <c>date=</c> prefix or its date is invalid.</exception>
-    public static PartitionKey ParsePathSegment(string segment)
+    public static Day ParsePathSegment(string segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
         if (!segment.StartsWith(PathPrefix, StringComparison.Ordinal))
@@ -57,62 +57,62 @@ public readonly record struct PartitionKey(DateOnly Date) : IComparable<Partitio
     }
 
     /// <inheritdoc/>
-    public int CompareTo(PartitionKey other) => Date.CompareTo(other.Date);
+    public int CompareTo(Day other) => Date.CompareTo(other.Date);
 
     /// <inheritdoc/>
     public int CompareTo(object? obj) => obj switch
     {
         null => 1,
-        PartitionKey other => CompareTo(other),
-        _ => throw new ArgumentException($"Expected a {nameof(PartitionKey)}.", nameof(obj)),
+        Day other => CompareTo(other),
+        _ => throw new ArgumentException($"Expected a {nameof(Day)}.", nameof(obj)),
     };
 
     /// <summary>Whether <paramref name="left"/> is an earlier day than <paramref name="right"/>.</summary>
     /// <param name="left">The first key.</param>
     /// <param name="right">The second key.</param>
     /// <returns><see langword="true"/> when <paramref name="left"/> comes first.</returns>
-    public static bool operator <(PartitionKey left, PartitionKey right) => left.CompareTo(right) < 0;
+    public static bool operator <(Day left, Day right) => left.CompareTo(right) < 0;
 
     /// <summary>Whether <paramref name="left"/> is the same day as or earlier than <paramref name="right"/>.</summary>
     /// <param name="left">The first key.</param>
     /// <param name="right">The second key.</param>
     /// <returns><see langword="true"/> when <paramref name="left"/> does not come after the other.</returns>
-    public static bool operator <=(PartitionKey left, PartitionKey right) => left.CompareTo(right) <= 0;
+    public static bool operator <=(Day left, Day right) => left.CompareTo(right) <= 0;
 
     /// <summary>Whether <paramref name="left"/> is a later day than <paramref name="right"/>.</summary>
     /// <param name="left">The first key.</param>
     /// <param name="right">The second key.</param>
     /// <returns><see langword="true"/> when <paramref name="left"/> comes after the other.</returns>
-    public static bool operator >(PartitionKey left, PartitionKey right) => left.CompareTo(right) > 0;
+    public static bool operator >(Day left, Day right) => left.CompareTo(right) > 0;
 
     /// <summary>Whether <paramref name="left"/> is the same day as or later than <paramref name="right"/>.</summary>
     /// <param name="left">The first key.</param>
     /// <param name="right">The second key.</param>
     /// <returns><see langword="true"/> when <paramref name="left"/> does not come before the other.</returns>
-    public static bool operator >=(PartitionKey left, PartitionKey right) => left.CompareTo(right) >= 0;
+    public static bool operator >=(Day left, Day right) => left.CompareTo(right) >= 0;
 
     /// <summary>
     /// Parses canonical text and, on failure, says why, so that a grammar embedding dates can tell a malformed
     /// term from an impossible day.
     /// </summary>
     internal static bool TryParse(
-        [NotNullWhen(true)] string? text, out PartitionKey key, [NotNullWhen(false)] out PartitionKeyError? error)
+        [NotNullWhen(true)] string? text, out Day key, [NotNullWhen(false)] out DayError? error)
     {
         key = default;
         if (text is null || !HasCanonicalShape(text))
         {
-            error = new PartitionKeyError(IsShapeError: true, $"'{text}' is not a date in the form YYYY-MM-DD.");
+            error = new DayError(IsShapeError: true, $"'{text}' is not a date in the form YYYY-MM-DD.");
             return false;
         }
 
         var (year, month, day) = (Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2));
         if (CalendarError(year, month, day) is { } reason)
         {
-            error = new PartitionKeyError(IsShapeError: false, $"'{text}' is not a calendar date: {reason}.");
+            error = new DayError(IsShapeError: false, $"'{text}' is not a calendar date: {reason}.");
             return false;
         }
 
-        key = new PartitionKey(new DateOnly(year, month, day));
+        key = new Day(new DateOnly(year, month, day));
         error = null;
         return true;
     }

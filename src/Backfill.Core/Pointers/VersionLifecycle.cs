@@ -1,7 +1,7 @@
 using Backfill.Core.Features;
 using Backfill.Core.Partitions;
 
-namespace Backfill.Core.Switchover;
+namespace Backfill.Core.Pointers;
 
 /// <summary>
 /// The version registry's state: which feature versions the daily run builds, and why. The pointer stays the judge
@@ -13,7 +13,7 @@ namespace Backfill.Core.Switchover;
 /// <param name="Sequence">+1 per operation, so the mirror blob only ever moves forward.</param>
 /// <param name="LastWatermark">The newest watermark day a daily run processed; null before the first run.</param>
 /// <param name="Versions">Every version ever live or registered, in <see cref="FeatureVersions.All"/> order.</param>
-public sealed record VersionLifecycle(long Sequence, PartitionKey? LastWatermark, IReadOnlyList<VersionEntry> Versions)
+public sealed record VersionLifecycle(long Sequence, Day? LastWatermark, IReadOnlyList<VersionEntry> Versions)
 {
     /// <summary>The default of the retain window: days a retiring version is still built after a flip.</summary>
     public const int DefaultRetainDays = 7;
@@ -86,7 +86,7 @@ public sealed record VersionLifecycle(long Sequence, PartitionKey? LastWatermark
     /// <param name="watermark">The run's watermark day.</param>
     /// <param name="retainDays">The retain window.</param>
     /// <returns>The state.</returns>
-    public VersionLifecycle Advance(string live, PartitionKey watermark, int retainDays)
+    public VersionLifecycle Advance(string live, Day watermark, int retainDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(retainDays);
         var synced = Sync(live);
@@ -135,7 +135,7 @@ public sealed record VersionLifecycle(long Sequence, PartitionKey? LastWatermark
               + $"builds again), then flip the pointer '{FeaturePointer.Name}' to it."
             : null;
 
-    private VersionLifecycle Next(PartitionKey? lastWatermark, IEnumerable<VersionEntry> entries)
+    private VersionLifecycle Next(Day? lastWatermark, IEnumerable<VersionEntry> entries)
     {
         var order = FeatureVersions.All.Select(version => version.Name).ToList();
         return new VersionLifecycle(Sequence + 1, lastWatermark, [.. entries.OrderBy(entry => order.IndexOf(entry.Version)).ThenBy(entry => entry.Version, StringComparer.Ordinal)]);

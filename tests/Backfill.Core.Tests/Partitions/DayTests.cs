@@ -3,30 +3,30 @@ using FsCheck.Xunit;
 
 namespace Backfill.Core.Tests.Partitions;
 
-public sealed class PartitionKeyTests
+public sealed class DayTests
 {
     [Fact]
     public void Parse_CanonicalText_ReturnsThatDay()
     {
-        Assert.Equal(new DateOnly(2025, 1, 31), PartitionKey.Parse("2025-01-31").Date);
+        Assert.Equal(new DateOnly(2025, 1, 31), Day.Parse("2025-01-31").Date);
     }
 
     [Fact]
     public void ToString_EarlyYearAndSingleDigits_PadsToCanonicalWidth()
     {
-        Assert.Equal("0987-03-04", new PartitionKey(new DateOnly(987, 3, 4)).ToString());
+        Assert.Equal("0987-03-04", new Day(new DateOnly(987, 3, 4)).ToString());
     }
 
     [Fact]
     public void PathSegment_AnyDay_IsDatePrefixedCanonicalText()
     {
-        Assert.Equal("date=2025-01-03", PartitionKey.Parse("2025-01-03").PathSegment);
+        Assert.Equal("date=2025-01-03", Day.Parse("2025-01-03").PathSegment);
     }
 
     [Fact]
     public void Parse_February30_ThrowsNamingDateAndMonthLength()
     {
-        var error = Assert.Throws<FormatException>(() => PartitionKey.Parse("2025-02-30"));
+        var error = Assert.Throws<FormatException>(() => Day.Parse("2025-02-30"));
 
         Assert.Equal("'2025-02-30' is not a calendar date: February 2025 has 28 days.", error.Message);
     }
@@ -34,13 +34,13 @@ public sealed class PartitionKeyTests
     [Fact]
     public void Parse_LeapDayInLeapYear_ReturnsLeapDay()
     {
-        Assert.Equal(new DateOnly(2024, 2, 29), PartitionKey.Parse("2024-02-29").Date);
+        Assert.Equal(new DateOnly(2024, 2, 29), Day.Parse("2024-02-29").Date);
     }
 
     [Fact]
     public void Parse_LeapDayInCenturyNotDivisibleBy400_Throws()
     {
-        var error = Assert.Throws<FormatException>(() => PartitionKey.Parse("2100-02-29"));
+        var error = Assert.Throws<FormatException>(() => Day.Parse("2100-02-29"));
 
         Assert.Contains("February 2100 has 28 days", error.Message, StringComparison.Ordinal);
     }
@@ -53,7 +53,7 @@ public sealed class PartitionKeyTests
     [InlineData("0000-01-01", "years start at 0001")]
     public void Parse_NoSuchCalendarDay_ThrowsNamingReason(string text, string reason)
     {
-        var error = Assert.Throws<FormatException>(() => PartitionKey.Parse(text));
+        var error = Assert.Throws<FormatException>(() => Day.Parse(text));
 
         Assert.Equal($"'{text}' is not a calendar date: {reason}.", error.Message);
     }
@@ -73,7 +73,7 @@ public sealed class PartitionKeyTests
     [InlineData("2025-01-01T00:00")]
     public void Parse_NotShapedYyyyMmDd_ThrowsNamingText(string text)
     {
-        var error = Assert.Throws<FormatException>(() => PartitionKey.Parse(text));
+        var error = Assert.Throws<FormatException>(() => Day.Parse(text));
 
         Assert.Equal($"'{text}' is not a date in the form YYYY-MM-DD.", error.Message);
     }
@@ -84,20 +84,20 @@ public sealed class PartitionKeyTests
     [InlineData("2025/01/01")]
     public void TryParse_InvalidText_ReturnsFalse(string? text)
     {
-        Assert.False(PartitionKey.TryParse(text, out _));
+        Assert.False(Day.TryParse(text, out _));
     }
 
     [Fact]
     public void TryParse_CanonicalText_ReturnsTrueAndDay()
     {
-        Assert.True(PartitionKey.TryParse("2025-12-31", out var key));
+        Assert.True(Day.TryParse("2025-12-31", out var key));
         Assert.Equal(new DateOnly(2025, 12, 31), key.Date);
     }
 
     [Fact]
     public void ParsePathSegment_DatePrefixed_ReturnsDay()
     {
-        Assert.Equal(PartitionKey.Parse("2025-01-03"), PartitionKey.ParsePathSegment("date=2025-01-03"));
+        Assert.Equal(Day.Parse("2025-01-03"), Day.ParsePathSegment("date=2025-01-03"));
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public sealed class PartitionKeyTests
     [InlineData("/date=2025-01-03")]
     public void ParsePathSegment_WithoutDatePrefix_ThrowsNamingSegment(string segment)
     {
-        var error = Assert.Throws<FormatException>(() => PartitionKey.ParsePathSegment(segment));
+        var error = Assert.Throws<FormatException>(() => Day.ParsePathSegment(segment));
 
         Assert.Equal($"'{segment}' is not a partition path segment: expected date=YYYY-MM-DD.", error.Message);
     }
@@ -115,7 +115,7 @@ public sealed class PartitionKeyTests
     [Fact]
     public void ParsePathSegment_ImpossibleDay_ThrowsNamingDay()
     {
-        var error = Assert.Throws<FormatException>(() => PartitionKey.ParsePathSegment("date=2025-02-30"));
+        var error = Assert.Throws<FormatException>(() => Day.ParsePathSegment("date=2025-02-30"));
 
         Assert.StartsWith("'2025-02-30' is not a calendar date", error.Message, StringComparison.Ordinal);
     }
@@ -127,14 +127,14 @@ public sealed class PartitionKeyTests
     [InlineData("2025-01-10", -27, "2024-12-14")]
     public void AddDays_Offset_CrossesMonthAndYearBoundaries(string start, int days, string expected)
     {
-        Assert.Equal(expected, PartitionKey.Parse(start).AddDays(days).ToString());
+        Assert.Equal(expected, Day.Parse(start).AddDays(days).ToString());
     }
 
     [Fact]
     public void Comparison_EarlierAndLaterDays_OrderByDate()
     {
-        var earlier = PartitionKey.Parse("2024-12-31");
-        var later = PartitionKey.Parse("2025-01-01");
+        var earlier = Day.Parse("2024-12-31");
+        var later = Day.Parse("2025-01-01");
 
         Assert.True(earlier < later);
         Assert.True(earlier <= later);
@@ -142,27 +142,27 @@ public sealed class PartitionKeyTests
         Assert.True(later >= earlier);
         Assert.False(later < earlier);
         Assert.True(earlier.CompareTo(later) < 0);
-        Assert.Equal(0, later.CompareTo((object)PartitionKey.Parse("2025-01-01")));
+        Assert.Equal(0, later.CompareTo((object)Day.Parse("2025-01-01")));
         Assert.True(earlier.CompareTo(null) > 0);
     }
 
     [Fact]
     public void CompareTo_OtherType_ThrowsArgumentException()
     {
-        var key = PartitionKey.Parse("2025-01-01");
+        var key = Day.Parse("2025-01-01");
 
         Assert.Throws<ArgumentException>(() => key.CompareTo("2025-01-01"));
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)])]
-    public void Parse_ToStringOfAnyDay_RoundTrips(PartitionKey key)
+    public void Parse_ToStringOfAnyDay_RoundTrips(Day key)
     {
-        Assert.Equal(key, PartitionKey.Parse(key.ToString()));
+        Assert.Equal(key, Day.Parse(key.ToString()));
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)])]
-    public void ParsePathSegment_PathSegmentOfAnyDay_RoundTrips(PartitionKey key)
+    public void ParsePathSegment_PathSegmentOfAnyDay_RoundTrips(Day key)
     {
-        Assert.Equal(key, PartitionKey.ParsePathSegment(key.PathSegment));
+        Assert.Equal(key, Day.ParsePathSegment(key.PathSegment));
     }
 }
