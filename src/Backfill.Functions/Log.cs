@@ -11,6 +11,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Daily timer fired (past due: {PastDue}): run {RunId} (started now: {Created})")]
     internal static partial void DailyTimerFired(ILogger logger, bool pastDue, string runId, bool created);
 
-    [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "HTTP function {Function} failed")]
+    [LoggerMessage(EventId = 700, Level = LogLevel.Error, Message = "HTTP function {Function} failed")]
     internal static partial void HttpFunctionFailed(ILogger logger, Exception exception, string function);
 }
