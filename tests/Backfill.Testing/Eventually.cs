@@ -13,8 +13,11 @@ public static class Eventually
     /// <summary>The deadline when a wait names none: below the CI hang guard (10 min per test).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>The pause between two probes when a wait names none.</summary>
-    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// The pause between two probes when a wait names none. Most probes are storage reads (Azurite's tables); polled
+    /// faster, the waits of two test projects side by side keep Azurite's CPU busy and slow the runs they wait on.
+    /// </summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(250);
 
     private const int MaxObservedChars = 4000;
 
