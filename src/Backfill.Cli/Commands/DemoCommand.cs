@@ -20,6 +20,8 @@ internal static class DemoCommand
     private const string NewVersion = "features_v2";
     private const int SeedDaysPerRequest = 10;
     private static readonly DateOnly LastDay = new(2025, 3, 31);
+    private const string Healthy = "healthy";
+
     private static readonly TimeSpan HostStartTimeout = TimeSpan.FromMinutes(5);
     private static readonly string[] Datasets = ["raw", "staging", OldVersion, NewVersion];
     private static readonly string[] States = ["committed", "failed", "missing", "running", "stale"];
@@ -105,25 +107,42 @@ internal static class DemoCommand
 
     private static async Task<LocalHostLauncher?> EnsureHostAsync(CliContext cli, Uri api, CancellationToken cancellationToken)
     {
-        if (await IsUpAsync(cli, cancellationToken).ConfigureAwait(false))
+        // Only when nothing answers is a host started: a host that answers unhealthy (its storage slow for a moment)
+        // still holds the port, and a second one started on it would fail to bind. The demo waits for it instead.
+        LocalHostLauncher? host = null;
+        var status = await HealthAsync(cli, cancellationToken).ConfigureAwait(false);
+        if (status is null)
         {
-            cli.Console.MarkupLine($"using the host at {Markup.Escape(api.ToString())}");
-            return null;
+            cli.Console.MarkupLine($"no host at {Markup.Escape(api.ToString())}: starting the local host (the first run builds it and installs Azurite; this takes a minute)");
+            host = LocalHostLauncher.Start(api);
+        }
+        else if (status != Healthy)
+        {
+            cli.Console.MarkupLine($"the host at {Markup.Escape(api.ToString())} answers {Markup.Escape(status)}: waiting for it to be healthy");
         }
 
-        cli.Console.MarkupLine($"no host at {Markup.Escape(api.ToString())}: starting the local host (the first run builds it and installs Azurite; this takes a minute)");
-        var host = LocalHostLauncher.Start(api);
         var deadline = DateTimeOffset.UtcNow + HostStartTimeout;
-        while (!await IsUpAsync(cli, cancellationToken).ConfigureAwait(false))
+        while (status != Healthy)
         {
-            if (host.HasExited || DateTimeOffset.UtcNow > deadline)
+            if (host?.HasExited == true || DateTimeOffset.UtcNow > deadline)
             {
-                var why = host.HasExited ? "the local host exited" : $"the local host was not healthy after {HostStartTimeout.TotalMinutes:0} min";
-                await host.DisposeAsync().ConfigureAwait(false);
-                throw new ApiUnreachableException(api, new HttpRequestException($"{why}; its last output:{Environment.NewLine}{host.Tail}"));
+                var why = host?.HasExited == true ? "the local host exited" : $"the host was not healthy after {HostStartTimeout.TotalMinutes:0} min";
+                var tail = host is null ? string.Empty : $"; its last output:{Environment.NewLine}{host.Tail}";
+                if (host is not null)
+                {
+                    await host.DisposeAsync().ConfigureAwait(false);
+                }
+
+                throw new ApiUnreachableException(api, new HttpRequestException(why + tail));
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            status = await HealthAsync(cli, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (host is null)
+        {
+            cli.Console.MarkupLine($"using the host at {Markup.Escape(api.ToString())}");
         }
 
         return host;
@@ -147,15 +166,16 @@ internal static class DemoCommand
         return (days, files);
     }
 
-    private static async Task<bool> IsUpAsync(CliContext cli, CancellationToken cancellationToken)
+    /// <summary>The host's health status, or null when nothing answers at the API address.</summary>
+    private static async Task<string?> HealthAsync(CliContext cli, CancellationToken cancellationToken)
     {
         try
         {
-            return (await cli.Api.GetHealthAsync(cancellationToken).ConfigureAwait(false)).Status == "healthy";
+            return (await cli.Api.GetHealthAsync(cancellationToken).ConfigureAwait(false)).Status;
         }
         catch (ApiUnreachableException)
         {
-            return false;
+            return null;
         }
     }
 
