@@ -75,6 +75,7 @@ internal static class CliApp
             PartitionsCommand.Create(context),
             HistoryCommand.Create(context),
             ReadCommand.Create(context),
+            FilesCommand.Create(context),
             PointerCommands.Create(context),
             VersionCommands.Create(context),
             DailyCommands.Create(context),

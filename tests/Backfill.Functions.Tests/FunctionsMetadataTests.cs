@@ -47,6 +47,7 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
     [InlineData("PointerRollback", "pointers/{name}/rollback", "POST", "Function")]
     [InlineData("PointerOperation", "pointers/{name}/operations/{instanceId}", "GET", "Function")]
     [InlineData("DatasetRead", "read/{dataset}/{date}", "GET", "Function")]
+    [InlineData("DatasetFiles", "files/{dataset}", "GET", "Function")]
     [InlineData("DailyRun", "daily/run", "POST", "Function")]
     [InlineData("DailyGet", "daily/{id}", "GET", "Function")]
     [InlineData("DailyWatermark", "daily/watermark", "GET", "Function")]

@@ -64,6 +64,7 @@ internal static class ApiRoutes
             handler.RetireAsync(request, client, version));
         api.MapGet(PointerRoutes.Read, (HttpRequest request, [FromServices] ReadHandler handler, string dataset, string date) =>
             handler.ReadAsync(request, dataset, date));
+        api.MapGet(FilesHandler.Route, (HttpRequest request, [FromServices] FilesHandler handler, string dataset) => handler.GetAsync(request, dataset));
         api.MapPost(DailyRoutes.Run, (HttpRequest request, [FromServices] DailyHandler handler, [FromServices] DurableTaskClient client) =>
             handler.RunAsync(request, client));
         api.MapGet(DailyRoutes.Watermark, ([FromServices] DailyHandler handler, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>

@@ -26,6 +26,7 @@ public static class ApiServices
         services.AddSingleton<PointersHandler>();
         services.AddSingleton<VersionsHandler>();
         services.AddSingleton<ReadHandler>();
+        services.AddSingleton<FilesHandler>();
         services.AddSingleton<DailyHandler>();
         services.AddSingleton<LateDataHandler>();
         return services;

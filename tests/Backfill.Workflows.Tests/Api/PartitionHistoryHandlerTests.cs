@@ -43,7 +43,7 @@ public sealed class PartitionHistoryHandlerTests(AzuriteFixture azurite)
             [built.Status, rebuilt.Status, rejected.Status]);
         var handler = new PartitionHistoryHandler(new LakeReady(raw.Lake));
 
-        var (status, body) = await SendAsync(handler.GetAsync(Request(string.Empty), "staging", Date));
+        var (status, body) = await HandlerCall.SendAsync(handler.GetAsync(HandlerCall.Request(string.Empty), "staging", Date));
 
         Assert.Equal(StatusCodes.Status200OK, status);
         Assert.Equal(rebuilt.Commit.CommitId, body.GetProperty("liveCommitId").GetString());
@@ -65,7 +65,7 @@ public sealed class PartitionHistoryHandlerTests(AzuriteFixture azurite)
             (commits[2].GetProperty("trigger").GetString(), commits[2].GetProperty("writeMode").GetString(), commits[2].GetProperty("rows").GetInt64(), commits[2].GetProperty("contentHash").GetString()));
 
         // The input's link leads to raw's own history, where the first raw commit was superseded by the changed one.
-        var (_, rawHistory) = await SendAsync(handler.GetAsync(Request("?limit=1"), "raw", Date));
+        var (_, rawHistory) = await HandlerCall.SendAsync(handler.GetAsync(HandlerCall.Request("?limit=1"), "raw", Date));
         Assert.Equal(2, rawHistory.GetProperty("total").GetInt32());
         var newest = Assert.Single(rawHistory.GetProperty("commits").EnumerateArray());
         Assert.Equal((changedRaw.Commit.CommitId, "published"), (newest.GetProperty("commitId").GetString(), newest.GetProperty("state").GetString()));
@@ -81,7 +81,7 @@ public sealed class PartitionHistoryHandlerTests(AzuriteFixture azurite)
     {
         var handler = new PartitionHistoryHandler(new LakeReady(RawLake.Empty(azurite, TimeProvider.System)));
 
-        var (status, body) = await SendAsync(handler.GetAsync(Request(query), dataset, date));
+        var (status, body) = await HandlerCall.SendAsync(handler.GetAsync(HandlerCall.Request(query), dataset, date));
 
         Assert.Equal(StatusCodes.Status400BadRequest, status);
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
@@ -92,7 +92,7 @@ public sealed class PartitionHistoryHandlerTests(AzuriteFixture azurite)
     {
         var handler = new PartitionHistoryHandler(new LakeReady(RawLake.Empty(azurite, TimeProvider.System)));
 
-        var (status, body) = await SendAsync(handler.GetAsync(Request(string.Empty), "features_v1", Date));
+        var (status, body) = await HandlerCall.SendAsync(handler.GetAsync(HandlerCall.Request(string.Empty), "features_v1", Date));
 
         Assert.Equal(StatusCodes.Status404NotFound, status);
         Assert.Contains($"features_v1/{Date} has no commit", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -110,9 +110,9 @@ public sealed class PartitionHistoryHandlerTests(AzuriteFixture azurite)
         var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
             using var scope = ApiCallScope.Begin();
-            await handler.GetAsync(Request(string.Empty), "raw", Date);
+            await handler.GetAsync(HandlerCall.Request(string.Empty), "raw", Date);
         });
-        var (status, body) = await SendAsync(Task.FromResult(ApiFailures.ToResult(failure, new DefaultHttpContext())));
+        var (status, body) = await HandlerCall.SendAsync(Task.FromResult(ApiFailures.ToResult(failure, new DefaultHttpContext())));
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
         Assert.True(body.GetProperty("service").GetString() is "blob" or "table", body.ToString());
@@ -124,26 +124,4 @@ public sealed class PartitionHistoryHandlerTests(AzuriteFixture azurite)
             new StagingPartitionBuilder(new PartitionReader(raw.Lake), RawLake.Day),
             validator,
             TestContext.Current.CancellationToken);
-
-    private static HttpRequest Request(string query)
-    {
-        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("lake.test");
-        context.Request.QueryString = new QueryString(query);
-        return context.Request;
-    }
-
-    private static async Task<(int Status, JsonElement Body)> SendAsync(Task<IResult> pending)
-    {
-        var result = await pending;
-        await using var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
-        var context = new DefaultHttpContext { RequestServices = services };
-        using var output = new MemoryStream();
-        context.Response.Body = output;
-        await result.ExecuteAsync(context);
-        output.Position = 0;
-        using var document = await JsonDocument.ParseAsync(output, cancellationToken: TestContext.Current.CancellationToken);
-        return (context.Response.StatusCode, document.RootElement.Clone());
-    }
 }
