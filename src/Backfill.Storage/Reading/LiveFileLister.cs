@@ -11,11 +11,8 @@ namespace Backfill.Storage.Reading;
 /// </summary>
 public sealed class LiveFileLister
 {
-    // Manifest reads are small blob GETs; a year of days listed one after another would take a year of round trips.
-    private const int ParallelReads = 16;
-
     private readonly LakeStorage _lake;
-    private readonly ManifestStore _manifests;
+    private readonly PartitionReader _partitions;
 
     /// <summary>Creates the lister.</summary>
     /// <param name="lake">The shared storage handle.</param>
@@ -23,36 +20,32 @@ public sealed class LiveFileLister
     {
         ArgumentNullException.ThrowIfNull(lake);
         _lake = lake;
-        _manifests = new ManifestStore(lake);
+        _partitions = new PartitionReader(lake);
     }
 
     /// <summary>Lists <paramref name="dataset"/>'s live files from <paramref name="first"/> to <paramref name="last"/>.</summary>
     /// <param name="dataset">A dataset name (a pointer must be resolved first).</param>
     /// <param name="first">The first day, inclusive.</param>
-    /// <param name="last">The last day, inclusive.</param>
+    /// <param name="last">The last day, inclusive; not before <paramref name="first"/>.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>Each day's live files, and the days without a live commit.</returns>
     public async Task<LiveFileList> ListAsync(string dataset, Day first, Day last, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first, last);
         var days = Enumerable.Range(0, last.Date.DayNumber - first.Date.DayNumber + 1).Select(first.AddDays).ToList();
-        var commits = new CommitRecord?[days.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, days.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (i, cancel) => commits[i] = (await _manifests.GetAsync(dataset, days[i], cancel).ConfigureAwait(false)).Manifest?.Commit).ConfigureAwait(false);
-
+        var manifests = await PartitionManifests.ReadAsync(_partitions, days.Select(day => (dataset, day)), cancellationToken).ConfigureAwait(false);
         var live = new List<LiveDay>();
         var missing = new List<Day>();
-        for (var i = 0; i < days.Count; i++)
+        foreach (var day in days)
         {
-            if (commits[i] is { } commit)
+            if (manifests[(dataset, day)]?.Commit is { } commit)
             {
-                live.Add(new LiveDay(days[i], commit.CommitId, commit.RowCount, [.. commit.Files.Select(file => File(commit, file))]));
+                live.Add(new LiveDay(day, commit.CommitId, commit.RowCount, [.. commit.Files.Select(file => File(commit, file))]));
             }
             else
             {
-                missing.Add(days[i]);
+                missing.Add(day);
             }
         }
 

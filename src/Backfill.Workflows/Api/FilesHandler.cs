@@ -16,7 +16,13 @@ public sealed class FilesHandler(Pipeline.LakeReady lakeReady)
     /// <summary>The route under <c>/api</c>.</summary>
     public const string Route = "files/{dataset}";
 
-    /// <summary>200 with each day's live files; 400 naming <c>from</c> or <c>to</c>; 404 for an unknown dataset.</summary>
+    /// <summary>The most days one request may cover: ten years, one manifest read each.</summary>
+    public const int MaxDays = 3_660;
+
+    /// <summary>
+    /// 200 with each day's live files; 400 naming <c>from</c> or <c>to</c>; 404 for a name that is neither a pointer nor
+    /// a feature version (raw and staging are the pipeline's own inputs, not what training reads).
+    /// </summary>
     public async Task<IResult> GetAsync(HttpRequest request, string dataset)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -46,22 +52,20 @@ public sealed class FilesHandler(Pipeline.LakeReady lakeReady)
             return Problems.Invalid("to", $"to ({to}) is before from ({from}).");
         }
 
-        if (to!.Value.Date.DayNumber - from!.Value.Date.DayNumber >= PartitionSetParseOptions.DefaultMaxDays)
+        if (to!.Value.Date.DayNumber - from!.Value.Date.DayNumber >= MaxDays)
         {
-            return Problems.Invalid("to", $"At most {PartitionSetParseOptions.DefaultMaxDays} days per request.");
+            return Problems.Invalid("to", $"At most {MaxDays} days per request; {from}..{to} is {to.Value.Date.DayNumber - from.Value.Date.DayNumber + 1}.");
         }
 
         var lake = await lakeReady.GetAsync().ConfigureAwait(false);
         var cancellationToken = request.HttpContext.RequestAborted;
-        var resolved = PartitionsHandler.KnownDatasets.Contains(dataset, StringComparer.Ordinal)
-            ? dataset
-            : (await new FeatureReader(new PartitionReader(lake), new PointerStore(lake)).ResolveAsync(dataset, cancellationToken).ConfigureAwait(false))?.Name;
-        if (resolved is null)
+        var features = await new FeatureReader(new PartitionReader(lake), new PointerStore(lake)).ResolveAsync(dataset, cancellationToken).ConfigureAwait(false);
+        if (features is null)
         {
-            return Problems.NotFound($"No dataset or pointer named '{dataset}'; datasets are {string.Join(", ", PartitionsHandler.KnownDatasets)}.");
+            return Problems.NotFound($"No dataset or pointer named '{dataset}'.");
         }
 
-        var list = await new LiveFileLister(lake).ListAsync(resolved, from.Value, to.Value, cancellationToken).ConfigureAwait(false);
+        var list = await new LiveFileLister(lake).ListAsync(features.Name, from.Value, to.Value, cancellationToken).ConfigureAwait(false);
         return Results.Json(FilesView.Of(dataset, from.Value, to.Value, list), ApiJson.Options);
     }
 }

@@ -88,12 +88,36 @@ public sealed class FilesHandlerTests(AzuriteFixture azurite)
         Assert.Equal(Rows(read.Rows), await DuckDbRowsAsync(container, files.Select(f => Text(f, "path"))));
     }
 
+    [Fact]
+    public async Task GetAsync_PointerFlippedToV2_ListsV2AndCountsARejectedOnlyDayAsMissing()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new SamplePipeline(lake);
+        await pipeline.SeedAsync(First, 3);
+        await pipeline.BuildEventsAsync(First, 3);
+        await pipeline.FeaturesAsync(FeatureVersions.V1, First);
+        var v2 = await pipeline.FeaturesAsync(FeatureVersions.V2, First);
+        var failing = new ValidationResult(ValidationCheckNames.RowCountTrend, null, ValidationStatus.Fail, 1, 2, "rejected on purpose");
+        var rejected = await new SamplePipeline(lake, new FixedValidator(failing)).FeaturesAsync(FeatureVersions.V2, Last);
+        Assert.Equal((CommitStatus.Published, CommitStatus.Rejected), (v2.Status, rejected.Status));
+        await new PointerStore(lake).AdvanceAsync(new PointerMirror("features", FeatureVersions.V2.Name, 1, DateTimeOffset.UtcNow, "test"), Cancel);
+
+        var (status, body) = await HandlerCall.SendAsync(new FilesHandler(new LakeReady(lake)).GetAsync(HandlerCall.Request($"?from={First}&to={Last}"), "features"));
+
+        Assert.Equal(StatusCodes.Status200OK, status);
+        Assert.Equal("features_v2", Text(body, "resolvedDataset"));
+        var day = Assert.Single(body.GetProperty("days").EnumerateArray());
+        Assert.Equal(v2.Commit.CommitId, Text(day, "commitId"));
+        Assert.StartsWith("features_v2/", Text(Assert.Single(day.GetProperty("files").EnumerateArray()), "path"), StringComparison.Ordinal);
+        Assert.Equal([First.AddDays(1).ToString(), Last.ToString()], body.GetProperty("missing").EnumerateArray().Select(d => d.GetString()));
+    }
+
     [Theory]
     [InlineData("features", "", "from")]
     [InlineData("features", "?from=2025-03-01", "to")]
     [InlineData("features", "?from=2025-03-31&to=2025-03-01", "to")]
     [InlineData("features", "?from=2025-03-01&to=2025-02-30", "to")]
-    [InlineData("features", "?from=2000-01-01&to=2025-03-01", "to")]
+    [InlineData("features", "?from=2025-01-01&to=2035-01-09", "to")]
     public async Task GetAsync_BadRange_Is400NamingTheField(string dataset, string query, string field)
     {
         var lake = await TestLake.CreateAsync(azurite);
@@ -104,15 +128,19 @@ public sealed class FilesHandlerTests(AzuriteFixture azurite)
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
     }
 
-    [Fact]
-    public async Task GetAsync_UnknownDataset_Is404NamingIt()
+    // Raw and staging are the pipeline's inputs, with more than one schema per commit: training reads features.
+    [Theory]
+    [InlineData("features_v9")]
+    [InlineData("raw")]
+    [InlineData("staging")]
+    public async Task GetAsync_NotAPointerOrFeatureVersion_Is404NamingIt(string dataset)
     {
         var lake = await TestLake.CreateAsync(azurite);
 
-        var (status, body) = await HandlerCall.SendAsync(new FilesHandler(new LakeReady(lake)).GetAsync(HandlerCall.Request("?from=2025-03-01&to=2025-03-02"), "features_v9"));
+        var (status, body) = await HandlerCall.SendAsync(new FilesHandler(new LakeReady(lake)).GetAsync(HandlerCall.Request("?from=2025-03-01&to=2025-03-02"), dataset));
 
         Assert.Equal(StatusCodes.Status404NotFound, status);
-        Assert.Contains("'features_v9'", Text(body, "detail"), StringComparison.Ordinal);
+        Assert.Contains($"'{dataset}'", Text(body, "detail"), StringComparison.Ordinal);
     }
 
     private static string Text(JsonElement element, string name) => element.GetProperty(name).GetString()!;
