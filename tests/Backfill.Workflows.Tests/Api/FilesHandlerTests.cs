@@ -34,10 +34,7 @@ public sealed class FilesHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetAsync_DaysWithSupersededAndRejectedCommits_ListsOnlyLiveFilesAndDuckDbReadsWhatTheReaderReads()
     {
-        var lake = await TestLake.CreateAsync(azurite);
-        var pipeline = new SamplePipeline(lake);
-        await pipeline.SeedAsync(First, 3);
-        await pipeline.BuildEventsAsync(First, 3);
+        var (lake, pipeline) = await EventsBuiltAsync();
         var superseded = await pipeline.FeaturesAsync(FeatureVersions.V1, First);
         var kept = await pipeline.FeaturesAsync(FeatureVersions.V1, Last);
 
@@ -91,10 +88,7 @@ public sealed class FilesHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetAsync_PointerFlippedToV2_ListsV2AndCountsARejectedOnlyDayAsMissing()
     {
-        var lake = await TestLake.CreateAsync(azurite);
-        var pipeline = new SamplePipeline(lake);
-        await pipeline.SeedAsync(First, 3);
-        await pipeline.BuildEventsAsync(First, 3);
+        var (lake, pipeline) = await EventsBuiltAsync();
         await pipeline.FeaturesAsync(FeatureVersions.V1, First);
         var v2 = await pipeline.FeaturesAsync(FeatureVersions.V2, First);
         var failing = new ValidationResult(ValidationCheckNames.RowCountTrend, null, ValidationStatus.Fail, 1, 2, "rejected on purpose");
@@ -141,6 +135,16 @@ public sealed class FilesHandlerTests(AzuriteFixture azurite)
 
         Assert.Equal(StatusCodes.Status404NotFound, status);
         Assert.Contains($"'{dataset}'", Text(body, "detail"), StringComparison.Ordinal);
+    }
+
+    // A fresh lake with raw and staging built for the three days; features are each test's own.
+    private async Task<(Backfill.Storage.Layout.LakeStorage Lake, SamplePipeline Pipeline)> EventsBuiltAsync()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new SamplePipeline(lake);
+        await pipeline.SeedAsync(First, 3);
+        await pipeline.BuildEventsAsync(First, 3);
+        return (lake, pipeline);
     }
 
     private static string Text(JsonElement element, string name) => element.GetProperty(name).GetString()!;
