@@ -1,4 +1,3 @@
-using Backfill.Core.Partitions;
 using Backfill.Storage.Pointers;
 using Backfill.Storage.Reading;
 using Backfill.Workflows.Json;

@@ -4,7 +4,7 @@ using Backfill.Storage.Reading;
 namespace Backfill.Workflows.Api;
 
 /// <summary>Body of <c>GET /api/files/{dataset}</c>.</summary>
-/// <param name="Dataset">The dataset asked for: a pointer or a dataset.</param>
+/// <param name="Dataset">The name asked for: the pointer or a feature version.</param>
 /// <param name="ResolvedDataset">The dataset listed (for a pointer, the version it named when the list was read).</param>
 /// <param name="From">The first day of the range.</param>
 /// <param name="To">The last day of the range.</param>
@@ -27,10 +27,3 @@ public sealed record FilesView(
             [.. list.Missing.Select(d => d.ToString())]);
     }
 }
-
-/// <summary>One day of <see cref="FilesView"/>.</summary>
-/// <param name="Date">The partition's day.</param>
-/// <param name="CommitId">Its live commit.</param>
-/// <param name="RowCount">Rows in the partition.</param>
-/// <param name="Files">The commit's data files: name, path in the container, URL, rows, bytes and SHA-256.</param>
-public sealed record FilesDayView(string Date, string CommitId, long RowCount, IReadOnlyList<LiveFile> Files);
