@@ -7,7 +7,11 @@ internal sealed record StorageHealthView(string Service, bool Healthy, string? D
 
 internal sealed record EngineView(string Kind, string TaskHub, bool Running);
 
-internal sealed record HealthView(string Status, string CodeVersion, EngineView Engine, IReadOnlyList<StorageHealthView> Storage);
+internal sealed record HealthView(string Status, string CodeVersion, EngineView Engine, IReadOnlyList<StorageHealthView> Storage)
+{
+    /// <summary>The <c>status</c> of a host whose engine and storage all answer.</summary>
+    public const string HealthyStatus = "healthy";
+}
 
 internal sealed record EngineCheckItemView(int Index, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, int ProcessId);
 

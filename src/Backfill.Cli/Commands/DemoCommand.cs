@@ -20,8 +20,6 @@ internal static class DemoCommand
     private const string NewVersion = "features_v2";
     private const int SeedDaysPerRequest = 10;
     private static readonly DateOnly LastDay = new(2025, 3, 31);
-    private const string Healthy = "healthy";
-
     private static readonly TimeSpan HostStartTimeout = TimeSpan.FromMinutes(5);
     private static readonly string[] Datasets = ["raw", "staging", OldVersion, NewVersion];
     private static readonly string[] States = ["committed", "failed", "missing", "running", "stale"];
@@ -116,13 +114,13 @@ internal static class DemoCommand
             cli.Console.MarkupLine($"no host at {Markup.Escape(api.ToString())}: starting the local host (the first run builds it and installs Azurite; this takes a minute)");
             host = LocalHostLauncher.Start(api);
         }
-        else if (status != Healthy)
+        else if (status != HealthView.HealthyStatus)
         {
             cli.Console.MarkupLine($"the host at {Markup.Escape(api.ToString())} answers {Markup.Escape(status)}: waiting for it to be healthy");
         }
 
         var deadline = DateTimeOffset.UtcNow + HostStartTimeout;
-        while (status != Healthy)
+        while (status != HealthView.HealthyStatus)
         {
             if (host?.HasExited == true || DateTimeOffset.UtcNow > deadline)
             {

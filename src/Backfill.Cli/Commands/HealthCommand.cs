@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Backfill.Cli.Api;
 using Spectre.Console;
 
 namespace Backfill.Cli.Commands;
@@ -27,7 +28,7 @@ internal static class HealthCommand
                 }
 
                 cli.Console.Write(table);
-                cli.Console.MarkupLine($"{(health.Status == "healthy" ? "[green]healthy[/]" : "[red]unhealthy[/]")} — code version {Markup.Escape(health.CodeVersion)}");
+                cli.Console.MarkupLine($"{(health.Status == HealthView.HealthyStatus ? "[green]healthy[/]" : "[red]unhealthy[/]")} — code version {Markup.Escape(health.CodeVersion)}");
             }
 
             if (health.Storage.Any(s => !s.Healthy))
@@ -36,7 +37,7 @@ internal static class HealthCommand
                 return ExitCodes.StorageUnavailable;
             }
 
-            return health.Status == "healthy" ? ExitCodes.Ok : ExitCodes.Failed;
+            return health.Status == HealthView.HealthyStatus ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
     }
