@@ -5,13 +5,12 @@ namespace Backfill.Workflows.Tests;
 
 public sealed partial class LogTests
 {
-    private static readonly string[] LoggingProjects = ["src/Backfill.Workflows", "src/Backfill.LocalHost", "src/Backfill.Functions"];
+    // Every project that logs; the hosts are scanned here too, as this is the cheapest place to read source.
+    public static readonly TheoryData<string> LoggingProjects = new("src/Backfill.Workflows", "src/Backfill.LocalHost", "src/Backfill.Functions");
 
-    // One Log class per project that logs; the hosts are scanned here too, as this is the cheapest place to read source.
+    // One Log class per project that logs.
     [Theory]
-    [InlineData("src/Backfill.Workflows")]
-    [InlineData("src/Backfill.LocalHost")]
-    [InlineData("src/Backfill.Functions")]
+    [MemberData(nameof(LoggingProjects))]
     public void Source_EveryLoggerMessage_IsInTheLogClassWithIdsInOrder(string folder)
     {
         var project = RepositoryPaths.Combine(folder);
@@ -22,7 +21,7 @@ public sealed partial class LogTests
             .Select(path => Path.GetRelativePath(project, path))
             .ToList();
 
-        var ids = EventId().Matches(File.ReadAllText(logClass)).Select(match => int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var ids = IdsOf(folder);
 
         Assert.True(elsewhere.Count == 0, "[LoggerMessage] outside Log.cs: " + string.Join(", ", elsewhere));
         Assert.NotEmpty(ids);
@@ -33,12 +32,14 @@ public sealed partial class LogTests
     [Fact]
     public void Source_EventIds_AreUniqueAcrossTheProjects()
     {
-        var ids = LoggingProjects
-            .SelectMany(folder => EventId().Matches(File.ReadAllText(RepositoryPaths.Combine(folder + "/Log.cs"))).Select(match => (Id: match.Groups[1].Value, folder)))
-            .ToList();
+        var ids = LoggingProjects.Select(row => row.Data).SelectMany(folder => IdsOf(folder).Select(id => (Id: id, folder))).ToList();
 
         Assert.Empty(ids.GroupBy(e => e.Id).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(e => e.folder))}"));
     }
+
+    // The event ids of a project's Log class, in source order.
+    private static List<int> IdsOf(string folder) =>
+        [.. EventId().Matches(File.ReadAllText(RepositoryPaths.Combine(folder + "/Log.cs"))).Select(match => int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
 
     [GeneratedRegex(@"\[LoggerMessage\(EventId = (\d+)")]
     private static partial Regex EventId();
