@@ -51,17 +51,90 @@ public sealed record NumericProfile(SummaryStatistics Summary, Histogram Histogr
         var points = profiles.SelectMany(profile => profile.Sketch
             ?? throw new ArgumentException("Every pooled profile needs a sketch.", nameof(profiles))).ToArray();
         var pooled = SortedSample.Of(points, nameof(profiles));
-        var count = profiles.Sum(profile => profile.Summary.Count);
-        var mean = profiles.Sum(profile => profile.Summary.Count * profile.Summary.Mean) / count;
-
-        // Total variance = mean within-partition variance + variance of the partition means, count-weighted.
-        var variance = profiles.Sum(profile => profile.Summary.Count
-            * (Math.Pow(profile.Summary.StandardDeviation, 2) + Math.Pow(profile.Summary.Mean - mean, 2))) / count;
+        var (count, mean, standardDeviation) = PooledMoments(profiles);
         var summary = new SummaryStatistics(
-            count, mean, Math.Sqrt(variance),
+            count, mean, standardDeviation,
             pooled.Quantile(0.05), pooled.Quantile(0.25), pooled.Quantile(0.50), pooled.Quantile(0.75), pooled.Quantile(0.95));
         var edges = BinEdges.FromQuantiles(points, binCount);
         return new NumericProfile(summary, Histogram.Create(points, edges), QuantileSketch.Of(points));
+    }
+
+    /// <summary>
+    /// Merges the profiles of disjoint parts of one column of one partition (its entity buckets) into the profile
+    /// of the whole column. Unlike <see cref="Pool"/>, which weighs partitions equally, each part weighs by its
+    /// count. Count, mean and std are exact. The quantiles, sketch and histogram come from the mixture of the
+    /// parts' sketches, each part's CDF piecewise-linear between its points: within 1/(points−1) + parts/count
+    /// of the whole column's CDF (see the remarks of <c>SketchMixture</c>), so close to, not equal to, the
+    /// profile of the column's values. The histogram is binned at the mixture's quantiles, as
+    /// <see cref="OfReference"/> bins at the values' own, and its counts add up to the exact count.
+    /// </summary>
+    /// <param name="parts">At least one profile; with more than one, each has a <see cref="Sketch"/>.</param>
+    /// <param name="binCount">The number of quantile bins; at least 2.</param>
+    /// <returns>
+    /// The merged profile; a single part is returned as it is, since its figures are exact and the mixture's
+    /// would only approximate them.
+    /// </returns>
+    /// <exception cref="ArgumentException">There is no part, or one of several has no sketch.</exception>
+    public static NumericProfile Merge(IReadOnlyList<NumericProfile> parts, int binCount = BinEdges.DefaultBinCount)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(binCount, 2);
+        if (parts.Count == 0)
+        {
+            throw new ArgumentException("At least one part is needed.", nameof(parts));
+        }
+
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var mixture = new SketchMixture([.. parts.Select(part => (
+            part.Sketch is { Count: > 0 } sketch
+                ? sketch
+                : throw new ArgumentException("Every merged part needs a sketch.", nameof(parts)),
+            part.Summary.Count))]);
+        var (count, mean, standardDeviation) = PooledMoments(parts);
+        var summary = new SummaryStatistics(
+            count, mean, standardDeviation,
+            mixture.Quantile(0.05), mixture.Quantile(0.25), mixture.Quantile(0.50), mixture.Quantile(0.75), mixture.Quantile(0.95));
+        var sketchPoints = QuantileSketch.DefaultPoints;
+        IReadOnlyList<double> merged = [.. Enumerable.Range(0, sketchPoints).Select(i => mixture.Quantile((double)i / (sketchPoints - 1)))];
+        IReadOnlyList<double> edges = [.. Enumerable.Range(1, binCount - 1).Select(i => mixture.Quantile((double)i / binCount)).Distinct()];
+        return new NumericProfile(summary, new Histogram(edges, MixtureCounts(mixture, edges)), merged);
+    }
+
+    /// <summary>Count, mean and population std of the union of disjoint value sets, exactly, from their summaries.</summary>
+    private static (long Count, double Mean, double StandardDeviation) PooledMoments(IEnumerable<NumericProfile> profiles)
+    {
+        var summaries = profiles.Select(profile => profile.Summary).ToList();
+        var count = summaries.Sum(summary => summary.Count);
+        var mean = summaries.Sum(summary => summary.Count * summary.Mean) / count;
+
+        // Total variance = mean within-part variance + variance of the part means, count-weighted.
+        var variance = summaries.Sum(summary => summary.Count
+            * (Math.Pow(summary.StandardDeviation, 2) + Math.Pow(summary.Mean - mean, 2))) / count;
+        return (count, mean, Math.Sqrt(variance));
+    }
+
+    /// <summary>
+    /// The mixture's values counted into the bins of <paramref name="edges"/>: its cumulative count at each edge,
+    /// rounded and kept ascending, so every bin is within one of the mixture's figure and the bins add up to the
+    /// exact total.
+    /// </summary>
+    private static long[] MixtureCounts(SketchMixture mixture, IReadOnlyList<double> edges)
+    {
+        var counts = new long[edges.Count + 1];
+        long below = 0;
+        for (var i = 0; i < edges.Count; i++)
+        {
+            var atOrBelow = Math.Clamp((long)Math.Round(mixture.CountAtOrBelow(edges[i])), below, mixture.Total);
+            counts[i] = atOrBelow - below;
+            below = atOrBelow;
+        }
+
+        counts[^1] = mixture.Total - below;
+        return counts;
     }
 
     /// <summary>Counts this profile's sketch into <paramref name="edges"/>, so it compares bin by bin with a reference.</summary>
