@@ -10,8 +10,19 @@ namespace Backfill.Core.Drift;
 /// The values' <see cref="QuantileSketch"/>, so the column can be re-binned against any reference; <see langword="null"/>
 /// for a profile built from a histogram alone.
 /// </param>
-public sealed record NumericProfile(SummaryStatistics Summary, Histogram Histogram, IReadOnlyList<double>? Sketch = null)
+/// <param name="Values">
+/// The values themselves, ascending, when there are at most <see cref="MaxExactValues"/> of them (kept while parts are
+/// merged, not stored with a commit's profile); otherwise <see langword="null"/>.
+/// </param>
+public sealed record NumericProfile(
+    SummaryStatistics Summary, Histogram Histogram, IReadOnlyList<double>? Sketch = null, IReadOnlyList<double>? Values = null)
 {
+    /// <summary>
+    /// The most values a profile keeps verbatim (<see cref="Values"/>): parts that small merge exactly, so a day split
+    /// into buckets is judged on the same figures as the whole day, not on an approximation of them.
+    /// </summary>
+    public const int MaxExactValues = 1024;
+
     /// <summary>
     /// Profiles a reference distribution: its histogram is binned at its own quantiles, and those edges are
     /// the ones candidates are then counted with (<see cref="Against"/>).
@@ -21,7 +32,10 @@ public sealed record NumericProfile(SummaryStatistics Summary, Histogram Histogr
     /// <returns>The profile.</returns>
     /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds NaN or an infinity.</exception>
     public static NumericProfile OfReference(IReadOnlyCollection<double> values, int binCount = BinEdges.DefaultBinCount) =>
-        Against(values, BinEdges.FromQuantiles(values, binCount));
+        Against(values, BinEdges.FromQuantiles(values, binCount)) with
+        {
+            Values = values.Count <= MaxExactValues ? [.. values.Order()] : null,
+        };
 
     /// <summary>Profiles a candidate distribution with a reference's bin edges, so the two compare bin by bin.</summary>
     /// <param name="values">The candidate's non-null values; at least one, all finite.</param>
@@ -87,6 +101,12 @@ public sealed record NumericProfile(SummaryStatistics Summary, Histogram Histogr
         if (parts.Count == 1)
         {
             return parts[0];
+        }
+
+        if (parts.All(part => part.Values is not null))
+        {
+            // Small parts carry their values: the merge is the whole's profile, figure for figure.
+            return OfReference([.. parts.SelectMany(part => part.Values!)], binCount);
         }
 
         var mixture = new SketchMixture([.. parts.Select(part => (

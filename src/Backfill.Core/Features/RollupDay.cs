@@ -62,6 +62,23 @@ public sealed class RollupDay : IReadOnlyList<DailyRollup>
     /// <inheritdoc />
     public DailyRollup this[int index] => new(_entityIds[index], Date, _counts[index], _amounts[index]);
 
+    /// <summary>Builds one day from its rollups in any order, e.g. the buckets of a day read together.</summary>
+    /// <param name="date">The event day; an empty day is allowed.</param>
+    /// <param name="rollups">Rollups of <paramref name="date"/> only.</param>
+    /// <returns>The day, sorted by entity id.</returns>
+    /// <exception cref="ArgumentException">A rollup is of another day, or an entity has two.</exception>
+    public static RollupDay Of(DateOnly date, IEnumerable<DailyRollup> rollups)
+    {
+        ArgumentNullException.ThrowIfNull(rollups);
+        var sorted = rollups.OrderBy(rollup => rollup.EntityId, StringComparer.Ordinal).ToArray();
+        if (sorted.FirstOrDefault(rollup => rollup.Date != date) is { } other)
+        {
+            throw new ArgumentException($"A rollup of {other.Date:yyyy-MM-dd} is not of {date:yyyy-MM-dd}.", nameof(rollups));
+        }
+
+        return new RollupDay(date, [.. sorted.Select(r => r.EntityId)], [.. sorted.Select(r => r.Counts)], [.. sorted.Select(r => r.Amounts)]);
+    }
+
     /// <summary>Groups rollups into days, each sorted by entity id.</summary>
     /// <param name="rollups">Rollups of any days, in any order.</param>
     /// <returns>One day per distinct date, oldest first.</returns>
@@ -69,12 +86,7 @@ public sealed class RollupDay : IReadOnlyList<DailyRollup>
     public static IReadOnlyList<RollupDay> Group(IEnumerable<DailyRollup> rollups)
     {
         ArgumentNullException.ThrowIfNull(rollups);
-        return [.. rollups.GroupBy(rollup => rollup.Date).OrderBy(day => day.Key).Select(day =>
-        {
-            var sorted = day.OrderBy(rollup => rollup.EntityId, StringComparer.Ordinal).ToArray();
-            return new RollupDay(
-                day.Key, [.. sorted.Select(r => r.EntityId)], [.. sorted.Select(r => r.Counts)], [.. sorted.Select(r => r.Amounts)]);
-        })];
+        return [.. rollups.GroupBy(rollup => rollup.Date).OrderBy(day => day.Key).Select(day => Of(day.Key, day))];
     }
 
     /// <inheritdoc />

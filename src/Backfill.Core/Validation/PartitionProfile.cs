@@ -42,6 +42,11 @@ public sealed record PartitionProfile
     /// <summary>Gets the column profiles, in column order.</summary>
     public IReadOnlyList<ColumnProfile> Columns { get; }
 
+    /// <summary>The profile as a commit stores it: without the values small numeric columns keep for an exact merge.</summary>
+    /// <returns>The same figures, with <see cref="Drift.NumericProfile.Values"/> dropped.</returns>
+    public PartitionProfile WithoutValues() =>
+        new(RowCount, [.. Columns.Select(column => column.Numeric is { Values: not null } numeric ? column with { Numeric = numeric with { Values = null } } : column)]);
+
     /// <summary>Returns the profile of the column named <paramref name="name"/>.</summary>
     /// <param name="name">The column name, compared ordinally.</param>
     /// <returns>The column's profile, or <see langword="null"/> when the partition has no such column.</returns>

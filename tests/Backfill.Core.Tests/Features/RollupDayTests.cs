@@ -57,4 +57,23 @@ public sealed class RollupDayTests
         Assert.Equal(rows[2], days[0][0]);
         Assert.Equal([rows[2], rows[1]], days[0]);
     }
+
+    [Fact]
+    public void Of_BucketsReadTogether_OneDaySortedByEntity()
+    {
+        DailyRollup[] rows = [new("c", Date, One, default), new("a", Date, One, default), new("b", Date, One, default)];
+
+        var day = RollupDay.Of(Date, rows);
+
+        Assert.Equal(["a", "b", "c"], day.EntityIds);
+        Assert.Empty(RollupDay.Of(Date, []));
+    }
+
+    [Fact]
+    public void Of_RollupOfAnotherDay_ThrowsNamingBothDays()
+    {
+        var error = Assert.Throws<ArgumentException>(() => RollupDay.Of(Date, [new DailyRollup("a", Date.AddDays(1), One, default)]));
+
+        Assert.Contains($"{Date.AddDays(1):yyyy-MM-dd} is not of {Date:yyyy-MM-dd}", error.Message, StringComparison.Ordinal);
+    }
 }

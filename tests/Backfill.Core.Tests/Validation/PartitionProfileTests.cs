@@ -39,4 +39,18 @@ public sealed class PartitionProfileTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new PartitionProfile(-1, []));
     }
+
+    [Fact]
+    public void WithoutValues_SmallColumn_KeepsEveryFigureButTheValues()
+    {
+        var profile = new PartitionProfile(3, [ColumnProfile.OfNumbers("amount", [1.0, null, 3.0]), ColumnProfile.OfValues("entity_id", ["a", "b", null])]);
+        Assert.Equal([1.0, 3.0], profile.Column("amount")!.Numeric!.Values!);
+
+        var stored = profile.WithoutValues();
+
+        Assert.Null(stored.Column("amount")!.Numeric!.Values);
+        Assert.Equal(profile.Column("amount")!.Numeric!.Summary, stored.Column("amount")!.Numeric!.Summary);
+        Assert.Same(profile.Column("amount")!.Numeric!.Sketch, stored.Column("amount")!.Numeric!.Sketch);
+        Assert.Equal(profile.Column("entity_id"), stored.Column("entity_id"));
+    }
 }
