@@ -1,3 +1,4 @@
+using Backfill.Core.Buckets;
 using Backfill.Core.Building;
 using Backfill.Core.Features;
 using Backfill.Core.Lineage;
@@ -12,9 +13,10 @@ namespace Backfill.Storage.Building;
 /// <summary>
 /// Builds features_vN(D) from the daily rollups of staging(D-W+1..D), never from the events themselves. A staging
 /// day with no live commit counts as a day without events and is absent from the lineage inputs, so an audit
-/// sees the gap.
+/// sees the gap. A bucket of the day reads only the matching buckets of the staging window: features of an entity
+/// depend on that entity's rollups alone.
 /// </summary>
-public sealed class FeaturePartitionBuilder : IPartitionContentBuilder
+public sealed class FeaturePartitionBuilder : IBucketContentBuilder
 {
     private readonly PartitionReader _partitions;
     private readonly FeatureVersion _features;
@@ -36,28 +38,45 @@ public sealed class FeaturePartitionBuilder : IPartitionContentBuilder
     }
 
     /// <inheritdoc />
-    public async Task<PartitionContent> BuildAsync(CommitRecord? live, WriteMode mode, CancellationToken cancellationToken)
+    public async Task<PartitionContent> BuildAsync(CommitRecord? live, WriteMode mode, CancellationToken cancellationToken) =>
+        await BuildAsync(await LiveWindowAsync(cancellationToken).ConfigureAwait(false), live, mode, null, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<InputCommit>> PinInputsAsync(CancellationToken cancellationToken) =>
+        [.. (await LiveWindowAsync(cancellationToken).ConfigureAwait(false)).Select(input => new InputCommit(Datasets.Staging, input.Partition, input.CommitId))];
+
+    /// <inheritdoc />
+    public async Task<PartitionContent> BuildBucketAsync(DayPins pins, WriteMode mode, BucketScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pins);
+        var window = await Task.WhenAll(pins.Inputs.Select(input =>
+            _partitions.GetCommitAsync(input.Dataset, input.Partition, input.CommitId, cancellationToken))).ConfigureAwait(false);
+        return await BuildAsync(window, pins.Base, mode, scope, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The live staging commits of the window, oldest first; days without one are left out.
+    private async Task<IReadOnlyList<CommitRecord>> LiveWindowAsync(CancellationToken cancellationToken)
     {
         var days = Enumerable.Range(0, _features.InputWindowDays).Select(offset => _day.AddDays(-offset)).Reverse();
-        var inputs = await Task.WhenAll(days.Select(async input =>
-        {
-            var commit = await _partitions.GetLiveCommitAsync(Datasets.Staging, input, cancellationToken).ConfigureAwait(false);
-            return commit is null
-                ? (Input: null, Rollups: null)
-                : (Input: new InputCommit(Datasets.Staging, input, commit.CommitId),
-                    Rollups: await _partitions.ReadRollupsAsync(commit, cancellationToken).ConfigureAwait(false));
-        })).ConfigureAwait(false);
-        var rows = FeatureBuilder.Build(_features, _day, inputs.Select(input => input.Rollups).OfType<RollupDay>());
+        var commits = await Task.WhenAll(days.Select(input => _partitions.GetLiveCommitAsync(Datasets.Staging, input, cancellationToken))).ConfigureAwait(false);
+        return [.. commits.OfType<CommitRecord>()];
+    }
+
+    private async Task<PartitionContent> BuildAsync(
+        IReadOnlyList<CommitRecord> window, CommitRecord? live, WriteMode mode, BucketScope? scope, CancellationToken cancellationToken)
+    {
+        var rollups = await Task.WhenAll(window.Select(commit => _partitions.ReadRollupsAsync(commit, scope, cancellationToken))).ConfigureAwait(false);
+        var rows = FeatureBuilder.Build(_features, _day, rollups);
         if (mode == WriteMode.Merge && live is not null)
         {
-            var existing = await _partitions.ReadFeaturesAsync(live, _features, cancellationToken).ConfigureAwait(false);
+            var existing = await _partitions.ReadFeaturesAsync(live, _features, scope, cancellationToken).ConfigureAwait(false);
             rows = RowMerge.Merge(existing, rows, row => row.Key, FeatureRow.StorageOrder).Rows;
         }
 
         var file = await _parquet.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
         return new PartitionContent(
             [new ContentFile(FeatureParquet.FileName, file, rows.Count, _parquet.Columns)],
-            [.. inputs.Where(input => input.Input is not null).Select(input => input.Input!)],
+            [.. window.Select(commit => new InputCommit(Datasets.Staging, commit.Partition, commit.CommitId))],
             []);
     }
 }

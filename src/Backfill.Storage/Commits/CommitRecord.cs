@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Backfill.Core.Buckets;
 using Backfill.Core.Partitions;
 
 namespace Backfill.Storage.Commits;
@@ -22,6 +24,10 @@ namespace Backfill.Storage.Commits;
 /// For a <c>raw</c> commit, the landed lines of the day as of its processing time (validation checks that raw rows
 /// plus quarantined add up to it); null for other datasets.
 /// </param>
+/// <param name="Buckets">
+/// How many entity buckets its files are split into; 1 (a record written before buckets existed has none) means one
+/// file per role, with no bucket folder.
+/// </param>
 public sealed record CommitRecord(
     string CommitId,
     string Dataset,
@@ -33,13 +39,10 @@ public sealed record CommitRecord(
     int QuarantinedCount,
     CommitLineage Lineage,
     DateTimeOffset StagedAt,
-    long? LandedLines = null)
+    long? LandedLines = null,
+    int Buckets = 1)
 {
-    /// <summary>Returns the file named <paramref name="name"/>.</summary>
-    /// <param name="name">The file name, e.g. <c>rollup.parquet</c>.</param>
-    /// <returns>The file.</returns>
-    /// <exception cref="InvalidOperationException">The commit has no such file.</exception>
-    public CommitFile File(string name) =>
-        Files.FirstOrDefault(file => file.Name == name)
-        ?? throw new InvalidOperationException($"Commit {CommitId} of {Dataset}/{Partition} has no file {name}.");
+    /// <summary>Gets <see cref="Buckets"/> as a bucket count.</summary>
+    [JsonIgnore]
+    public BucketCount BucketCount => BucketCount.Of(Buckets);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Backfill.Core.Buckets;
 using Backfill.Core.Events;
 using Backfill.Core.Features;
 using Backfill.Core.Landing;
@@ -102,39 +103,82 @@ public sealed class PartitionReader
     /// <returns>The file's columns, in file order.</returns>
     public async Task<IReadOnlyList<ColumnSchema>> ReadSchemaAsync(CommitRecord commit, string name, CancellationToken cancellationToken)
     {
-        using var file = await OpenAsync(commit, name, cancellationToken).ConfigureAwait(false);
+        using var file = await OpenAsync(commit, FilesOf(commit, name, null)[0], cancellationToken).ConfigureAwait(false);
         return await ParquetFiles.ReadSchemaAsync(file, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the events of a <c>raw</c> or <c>staging</c> commit.</summary>
+    /// <summary>Reads the events of a <c>raw</c> or <c>staging</c> commit: of every bucket, in bucket order.</summary>
     /// <param name="commit">The commit.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rows in storage order.</returns>
-    public async Task<IReadOnlyList<ArrivedEvent>> ReadEventsAsync(CommitRecord commit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ArrivedEvent>> ReadEventsAsync(CommitRecord commit, CancellationToken cancellationToken) =>
+        ReadEventsAsync(commit, null, cancellationToken);
+
+    /// <summary>Reads the events of a <c>raw</c> or <c>staging</c> commit that belong to one bucket, reading only the files that can hold them.</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="scope">The bucket wanted; null for every row.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rows in storage order.</returns>
+    public async Task<IReadOnlyList<ArrivedEvent>> ReadEventsAsync(CommitRecord commit, BucketScope? scope, CancellationToken cancellationToken)
     {
-        using var file = await OpenAsync(commit, EventParquet.FileName, cancellationToken).ConfigureAwait(false);
-        return await EventParquet.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+        var rows = new List<ArrivedEvent>();
+        foreach (var part in await ReadPartsAsync(commit, EventParquet.FileName, scope, EventParquet.ReadAsync, cancellationToken).ConfigureAwait(false))
+        {
+            rows.AddRange(Filtered(commit, scope) is { } holds ? part.Where(row => holds(row.Event.EntityId)) : part);
+        }
+
+        return rows;
     }
 
     /// <summary>Reads the per-entity daily rollup of a <c>staging</c> commit.</summary>
     /// <param name="commit">The commit.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rollups ordered by entity id.</returns>
-    public async Task<RollupDay> ReadRollupsAsync(CommitRecord commit, CancellationToken cancellationToken)
+    public Task<RollupDay> ReadRollupsAsync(CommitRecord commit, CancellationToken cancellationToken) =>
+        ReadRollupsAsync(commit, null, cancellationToken);
+
+    /// <summary>Reads the rollups of a <c>staging</c> commit that belong to one bucket, reading only the files that can hold them.</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="scope">The bucket wanted; null for every entity.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rollups ordered by entity id.</returns>
+    public async Task<RollupDay> ReadRollupsAsync(CommitRecord commit, BucketScope? scope, CancellationToken cancellationToken)
     {
-        using var file = await OpenAsync(commit, RollupParquet.FileName, cancellationToken).ConfigureAwait(false);
-        return await RollupParquet.ReadAsync(file, commit.Partition.Date, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(commit);
+        var date = commit.Partition.Date;
+        var parts = await ReadPartsAsync(commit, RollupParquet.FileName, scope, (stream, token) => RollupParquet.ReadAsync(stream, date, token), cancellationToken)
+            .ConfigureAwait(false);
+        var holds = Filtered(commit, scope);
+        if (parts.Count == 1 && holds is null)
+        {
+            // The common case (one file, or the one bucket file of the same bucket count) keeps its columns as read.
+            return parts[0];
+        }
+
+        return RollupDay.Of(date, parts.SelectMany(part => part).Where(rollup => holds is null || holds(rollup.EntityId)));
     }
 
-    /// <summary>Reads the rows of a features commit.</summary>
+    /// <summary>Reads the rows of a features commit: of every bucket, in bucket order.</summary>
     /// <param name="commit">The commit.</param>
     /// <param name="features">The feature version of the commit's dataset.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rows in storage order.</returns>
-    public async Task<IReadOnlyList<FeatureRow>> ReadFeaturesAsync(CommitRecord commit, FeatureVersion features, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FeatureRow>> ReadFeaturesAsync(CommitRecord commit, FeatureVersion features, CancellationToken cancellationToken) =>
+        ReadFeaturesAsync(commit, features, null, cancellationToken);
+
+    /// <summary>Reads the rows of a features commit that belong to one bucket, reading only the files that can hold them.</summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="features">The feature version of the commit's dataset.</param>
+    /// <param name="scope">The bucket wanted; null for every row.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rows in storage order.</returns>
+    public async Task<IReadOnlyList<FeatureRow>> ReadFeaturesAsync(
+        CommitRecord commit, FeatureVersion features, BucketScope? scope, CancellationToken cancellationToken)
     {
-        using var file = await OpenAsync(commit, FeatureParquet.FileName, cancellationToken).ConfigureAwait(false);
-        return await new FeatureParquet(features).ReadAsync(file, cancellationToken).ConfigureAwait(false);
+        var parquet = new FeatureParquet(features);
+        var parts = await ReadPartsAsync(commit, FeatureParquet.FileName, scope, parquet.ReadAsync, cancellationToken).ConfigureAwait(false);
+        var holds = Filtered(commit, scope);
+        return parts.Count == 1 && holds is null ? parts[0] : [.. parts.SelectMany(part => part).Where(row => holds is null || holds(row.EntityId))];
     }
 
     /// <summary>Reads the schema a features commit's file declares, as training's reader sees it.</summary>
@@ -143,7 +187,7 @@ public sealed class PartitionReader
     /// <returns>The file's columns, in order.</returns>
     public async Task<IReadOnlyList<Backfill.Core.Validation.ColumnSchema>> ReadFeatureColumnsAsync(CommitRecord commit, CancellationToken cancellationToken)
     {
-        using var file = await OpenAsync(commit, FeatureParquet.FileName, cancellationToken).ConfigureAwait(false);
+        using var file = await OpenAsync(commit, FilesOf(commit, FeatureParquet.FileName, null)[0], cancellationToken).ConfigureAwait(false);
         return await ParquetFiles.ReadSchemaAsync(file, cancellationToken).ConfigureAwait(false);
     }
 
@@ -157,19 +201,51 @@ public sealed class PartitionReader
         return _quarantine.ReadAsync(commit.Partition, commit.CommitId, cancellationToken);
     }
 
-    /// <summary>Downloads one file of a commit and checks it against the hash the commit recorded.</summary>
-    private async Task<MemoryStream> OpenAsync(CommitRecord commit, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// The files of a commit in the role <paramref name="name"/>: the one file of a whole-day commit, or that file of
+    /// each bucket in bucket order; with a scope, only the buckets that can hold the scope's entities.
+    /// </summary>
+    private static IReadOnlyList<CommitFile> FilesOf(CommitRecord commit, string name, BucketScope? scope)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var file = commit.File(name);
+        var buckets = scope is null ? null : EntityBucket.Upstream(scope.Bucket, scope.Count, commit.BucketCount).ToHashSet();
+        IReadOnlyList<CommitFile> files =
+        [
+            .. commit.Files.Where(file => BucketPaths.RoleOf(file.Name) == name
+                && (buckets is null || buckets.Contains(BucketPaths.BucketOf(file.Name) ?? 0))),
+        ];
+        return files.Count > 0 ? files : throw new InvalidOperationException($"Commit {commit.CommitId} of {commit.Dataset}/{commit.Partition} has no file {name}.");
+    }
+
+    // Rows of the files read still need filtering when the commit has fewer buckets than the scope: its bucket is a
+    // superset of the scope's (buckets nest). Null when every row read belongs to the scope.
+    private static Func<string, bool>? Filtered(CommitRecord commit, BucketScope? scope) =>
+        scope is not null && commit.BucketCount.Value < scope.Count.Value ? scope.Holds : null;
+
+    private async Task<IReadOnlyList<T>> ReadPartsAsync<T>(
+        CommitRecord commit, string name, BucketScope? scope, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var parts = new List<T>();
+        foreach (var file in FilesOf(commit, name, scope))
+        {
+            using var stream = await OpenAsync(commit, file, cancellationToken).ConfigureAwait(false);
+            parts.Add(await read(stream, cancellationToken).ConfigureAwait(false));
+        }
+
+        return parts;
+    }
+
+    /// <summary>Downloads one file of a commit and checks it against the hash the commit recorded.</summary>
+    private async Task<MemoryStream> OpenAsync(CommitRecord commit, CommitFile file, CancellationToken cancellationToken)
+    {
         var content = await _lake.Container
-            .GetBlobClient(LakePaths.CommitFile(commit.Dataset, commit.Partition, commit.CommitId, name))
+            .GetBlobClient(LakePaths.CommitFile(commit.Dataset, commit.Partition, commit.CommitId, file.Name))
             .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
         var bytes = content.Value.Content.ToMemory();
         if (Convert.ToHexStringLower(SHA256.HashData(bytes.Span)) != file.Sha256)
         {
             throw new InvalidDataException(
-                $"{commit.Dataset}/{commit.Partition.PathSegment} commit {commit.CommitId}: {name} does not match its recorded hash.");
+                $"{commit.Dataset}/{commit.Partition.PathSegment} commit {commit.CommitId}: {file.Name} does not match its recorded hash.");
         }
 
         return new MemoryStream(bytes.ToArray(), writable: false);

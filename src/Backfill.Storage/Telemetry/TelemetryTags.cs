@@ -21,6 +21,9 @@ public static class TelemetryTags
     /// <summary>The commit a span staged, validated or published.</summary>
     public const string CommitId = "backfill.commit_id";
 
+    /// <summary>The entity bucket a span staged, for a day split into buckets.</summary>
+    public const string Bucket = "backfill.bucket";
+
     /// <summary>The attempt at a work item, 1 for the first.</summary>
     public const string Attempt = "backfill.attempt";
 

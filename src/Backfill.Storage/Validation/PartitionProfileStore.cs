@@ -33,7 +33,7 @@ public sealed class PartitionProfileStore
     {
         ArgumentNullException.ThrowIfNull(commit);
         ArgumentNullException.ThrowIfNull(profile);
-        await Blob(commit).UploadAsync(LakeJson.Serialize(profile), overwrite: true, cancellationToken).ConfigureAwait(false);
+        await Blob(commit).UploadAsync(LakeJson.Serialize(profile.WithoutValues()), overwrite: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the profile of a commit.</summary>

@@ -1,3 +1,4 @@
+using Backfill.Core.Buckets;
 using Backfill.Core.Features;
 using Backfill.Core.Partitions;
 using Backfill.Core.Validation;
@@ -49,19 +50,68 @@ public sealed class PartitionValidator : ICommitValidator
     public async Task<PartitionValidationReport> ValidateAsync(StagedCommit staged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staged);
-        var commit = staged.Commit;
-        var thresholds = _thresholdsFor(commit.Dataset);
-        var features = commit.Dataset is Datasets.Raw or Datasets.Staging ? null : FeatureVersions.Get(commit.Dataset);
-        var (file, declared) = features is null
-            ? (EventParquet.FileName, EventParquet.Columns)
-            : (FeatureParquet.FileName, new FeatureParquet(features).Columns);
-        var results = new List<ValidationResult> { RowCountRule.CheckBounds(commit.RowCount, thresholds) };
+        var readBack = await ReadFilesBackAsync(staged.Commit, null, cancellationToken).ConfigureAwait(false);
+        return await JudgeAsync(staged.Commit, readBack, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <inheritdoc />
+    public Task<ReadBack> ReadBackAsync(CommitRecord bucket, BucketScope scope, CancellationToken cancellationToken) =>
+        ReadFilesBackAsync(bucket, scope, cancellationToken);
+
+    // Reads a staged commit's files back through the reader training uses (or one bucket's files and the matching
+    // share of its inputs): the schema, the rows, the keys, the entities and the profile.
+    private async Task<ReadBack> ReadFilesBackAsync(CommitRecord commit, BucketScope? scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var features = FeaturesOf(commit);
+        var (file, declared) = Declared(features);
         var schema = DownstreamReadRule.CheckSchema(declared, await _reader.ReadSchemaAsync(commit, file, cancellationToken).ConfigureAwait(false));
-        results.Add(schema);
         if (schema.Status == ValidationStatus.Fail)
         {
             // Reading rows as the declared schema would throw or mislabel columns; the schema result says why.
+            return new ReadBack(schema, null, null, null, null, null, null);
+        }
+
+        if (features is not null)
+        {
+            var rows = await _reader.ReadFeaturesAsync(commit, features, cancellationToken).ConfigureAwait(false);
+            return new ReadBack(
+                schema,
+                rows.Count,
+                Duplicates(["entity_id", "date"], rows.Select(r => $"{r.EntityId}|{r.Date:yyyy-MM-dd}")),
+                rows.Select(r => r.EntityId).Distinct(StringComparer.Ordinal).LongCount(),
+                await StagingEntitiesAsync(commit, scope, cancellationToken).ConfigureAwait(false),
+                null,
+                PartitionProfiles.OfFeatures(features, rows));
+        }
+
+        var events = await _reader.ReadEventsAsync(commit, cancellationToken).ConfigureAwait(false);
+        var staging = commit.Dataset == Datasets.Staging;
+        return new ReadBack(
+            schema,
+            events.Count,
+            staging ? Duplicates(["event_id"], events.Select(e => e.Event.EventId)) : null,
+            null,
+            null,
+            staging ? null : await QuarantinedAsync(commit, cancellationToken).ConfigureAwait(false),
+            PartitionProfiles.OfEvents(events));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Bounds, schema, rows, keys and cross-layer counts, then the baseline checks against the profiles of earlier
+    /// commits. Stores the commit's profile for later baselines.
+    /// </remarks>
+    public async Task<PartitionValidationReport> JudgeAsync(CommitRecord commit, ReadBack readBack, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        ArgumentNullException.ThrowIfNull(readBack);
+        var thresholds = _thresholdsFor(commit.Dataset);
+        var features = FeaturesOf(commit);
+        var declared = Declared(features).Columns;
+        List<ValidationResult> results = [RowCountRule.CheckBounds(commit.RowCount, thresholds), readBack.Schema];
+        if (readBack is not { RowsRead: { } rowsRead, Profile: { } profile })
+        {
             results.Add(DownstreamReadRule.Unreadable(commit.RowCount, "the schema differs from the declared one"));
             return new PartitionValidationReport(results);
         }
@@ -73,33 +123,23 @@ public sealed class PartitionValidator : ICommitValidator
         Func<CommitRecord, bool> comparable = features is null || warmUp is not null ? _ => true : trailingCommit => WarmUp(trailingCommit, features) is null;
         var asOf = commit.Lineage.BaselineAsOf;
         var trailing = TrailingAsync(commit.Dataset, commit.Partition, asOf, thresholds.BaselinePartitions, comparable, cancellationToken);
-        PartitionProfile profile;
-        if (features is null)
+        results.Add(DownstreamReadRule.CheckRowsRead(commit.RowCount, rowsRead));
+        if (readBack.Duplicates is { } duplicates)
         {
-            var events = await _reader.ReadEventsAsync(commit, cancellationToken).ConfigureAwait(false);
-            results.Add(DownstreamReadRule.CheckRowsRead(commit.RowCount, events.Count));
-            profile = PartitionProfiles.OfEvents(events);
-            if (commit.Dataset == Datasets.Staging)
-            {
-                results.Add(KeyUniquenessRule.Check(Duplicates(["event_id"], events.Select(e => e.Event.EventId))));
-                results.Add(await CheckStagingRowsAsync(commit, events.Count, cancellationToken).ConfigureAwait(false));
-            }
-            else if (commit.LandedLines is { } landed)
-            {
-                var quarantined = commit.QuarantinedCount == 0
-                    ? 0
-                    : (await _reader.ReadQuarantineAsync(commit, cancellationToken).ConfigureAwait(false)).Count;
-                results.Add(CrossLayerRule.CheckLandedLines(events.Count, quarantined, landed));
-            }
+            results.Add(KeyUniquenessRule.Check(duplicates));
         }
-        else
+
+        if (features is not null)
         {
-            var rows = await _reader.ReadFeaturesAsync(commit, features, cancellationToken).ConfigureAwait(false);
-            results.Add(DownstreamReadRule.CheckRowsRead(commit.RowCount, rows.Count));
-            profile = PartitionProfiles.OfFeatures(features, rows);
-            results.Add(KeyUniquenessRule.Check(Duplicates(["entity_id", "date"], rows.Select(r => $"{r.EntityId}|{r.Date:yyyy-MM-dd}"))));
-            results.Add(await CheckFeaturesEntitiesAsync(commit, rows.Select(r => r.EntityId).Distinct(StringComparer.Ordinal).LongCount(), cancellationToken)
-                .ConfigureAwait(false));
+            results.Add(CrossLayerRule.CheckFeaturesEntities(readBack.Entities ?? 0, readBack.UpstreamEntities ?? 0));
+        }
+        else if (commit.Dataset == Datasets.Staging)
+        {
+            results.Add(await CheckStagingRowsAsync(commit, rowsRead, cancellationToken).ConfigureAwait(false));
+        }
+        else if (commit.LandedLines is { } landed)
+        {
+            results.Add(CrossLayerRule.CheckLandedLines(rowsRead, readBack.Quarantined ?? 0, landed));
         }
 
         await _profiles.WriteAsync(commit, profile, cancellationToken).ConfigureAwait(false);
@@ -113,6 +153,17 @@ public sealed class PartitionValidator : ICommitValidator
             profile, await trailing.ConfigureAwait(false), previous, declared, thresholds, features is not null, warmUp));
         return new PartitionValidationReport(results);
     }
+
+    private static FeatureVersion? FeaturesOf(CommitRecord commit) =>
+        commit.Dataset is Datasets.Raw or Datasets.Staging ? null : FeatureVersions.Get(commit.Dataset);
+
+    // The file whose schema is checked and the columns it declares: the events file, or the features file.
+    private static (string File, IReadOnlyList<ColumnSchema> Columns) Declared(FeatureVersion? features) => features is null
+        ? (EventParquet.FileName, EventParquet.Columns)
+        : (FeatureParquet.FileName, new FeatureParquet(features).Columns);
+
+    private async Task<long> QuarantinedAsync(CommitRecord commit, CancellationToken cancellationToken) =>
+        commit.QuarantinedCount == 0 ? 0 : (await _reader.ReadQuarantineAsync(commit, cancellationToken).ConfigureAwait(false)).Count;
 
     /// <summary>
     /// The newest <paramref name="count"/> partitions before <paramref name="day"/> that were live at
@@ -140,16 +191,15 @@ public sealed class PartitionValidator : ICommitValidator
         return CrossLayerRule.CheckStagingRows(stagingRows, rawCommit?.RowCount ?? 0);
     }
 
-    private async Task<ValidationResult> CheckFeaturesEntitiesAsync(CommitRecord commit, long featuresEntities, CancellationToken cancellationToken)
+    private async Task<long> StagingEntitiesAsync(CommitRecord commit, BucketScope? scope, CancellationToken cancellationToken)
     {
         // The staging commits the build read, by id: the window as it was, even if a day was republished since.
         var rollups = await Task.WhenAll(commit.Lineage.Inputs.Where(input => input.Dataset == Datasets.Staging).Select(async input =>
         {
             var staging = await _reader.GetCommitAsync(input.Dataset, input.Partition, input.CommitId, cancellationToken).ConfigureAwait(false);
-            return await _reader.ReadRollupsAsync(staging, cancellationToken).ConfigureAwait(false);
+            return await _reader.ReadRollupsAsync(staging, scope, cancellationToken).ConfigureAwait(false);
         })).ConfigureAwait(false);
-        var stagingEntities = rollups.SelectMany(day => day.EntityIds).Distinct(StringComparer.Ordinal).LongCount();
-        return CrossLayerRule.CheckFeaturesEntities(featuresEntities, stagingEntities);
+        return rollups.SelectMany(day => day.EntityIds).Distinct(StringComparer.Ordinal).LongCount();
     }
 
     /// <summary>Why a features commit is in the warm-up (its build read fewer staging days than its window); null when it is not.</summary>

@@ -1,3 +1,4 @@
+using Backfill.Core.Buckets;
 using Backfill.Core.Validation;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Validation;
@@ -13,9 +14,16 @@ namespace Backfill.Workflows.Pipeline;
 public sealed class PartitionGate(LakeReady lakeReady, IOptions<ValidationSettings> settings) : ICommitValidator
 {
     /// <inheritdoc />
-    public async Task<PartitionValidationReport> ValidateAsync(StagedCommit staged, CancellationToken cancellationToken)
-    {
-        var lake = await lakeReady.GetAsync().ConfigureAwait(false);
-        return await new PartitionValidator(lake, settings.Value.ThresholdsFor).ValidateAsync(staged, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<PartitionValidationReport> ValidateAsync(StagedCommit staged, CancellationToken cancellationToken) =>
+        await (await ValidatorAsync().ConfigureAwait(false)).ValidateAsync(staged, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<ReadBack> ReadBackAsync(CommitRecord bucket, BucketScope scope, CancellationToken cancellationToken) =>
+        await (await ValidatorAsync().ConfigureAwait(false)).ReadBackAsync(bucket, scope, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<PartitionValidationReport> JudgeAsync(CommitRecord commit, ReadBack readBack, CancellationToken cancellationToken) =>
+        await (await ValidatorAsync().ConfigureAwait(false)).JudgeAsync(commit, readBack, cancellationToken).ConfigureAwait(false);
+
+    private async Task<PartitionValidator> ValidatorAsync() => new(await lakeReady.GetAsync().ConfigureAwait(false), settings.Value.ThresholdsFor);
 }

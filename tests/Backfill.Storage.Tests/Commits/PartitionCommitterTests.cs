@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Backfill.Core.Buckets;
 using Backfill.Core.Features;
 using Backfill.Core.Partitions;
 using Backfill.Core.Validation;
@@ -277,5 +278,11 @@ public sealed class PartitionCommitterTests(AzuriteFixture azurite)
             return Task.FromResult(new PartitionValidationReport(
                 [new ValidationResult(ValidationCheckNames.RowCountBounds, null, ValidationStatus.Fail, 1, 100, "1 row, expected at least 100.")]));
         }
+
+        public Task<ReadBack> ReadBackAsync(CommitRecord bucket, BucketScope scope, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Whole-day commits only.");
+
+        public Task<PartitionValidationReport> JudgeAsync(CommitRecord commit, ReadBack readBack, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Whole-day commits only.");
     }
 }

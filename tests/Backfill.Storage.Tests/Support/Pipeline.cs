@@ -1,3 +1,4 @@
+using Backfill.Core.Buckets;
 using Backfill.Core.Features;
 using Backfill.Core.Generation;
 using Backfill.Core.Landing;
@@ -33,35 +34,51 @@ internal sealed class Pipeline(LakeStorage lake, ICommitValidator? validator = n
         }
     }
 
-    public Task<CommitResult> RawAsync(Day day, DateTime processingTime, WriteMode mode = WriteMode.Overwrite) =>
-        Committer.CommitAsync(
-            new CommitRequest(Datasets.Raw, day, mode, TestLake.Run()),
-            new RawPartitionBuilder(Landing, Reader, day, processingTime),
-            _validator,
-            TestContext.Current.CancellationToken);
+    public BucketedCommitter Buckets { get; } = new(lake);
 
-    public Task<CommitResult> StagingAsync(Day day, WriteMode mode = WriteMode.Overwrite) =>
-        Committer.CommitAsync(
-            new CommitRequest(Datasets.Staging, day, mode, TestLake.Run()),
-            new StagingPartitionBuilder(Reader, day),
-            _validator,
-            TestContext.Current.CancellationToken);
+    public Task<CommitResult> RawAsync(Day day, DateTime processingTime, WriteMode mode = WriteMode.Overwrite, int buckets = 1) =>
+        CommitAsync(new CommitRequest(Datasets.Raw, day, mode, TestLake.Run()), new RawPartitionBuilder(Landing, Reader, day, processingTime), buckets);
 
-    public Task<CommitResult> FeaturesAsync(FeatureVersion features, Day day, WriteMode mode = WriteMode.Overwrite) =>
-        Committer.CommitAsync(
-            new CommitRequest(features.Name, day, mode, TestLake.Run() with { ConfigHash = features.ConfigHash }),
-            new FeaturePartitionBuilder(Reader, features, day),
-            _validator,
-            TestContext.Current.CancellationToken);
+    public Task<CommitResult> StagingAsync(Day day, WriteMode mode = WriteMode.Overwrite, int buckets = 1) =>
+        CommitAsync(new CommitRequest(Datasets.Staging, day, mode, TestLake.Run()), new StagingPartitionBuilder(Reader, day), buckets);
+
+    public Task<CommitResult> FeaturesAsync(FeatureVersion features, Day day, WriteMode mode = WriteMode.Overwrite, int buckets = 1) =>
+        CommitAsync(
+            new CommitRequest(features.Name, day, mode, TestLake.Run() with { ConfigHash = features.ConfigHash }), new FeaturePartitionBuilder(Reader, features, day), buckets);
+
+    /// <summary>Pins the day and stages every bucket, as the bucket work items would, without publishing.</summary>
+    public async Task<string> StageBucketsAsync(CommitRequest request, IBucketContentBuilder builder, int buckets)
+    {
+        var commitId = Guid.CreateVersion7().ToString("N");
+        await Buckets.PinAsync(request, commitId, BucketCount.Of(buckets), builder, TestContext.Current.CancellationToken);
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            await Buckets.StageBucketAsync(request, commitId, bucket, builder, _validator, TestContext.Current.CancellationToken);
+        }
+
+        return commitId;
+    }
+
+    // One bucket commits the day whole; more pin, stage every bucket and publish, as the bucketed day's steps do.
+    private async Task<CommitResult> CommitAsync(CommitRequest request, IBucketContentBuilder builder, int buckets)
+    {
+        if (buckets == 1)
+        {
+            return await Committer.CommitAsync(request, builder, _validator, TestContext.Current.CancellationToken);
+        }
+
+        var commitId = await StageBucketsAsync(request, builder, buckets);
+        return await Buckets.PublishAsync(request, commitId, _validator, TestContext.Current.CancellationToken);
+    }
 
     /// <summary>Raw and staging for every day, as of long after the last one, so all late events are in.</summary>
-    public async Task BuildEventsAsync(Day first, int days, WriteMode mode = WriteMode.Overwrite)
+    public async Task BuildEventsAsync(Day first, int days, WriteMode mode = WriteMode.Overwrite, int rawBuckets = 1, int stagingBuckets = 1)
     {
         var processingTime = At(first.AddDays(days + 6));
         for (var day = first; day <= first.AddDays(days - 1); day = day.AddDays(1))
         {
-            await RawAsync(day, processingTime, mode);
-            await StagingAsync(day, mode);
+            await RawAsync(day, processingTime, mode, rawBuckets);
+            await StagingAsync(day, mode, stagingBuckets);
         }
     }
 
