@@ -13,7 +13,7 @@ public static class WorkflowCatalog
     /// <summary>Orchestrator classes; each is registered under its class name.</summary>
     public static IReadOnlyList<Type> Orchestrators { get; } = [
         typeof(EngineCheckOrchestrator), typeof(BackfillOrchestrator), typeof(FlipOrchestrator), typeof(DailyOrchestrator), typeof(DailyDayOrchestrator),
-        typeof(RetireVersionOrchestrator),
+        typeof(RetireVersionOrchestrator), typeof(BucketedDayOrchestrator),
     ];
 
     /// <summary>Activity classes; each is registered under its class name.</summary>

@@ -15,6 +15,10 @@ internal sealed class BackfillFunctions(RunWorkItemActivity activity)
     public static Task<BackfillProgress> OrchestrateAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new BackfillOrchestrator().RunAsync(context, context.GetInput<BackfillState>()!);
 
+    [Function(nameof(BucketedDayOrchestrator))]
+    public static Task<WorkItemOutcome> OrchestrateBucketedDayAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new BucketedDayOrchestrator().RunAsync(context, context.GetInput<BucketedDayInput>()!);
+
     [Function(nameof(RunWorkItemActivity))]
     public Task<WorkItemOutcome> RunWorkItemAsync([ActivityTrigger] WorkItemRequest request, FunctionContext context) =>
         activity.RunAsync(new FunctionsActivityContext(nameof(RunWorkItemActivity), context), request);

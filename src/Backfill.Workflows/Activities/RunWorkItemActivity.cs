@@ -34,8 +34,21 @@ public sealed class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStor
         using var span = BackfillTelemetry.StartWorkItem(input, dataset);
         var startedAt = time.GetUtcNow();
         var (outcome, validation) = await AttemptAsync(input).ConfigureAwait(false);
+        if (input.Step is { Kind: not BucketStepKind.Publish } step && outcome.Error is { } error)
+        {
+            // The day's item details and alerts name the step that failed.
+            outcome = outcome with { Error = step.Kind == BucketStepKind.Pin ? $"pin: {error}" : $"bucket {step.Bucket} of {input.Buckets}: {error}" };
+        }
+
         BackfillTelemetry.WorkItemEnded(span, input, outcome);
-        await RecordAsync(input, outcome, validation, startedAt).ConfigureAwait(false);
+
+        // The day's item details describe the day: its publish, or a step that went wrong (a staged bucket or a pin that
+        // succeeded says nothing an operator needs, and would overwrite the day's last failure).
+        if (input.Step is null or { Kind: BucketStepKind.Publish } || outcome.Error is not null)
+        {
+            await RecordAsync(input, outcome, validation, startedAt).ConfigureAwait(false);
+        }
+
         return outcome;
     }
 

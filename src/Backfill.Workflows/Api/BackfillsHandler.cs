@@ -1,3 +1,4 @@
+using Backfill.Core.Buckets;
 using Backfill.Core.Estimating;
 using Backfill.Core.Features;
 using Backfill.Core.Layers;
@@ -22,7 +23,8 @@ namespace Backfill.Workflows.Api;
 /// The client is a parameter because each host supplies its own.
 /// </summary>
 public sealed class BackfillsHandler(
-    IOptions<BackfillSettings> settings, ICommittedPartitions committed, IPartitionStates partitionStates, ICommitHistory commitHistory, TimeProvider time)
+    IOptions<BackfillSettings> settings, IOptions<LayoutSettings> layout, ICommittedPartitions committed, IPartitionStates partitionStates, ICommitHistory commitHistory,
+    TimeProvider time)
 {
     // How long a start waits for the orchestration to claim its days, so an overlap is a 409 now,
     // not a surprise in a later GET.
@@ -44,6 +46,8 @@ public sealed class BackfillsHandler(
         {
             return Problems.Invalid(errors);
         }
+
+        spec = spec with { Buckets = layout.Value.Pinned(Enum.GetValues<Layer>().Select(layer => Datasets.Of(layer, spec.Target))) };
 
         var choice = await ChooseAsync(spec, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (body!.DryRun == true)
@@ -203,7 +207,7 @@ public sealed class BackfillsHandler(
         var live = await committed.GetAsync(partitions, cancellationToken).ConfigureAwait(false);
         var target = FeatureVersions.Get(spec.Target);
         Func<WorkItem, string>? chosenBecause = choice.Reasons is { } reasons ? item => reasons[item] : null;
-        var items = DryRun.Classify(plan, dependencies, DatasetOf, live, spec.CodeVersion, item => PipelineConfig.ConfigHashOf(item.Layer, target), chosenBecause)
+        var items = DryRun.Classify(plan, dependencies, DatasetOf, live, spec.CodeVersion, item => PipelineConfig.ConfigHashOf(item.Layer, target, BucketCount.Of(WorkItemCalls.BucketsOf(spec.Buckets, DatasetOf(item)))), chosenBecause)
             .Concat(choice.NotChosen)
             .ToList();
         var counts = Enum.GetValues<PlannedAction>().ToDictionary(a => a.ToString().ToLowerInvariant(), a => items.Count(i => i.Action == a));

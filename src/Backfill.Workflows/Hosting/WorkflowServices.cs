@@ -68,6 +68,9 @@ public static class WorkflowServices
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LakeReady>();
         services.AddSingleton<GarbageSweep>();
+        // Section "Layout": entity buckets per dataset, so one day of a large dataset runs as many bounded work items.
+        services.AddOptions<LayoutSettings>().Bind(configuration.GetSection(LayoutSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LayoutSettings>, LayoutSettingsValidator>();
         services.AddOptions<ValidationSettings>().Bind(configuration.GetSection(ValidationSettings.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ValidationSettings>, ValidationSettingsValidator>();
         services.AddOptions<AlertSettings>().Bind(configuration.GetSection(AlertSettings.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -29,6 +29,10 @@ namespace Backfill.Workflows.Models;
 /// The work items to run, chosen at submission by the reprocess mode or by retry-failed, in <see cref="WorkItemSet"/> form; null runs
 /// every layer of every day of <paramref name="Partitions"/>. Pinned so the plan stays a pure function of the spec.
 /// </param>
+/// <param name="Buckets">
+/// The entity buckets of each dataset the backfill writes whose days are split (<c>Layout:Buckets</c>), pinned at
+/// submission; a dataset not named has one bucket. Null (a backfill submitted before buckets existed) means one each.
+/// </param>
 public sealed record BackfillSpec(
     string Partitions,
     string Target,
@@ -46,4 +50,5 @@ public sealed record BackfillSpec(
     bool FlipOnSuccess = false,
     bool WaitOnConflict = false,
     ReprocessMode Reprocess = ReprocessMode.Changed,
-    string? Items = null);
+    string? Items = null,
+    IReadOnlyDictionary<string, int>? Buckets = null);

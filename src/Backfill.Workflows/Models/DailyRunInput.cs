@@ -16,6 +16,7 @@ namespace Backfill.Workflows.Models;
 /// <param name="RetainDays">Processed days a retiring version is still built after a flip (<c>Versions:RetainDays</c>).</param>
 /// <param name="BaselineAsOf">The baseline time validation compares with; pinned by the run when it starts.</param>
 /// <param name="WatermarkStallDays">Days a committed watermark may trail the scheduled one before the run alerts (<c>Alerts:WatermarkStallDays</c>).</param>
+/// <param name="Buckets">The entity buckets of each split dataset (<c>Layout:Buckets</c>), pinned at start; a dataset not named has one.</param>
 public sealed record DailyRunInput(
     DateTimeOffset AsOf,
     string Target,
@@ -31,4 +32,5 @@ public sealed record DailyRunInput(
     IReadOnlyDictionary<string, string> ConfigHashes,
     int RetainDays,
     DateTimeOffset? BaselineAsOf = null,
-    int WatermarkStallDays = 2);
+    int WatermarkStallDays = 2,
+    IReadOnlyDictionary<string, int>? Buckets = null);

@@ -18,6 +18,8 @@ namespace Backfill.Workflows.Models;
 /// The run's baseline time, pinned when it started (a backfill's submission, a daily run's start): validation compares
 /// with the commits live then. Null compares with whatever is live at validation.
 /// </param>
+/// <param name="Buckets">The entity buckets of the item's dataset, pinned by the run; 1 builds the day in one item.</param>
+/// <param name="Step">For a day split into buckets, the step of it this call runs; null for a day built in one item.</param>
 public sealed record WorkItemRequest(
     string BackfillId,
     WorkItem Item,
@@ -28,4 +30,6 @@ public sealed record WorkItemRequest(
     string ConfigHash,
     DateTimeOffset ProcessingTime,
     RunTrigger Trigger = RunTrigger.Backfill,
-    DateTimeOffset? BaselineAsOf = null);
+    DateTimeOffset? BaselineAsOf = null,
+    int Buckets = 1,
+    BucketStep? Step = null);

@@ -24,6 +24,9 @@ internal sealed class BackfillRun : IDisposable
     private readonly List<int>[] _dependents;
     private readonly SortedSet<int> _ready = [];
     private readonly Dictionary<Task<WorkItemOutcome>, int> _inFlight = [];
+
+    // The slots each in-flight item took when it started (a cap change does not resize a running day).
+    private readonly Dictionary<int, int> _slots = [];
     private BackfillState _state;
     private BackfillStatus _status = BackfillStatus.Running;
     private string? _reason;
@@ -207,6 +210,7 @@ internal sealed class BackfillRun : IDisposable
                 var finished = (Task<WorkItemOutcome>)winner;
                 var item = _inFlight[finished];
                 _inFlight.Remove(finished);
+                _slots.Remove(item);
                 Finish(item, finished.Result);
                 if (AlertOf(item, finished.Result) is { } alert)
                 {
@@ -250,13 +254,28 @@ internal sealed class BackfillRun : IDisposable
             return;
         }
 
-        foreach (var next in _ready.Where(Holds).Take(Math.Max(0, EffectiveMaxParallel - _inFlight.Count)).ToList())
+        // The cap counts activities: a day split into buckets takes as many slots as it runs bucket steps at once.
+        // Plan order is kept: an item that does not fit waits, and no later item passes it.
+        foreach (var next in _ready.Where(Holds).ToList())
         {
+            var slots = SlotsOf(next);
+            if (SlotsInUse + slots > EffectiveMaxParallel)
+            {
+                break;
+            }
+
             _ready.Remove(next);
             _items[next] = (char)ItemState.Running;
-            _inFlight[RunItemAsync(_plan.Items[next])] = next;
+            _inFlight[RunItemAsync(_plan.Items[next], slots)] = next;
+            _slots[next] = slots;
         }
     }
+
+    private int SlotsInUse => _slots.Values.Sum();
+
+    // One for a day in one piece; for a bucketed day, its buckets up to the whole cap (never 0, so it can start).
+    private int SlotsOf(int item) =>
+        Math.Clamp(WorkItemCalls.BucketsOf(_state.Spec.Buckets, ClaimCalls.DatasetOf(_plan.Items[item], _state.Spec.Target)), 1, Math.Max(1, EffectiveMaxParallel));
 
     // One timer at a time: while paused, to renew the leases or give them back after PauseReleaseMinutes; while
     // items wait for claims, to claim again every GrantRefreshSeconds (a released backfill claim sends no event).
@@ -367,14 +386,17 @@ internal sealed class BackfillRun : IDisposable
         }
     }
 
-    private async Task<WorkItemOutcome> RunItemAsync(WorkItem item)
+    private async Task<WorkItemOutcome> RunItemAsync(WorkItem item, int slots)
     {
         var spec = _state.Spec;
-        var (outcome, _) = await WorkItemCalls.RunAsync(
+        var (outcome, _) = await WorkItemCalls.RunDayAsync(
             _context,
-            attempt => new WorkItemRequest(_context.InstanceId, item, spec.Target, spec.WriteMode, attempt, spec.CodeVersion, spec.ConfigHash, spec.SubmittedAt, BaselineAsOf: spec.SubmittedAt),
+            new WorkItemRequest(
+                _context.InstanceId, item, spec.Target, spec.WriteMode, 1, spec.CodeVersion, spec.ConfigHash, spec.SubmittedAt, BaselineAsOf: spec.SubmittedAt,
+                Buckets: WorkItemCalls.BucketsOf(spec.Buckets, ClaimCalls.DatasetOf(item, spec.Target))),
             spec.Retries,
-            spec.RetryDelaySeconds);
+            spec.RetryDelaySeconds,
+            slots);
         return outcome;
     }
 

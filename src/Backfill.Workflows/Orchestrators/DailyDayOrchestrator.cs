@@ -20,7 +20,7 @@ public sealed class DailyDayOrchestrator : TaskOrchestrator<DailyDayInput, IRead
         var results = new List<DailyLayerResult>();
         foreach (var layer in (Layer[])[Layer.Raw, Layer.Staging])
         {
-            var result = await WorkItemCalls.RunDailyAsync(context, input.RunId, input.Run, input.Step, layer, input.Run.Target);
+            var result = await WorkItemCalls.RunDailyAsync(context, input.RunId, input.Run, input.Step, layer, input.Run.Target, input.Slots);
             results.Add(result);
             if (!result.Succeeded)
             {

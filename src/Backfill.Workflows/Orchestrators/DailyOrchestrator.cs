@@ -88,7 +88,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         // Every staging day a features day reads is built before any features day starts.
         await RunCappedAsync(upstreamSteps, input.MaxParallel, async step =>
         {
-            upstream[step.Day].AddRange(await RunDayAsync(context, input, step));
+            upstream[step.Day].AddRange(await RunDayAsync(context, input, step, SlotsPerItem(input.MaxParallel, upstreamSteps.Count)));
             Publish();
         });
         await ClaimCalls.RenewAsync(context);
@@ -100,7 +100,7 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         await RunCappedAsync(features, input.MaxParallel, async item =>
         {
             item.Version.Results[item.Step.Day] = await WorkItemCalls.RunDailyAsync(
-                context, context.InstanceId, input, item.Step, Layer.Features, item.Version.Version);
+                context, context.InstanceId, input, item.Step, Layer.Features, item.Version.Version, SlotsPerItem(input.MaxParallel, features.Count));
             Publish();
         });
 
@@ -147,12 +147,16 @@ public sealed class DailyOrchestrator : TaskOrchestrator<DailyRunInput, DailyRun
         return result;
     }
 
-    private static async Task<IReadOnlyList<DailyLayerResult>> RunDayAsync(TaskOrchestrationContext context, DailyRunInput input, DailyStep step)
+    // The cap's share of each item in flight: a day split into buckets runs that many bucket steps at once, so the
+    // run's activities in flight stay within its cap however many days run together.
+    private static int SlotsPerItem(int cap, int items) => Math.Max(1, cap / Math.Max(1, Math.Min(cap, items)));
+
+    private static async Task<IReadOnlyList<DailyLayerResult>> RunDayAsync(TaskOrchestrationContext context, DailyRunInput input, DailyStep step, int slots)
     {
         try
         {
             return await context.CallSubOrchestratorAsync<IReadOnlyList<DailyLayerResult>>(
-                nameof(DailyDayOrchestrator), new DailyDayInput(context.InstanceId, input, step), new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-{step.Day}" });
+                nameof(DailyDayOrchestrator), new DailyDayInput(context.InstanceId, input, step, slots), new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-{step.Day}" });
         }
         catch (TaskFailedException ex)
         {

@@ -1,5 +1,6 @@
 using Backfill.Core.Features;
 using Backfill.Core.Versioning;
+using Backfill.Storage.Building;
 using Backfill.Storage.Daily;
 using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Models;
@@ -14,7 +15,8 @@ namespace Backfill.Workflows.Orchestrators;
 /// timer all come through here, so a duplicate trigger finds the day's existing run instead of starting another.
 /// Concurrent triggers are decided by an atomic claim row; only its winner schedules the orchestration.
 /// </summary>
-public sealed class DailyRunStarter(IOptions<DailySettings> settings, IOptions<BackfillSettings> backfill, IOptions<VersionSettings> versions, IOptions<AlertSettings> alerts, DailyRunClaims claims)
+public sealed class DailyRunStarter(IOptions<DailySettings> settings, IOptions<BackfillSettings> backfill, IOptions<VersionSettings> versions, IOptions<AlertSettings> alerts,
+    IOptions<LayoutSettings> layout, DailyRunClaims claims)
 {
     // Longer than any start takes, so a slow winner is never overtaken.
     private static readonly TimeSpan ClaimStaleAfter = TimeSpan.FromMinutes(2);
@@ -41,7 +43,8 @@ public sealed class DailyRunStarter(IOptions<DailySettings> settings, IOptions<B
             asOf, FeatureVersions.Get(daily.Target).Name, daily.LagDays, daily.RollingDays, daily.Catchup, daily.MaxCatchupDays, daily.MaxParallel,
             daily.RepairLateBeyondWindow, daily.Retries, backfill.Value.RetryDelaySeconds, CodeVersion.Current.Value,
             FeatureVersions.All.ToDictionary(version => version.Name, version => version.ConfigHash), versions.Value.RetainDays,
-            WatermarkStallDays: alerts.Value.WatermarkStallDays);
+            WatermarkStallDays: alerts.Value.WatermarkStallDays,
+            Buckets: layout.Value.Pinned(new[] { Datasets.Raw, Datasets.Staging }.Concat(FeatureVersions.All.Select(version => version.Name))));
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(DailyOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken)
             .ConfigureAwait(false);
         return (id, true);

@@ -1,6 +1,7 @@
 using Backfill.Core.Daily;
 using Backfill.Core.Layers;
 using Backfill.Core.Planning;
+using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Models;
@@ -32,21 +33,51 @@ internal static class WorkItemCalls
     }
 
     /// <summary>
+    /// Runs one day's item: in one activity, or, for a dataset split into entity buckets, as a
+    /// <see cref="BucketedDayOrchestrator"/> whose bucket steps take at most <paramref name="slots"/> of the run's cap.
+    /// </summary>
+    /// <returns>The day's outcome and the attempts made (for a bucketed day, 1: its steps count their own).</returns>
+    public static async Task<(WorkItemOutcome Outcome, int Attempts)> RunDayAsync(
+        TaskOrchestrationContext context, WorkItemRequest request, int retries, int retryDelaySeconds, int slots)
+    {
+        if (request.Buckets == 1)
+        {
+            return await RunAsync(context, attempt => request with { Attempt = attempt }, retries, retryDelaySeconds);
+        }
+
+        try
+        {
+            return (await context.CallSubOrchestratorAsync<WorkItemOutcome>(
+                nameof(BucketedDayOrchestrator), new BucketedDayInput(request, retries, retryDelaySeconds, slots)), 1);
+        }
+        catch (TaskFailedException ex)
+        {
+            return (new WorkItemOutcome(WorkItemOutcomeKind.Transient, 0, 0, ex.FailureDetails.ErrorMessage), 1);
+        }
+    }
+
+    /// <summary>The buckets of <paramref name="dataset"/> in a run's pinned layout.</summary>
+    public static int BucketsOf(IReadOnlyDictionary<string, int>? buckets, string dataset) =>
+        buckets is not null && buckets.TryGetValue(dataset, out var count) ? count : 1;
+
+    /// <summary>
     /// Runs one layer of one day of a daily run: processing time is the run time, the trigger is the step's;
     /// <paramref name="version"/> is the feature version a features build writes.
     /// </summary>
     public static async Task<DailyLayerResult> RunDailyAsync(
-        TaskOrchestrationContext context, string runId, DailyRunInput run, DailyStep step, Layer layer, string version)
+        TaskOrchestrationContext context, string runId, DailyRunInput run, DailyStep step, Layer layer, string version, int slots)
     {
         // Features are always overwritten: a features day is a pure function of its staging window.
         var mode = step.Merge && layer != Layer.Features ? WriteMode.Merge : WriteMode.Overwrite;
         var item = new WorkItem(layer, step.Day);
-        var (outcome, attempts) = await RunAsync(
+        var (outcome, attempts) = await RunDayAsync(
             context,
-            attempt => new WorkItemRequest(
-                runId, item, version, mode, attempt, run.CodeVersion, run.ConfigHashes[version], run.AsOf, step.Trigger, run.BaselineAsOf),
+            new WorkItemRequest(
+                runId, item, version, mode, 1, run.CodeVersion, run.ConfigHashes[version], run.AsOf, step.Trigger, run.BaselineAsOf,
+                BucketsOf(run.Buckets, Datasets.Of(layer, version))),
             run.Retries,
-            run.RetryDelaySeconds);
+            run.RetryDelaySeconds,
+            slots);
         return new DailyLayerResult(layer, outcome.Kind, outcome.Rows, attempts, outcome.Error, layer == Layer.Features ? version : null);
     }
 }

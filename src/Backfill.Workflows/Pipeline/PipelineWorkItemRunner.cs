@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Backfill.Core.Buckets;
 using Backfill.Core.Features;
 using Backfill.Core.Landing;
 using Backfill.Core.Layers;
@@ -29,11 +30,12 @@ namespace Backfill.Workflows.Pipeline;
 /// </summary>
 /// <remarks>
 /// A commit that fails validation is not published (the previous commit stays live); an error alert names the
-/// failed checks, and the item fails with every result attached.
+/// failed checks, and the item fails with every result attached. A day split into entity buckets runs as steps
+/// (<see cref="WorkItemRequest.Step"/>): pin, stage each bucket, publish; only the publish step ends like a day's item.
 /// </remarks>
 public sealed class PipelineWorkItemRunner(
     LakeReady lakeReady, ICommitValidator validator, AlertRaiser alerts, LateDataRecording lateData, IOptions<FaultHookSettings> faultHooks,
-    ILogger<PipelineWorkItemRunner> logger)
+    IOptions<LayoutSettings> layout, ILogger<PipelineWorkItemRunner> logger)
     : IWorkItemRunner
 {
     /// <inheritdoc />
@@ -48,36 +50,68 @@ public sealed class PipelineWorkItemRunner(
             throw new WorkItemFailedException($"config hash changed mid-backfill: pinned {request.ConfigHash}, running {target.ConfigHash}");
         }
 
+        var dataset = Datasets.Of(request.Item.Layer, target.Name);
+        if (layout.Value.For(dataset).Value != request.Buckets)
+        {
+            // Buckets of two layouts cannot make one day, and a day built in the wrong layout would be rebuilt anyway.
+            throw new WorkItemFailedException(
+                $"layout changed mid-run: {dataset} was pinned at {request.Buckets} bucket(s), {LayoutSettings.Section}:Buckets:{dataset} is now {layout.Value.For(dataset).Value}");
+        }
+
         var reader = new PartitionReader(lake);
         var day = request.Item.Partition;
-        if (request.Item.Layer == Layer.Features && await reader.GetLiveCommitAsync(Datasets.Staging, day, cancellationToken).ConfigureAwait(false) is null)
+        if (request.Item.Layer == Layer.Features && request.Step is null or { Kind: BucketStepKind.Pin }
+            && await reader.GetLiveCommitAsync(Datasets.Staging, day, cancellationToken).ConfigureAwait(false) is null)
         {
             // Earlier window days may be missing at the start of history; the day itself may not.
             throw new WorkItemFailedException($"upstream missing: staging/{day} has no committed partition");
         }
 
-        var dataset = Datasets.Of(request.Item.Layer, target.Name);
-        IPartitionContentBuilder builder = request.Item.Layer switch
+        IBucketContentBuilder builder = request.Item.Layer switch
         {
             Layer.Raw => new RawPartitionBuilder(new LandingReader(lake, ArrivalWindow.Default), reader, day, request.ProcessingTime.UtcDateTime),
             Layer.Staging => new StagingPartitionBuilder(reader, day),
             _ => new FeaturePartitionBuilder(reader, target, day),
         };
         var run = new RunContext(
-            request.BackfillId, request.Trigger, request.Trigger == RunTrigger.Backfill ? request.BackfillId : null, new CodeVersion(request.CodeVersion), PipelineConfig.ConfigHashOf(request.Item.Layer, target),
-            request.BaselineAsOf);
+            request.BackfillId, request.Trigger, request.Trigger == RunTrigger.Backfill ? request.BackfillId : null, new CodeVersion(request.CodeVersion),
+            PipelineConfig.ConfigHashOf(request.Item.Layer, target, BucketCount.Of(request.Buckets)), request.BaselineAsOf);
+        var commit = new CommitRequest(dataset, day, request.WriteMode, run);
+        var buckets = new BucketedCommitter(lake, AfterManifestWrite());
 
         CommitResult result;
         try
         {
-            result = await new PartitionCommitter(lake, AfterManifestWrite()).CommitAsync(new CommitRequest(dataset, day, request.WriteMode, run), builder, validator, cancellationToken)
-                .ConfigureAwait(false);
+            switch (request.Step)
+            {
+                case { Kind: BucketStepKind.Pin } pin:
+                    await buckets.PinAsync(commit, pin.CommitId, BucketCount.Of(request.Buckets), builder, cancellationToken).ConfigureAwait(false);
+                    return new WorkItemRunResult(false, 0, pin.CommitId);
+                case { Kind: BucketStepKind.Stage } stage:
+                    var staged = await buckets.StageBucketAsync(commit, stage.CommitId, stage.Bucket, builder, validator, cancellationToken).ConfigureAwait(false);
+                    return new WorkItemRunResult(false, staged.RowCount, stage.CommitId);
+                case { Kind: BucketStepKind.Publish } publish:
+                    result = await buckets.PublishAsync(commit, publish.CommitId, validator, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    result = await new PartitionCommitter(lake, AfterManifestWrite()).CommitAsync(commit, builder, validator, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
         }
         catch (MissingPartitionException ex)
         {
             throw new WorkItemFailedException($"upstream missing: {ex.Message}", ex);
         }
 
+        return await ConcludeAsync(request, dataset, run, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    // What a day's commit means for the item: alerts and a failure for a rejected commit, the late-data metrics for
+    // a staging backfill, and the result.
+    private async Task<WorkItemRunResult> ConcludeAsync(
+        WorkItemRequest request, string dataset, RunContext run, CommitResult result, CancellationToken cancellationToken)
+    {
+        var day = request.Item.Partition;
         BackfillTelemetry.Committed(result);
 
         if (result.Repaired is { } repair)

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Backfill.Core.Buckets;
 using Backfill.Core.Features;
 using Backfill.Core.Generation;
 using Backfill.Core.Landing;
@@ -102,6 +103,45 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
         Assert.Equal("validation_failed", (await Alerting.SingleOfRunAsync(azurite, backfillId)).Kind);
     }
 
+    [Fact]
+    public async Task RunAsync_BucketSteps_PinEveryBucketThenPublishTheDayOnce()
+    {
+        var (lake, before) = await LakeWithLiveRawAsync();
+        var layout = new LayoutSettings { Buckets = new Dictionary<string, int> { [Datasets.Raw] = 4 } };
+        var (runner, _, backfillId) = Runner(lake, null, new ValidationSettings(), layout);
+        const string CommitId = "0190f0f0f0f07000800000000000beef";
+        var day = RawRequest(backfillId) with { Buckets = 4 };
+        var reader = new PartitionReader(lake);
+
+        await runner.RunAsync(day with { Step = new BucketStep(BucketStepKind.Pin, CommitId) }, TestContext.Current.CancellationToken);
+        var staged = 0L;
+        for (var bucket = 0; bucket < 4; bucket++)
+        {
+            staged += (await runner.RunAsync(day with { Step = new BucketStep(BucketStepKind.Stage, CommitId, bucket) }, TestContext.Current.CancellationToken)).Rows;
+            Assert.Equal(before, (await reader.GetLiveCommitAsync(Datasets.Raw, Day, TestContext.Current.CancellationToken))!.CommitId);
+        }
+
+        var published = await runner.RunAsync(day with { Step = new BucketStep(BucketStepKind.Publish, CommitId) }, TestContext.Current.CancellationToken);
+
+        var live = (await reader.GetLiveCommitAsync(Datasets.Raw, Day, TestContext.Current.CancellationToken))!;
+        Assert.Equal((CommitId, 4, staged), (live.CommitId, live.Buckets, live.RowCount));
+        Assert.Equal((false, CommitId, staged), (published.Skipped, published.CommitId, published.Rows));
+        Assert.Equal(PipelineConfig.ConfigHashOf(Layer.Raw, FeatureVersions.V1, BucketCount.Of(4)), live.Lineage.ConfigHash);
+    }
+
+    [Fact]
+    public async Task RunAsync_LayoutChangedSinceTheRunPinnedIt_FailsNamingTheSetting()
+    {
+        var (lake, before) = await LakeWithLiveRawAsync();
+        var layout = new LayoutSettings { Buckets = new Dictionary<string, int> { [Datasets.Raw] = 8 } };
+        var (runner, _, backfillId) = Runner(lake, null, new ValidationSettings(), layout);
+
+        var failed = await Assert.ThrowsAsync<WorkItemFailedException>(() => runner.RunAsync(RawRequest(backfillId), TestContext.Current.CancellationToken));
+
+        Assert.Equal("layout changed mid-run: raw was pinned at 1 bucket(s), Layout:Buckets:raw is now 8", failed.Message);
+        Assert.Equal(before, (await new PartitionReader(lake).GetLiveCommitAsync(Datasets.Raw, Day, TestContext.Current.CancellationToken))!.CommitId);
+    }
+
     /// <summary>A lake whose raw(Day) was published from an early processing time, when only some events had landed.</summary>
     private async Task<(LakeStorage Lake, string LiveCommitId)> LakeWithLiveRawAsync()
     {
@@ -120,7 +160,7 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
 
     /// <summary>The runner with a raw minimum no partition of this size meets, so a rebuild fails validation.</summary>
     private (PipelineWorkItemRunner Runner, RecordingLogger<Backfill.Workflows.Alerts.AlertRaiser> Log, string BackfillId) Runner(
-        LakeStorage lake, string? webhookUrl, ValidationSettings? settings = null)
+        LakeStorage lake, string? webhookUrl, ValidationSettings? settings = null, LayoutSettings? layout = null)
     {
         settings ??= new ValidationSettings
         {
@@ -130,7 +170,7 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
         var (raiser, log) = Alerting.Raiser(azurite, webhookUrl, timeoutSeconds: 1);
         var lateData = new LateDataRecording(new LateDataRecorder(ready), new LateDataStore(new TableServiceClient(azurite.ConnectionString)));
         var runner = new PipelineWorkItemRunner(
-            ready, new PartitionGate(ready, Options.Create(settings)), raiser, lateData, Options.Create(new FaultHookSettings()), _runnerLog);
+            ready, new PartitionGate(ready, Options.Create(settings)), raiser, lateData, Options.Create(new FaultHookSettings()), Options.Create(layout ?? new LayoutSettings()), _runnerLog);
         return (runner, log, "bf-" + Guid.NewGuid().ToString("N"));
     }
 

@@ -1,0 +1,14 @@
+namespace Backfill.Workflows.Models;
+
+/// <summary>The steps of a day split into entity buckets, in order.</summary>
+public enum BucketStepKind
+{
+    /// <summary>Fix the day's base manifest and upstream commits for every bucket.</summary>
+    Pin,
+
+    /// <summary>Build and stage one bucket's files, and read them back.</summary>
+    Stage,
+
+    /// <summary>Judge the merged buckets and publish the day with one manifest write.</summary>
+    Publish,
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Backfill.Core.Events;
+using Backfill.Core.Features;
+using Backfill.Core.Partitions;
+using Backfill.LocalHost.Tests.Daily;
+using Backfill.LocalHost.Tests.Orchestrators;
+using Backfill.Storage.Building;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Reading;
+using Backfill.Testing;
+using Backfill.Workflows.Models;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Backfill.LocalHost.Tests.Hosting;
+
+/// <summary>
+/// A backfill of datasets split into entity buckets (<c>Layout:Buckets</c>), through the local host's API on the real
+/// engine, data plane and Azurite: every layer's days equal a whole-day backfill's row for row and a recompute from the
+/// landed events, each day is one commit of every bucket's files, and a changed layout shows as a changed config.
+/// </summary>
+public sealed class BucketedBackfillTests(AzuriteFixture azurite)
+{
+    private const string Range = "2024-08-01..2024-08-06";
+    private static readonly Day First = Day.Parse("2024-08-01");
+    private static readonly Day Last = Day.Parse("2024-08-06");
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Backfill_EightBucketsEveryLayer_EqualsTheWholeDayBackfillAndAFullRecompute()
+    {
+        var (whole, split) = (OwnLake.New(), OwnLake.New());
+        var (wholeLake, splitLake) = (new DailyLake(azurite.ConnectionString, whole.Options), new DailyLake(azurite.ConnectionString, split.Options));
+        var landed = await wholeLake.LandAsync(DailyLake.Options(53), First, Last.AddDays(2), "gen");
+        await splitLake.LandAsync(DailyLake.Options(53), First, Last.AddDays(2), "gen");
+
+        Assert.Equal(BackfillStatus.Completed, (await BackfillAsync(whole.Settings)).Status);
+        var bucketed = await BackfillAsync(Bucketed(split.Settings, 8));
+        Assert.Equal(BackfillStatus.Completed, bucketed.Status);
+        Assert.Equal(new BackfillCounts(18, 0, 0, 18, 0, 0, 0), bucketed.Counts);
+
+        var (wholeReader, splitReader) = (new PartitionReader(wholeLake.Storage), new PartitionReader(splitLake.Storage));
+        for (var day = First; day <= Last; day = day.AddDays(1))
+        {
+            foreach (var dataset in new[] { Datasets.Raw, Datasets.Staging })
+            {
+                var splitCommit = (await splitReader.GetLiveCommitAsync(dataset, day, Cancel))!;
+                Assert.Equal(8, splitCommit.Buckets);
+                Assert.Equal(
+                    (await wholeReader.ReadEventsAsync((await wholeReader.GetLiveCommitAsync(dataset, day, Cancel))!, Cancel)).Order(ArrivedEvent.StorageOrder),
+                    (await splitReader.ReadEventsAsync(splitCommit, Cancel)).Order(ArrivedEvent.StorageOrder));
+            }
+
+            var features = (await splitReader.GetLiveCommitAsync(FeatureVersions.V1.Name, day, Cancel))!;
+            Assert.Equal(8, features.Files.Select(file => file.Name[..file.Name.IndexOf('/', StringComparison.Ordinal)]).Distinct().Count());
+            var expected = DailyLake.Recompute(landed, day);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Order(FeatureRow.StorageOrder), (await splitLake.LiveFeaturesAsync(day)).Order(FeatureRow.StorageOrder));
+            Assert.Equal((await wholeLake.LiveFeaturesAsync(day)).Order(FeatureRow.StorageOrder), (await splitLake.LiveFeaturesAsync(day)).Order(FeatureRow.StorageOrder));
+        }
+
+        // The same layout again: every day is current. Another layout: every day's config changed, so every day runs.
+        Assert.All(await DryRunActionsAsync(Bucketed(split.Settings, 8)), action => Assert.Equal("skip", action));
+        Assert.All(await DryRunActionsAsync(Bucketed(split.Settings, 4)), action => Assert.Equal("run", action));
+    }
+
+    private static Dictionary<string, string?> Bucketed(Dictionary<string, string?> settings, int buckets)
+    {
+        foreach (var dataset in new[] { Datasets.Raw, Datasets.Staging, FeatureVersions.V1.Name })
+        {
+            settings[$"Layout:Buckets:{dataset}"] = buckets.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+
+    private async Task<BackfillProgress> BackfillAsync(Dictionary<string, string?> settings)
+    {
+        await using var app = await LocalApi.StartAsync(azurite.ConnectionString, settings);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var answer = await http.PostAsJsonAsync("api/backfills", new { partitions = Range, target = "features_v1", maxParallel = 4 }, Cancel);
+        Assert.True(answer.StatusCode == HttpStatusCode.Accepted, await answer.Content.ReadAsStringAsync(Cancel));
+        var id = (await answer.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!;
+        return await BackfillRuns.CompletedAsync(app.Services.GetRequiredService<DurableTaskClient>(), id);
+    }
+
+    private async Task<IReadOnlyList<string>> DryRunActionsAsync(Dictionary<string, string?> settings)
+    {
+        await using var app = await LocalApi.StartAsync(azurite.ConnectionString, settings);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var answer = await http.PostAsJsonAsync("api/backfills", new { partitions = Range, target = "features_v1", dryRun = true }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        return [.. (await answer.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("action").GetString()!)];
+    }
+}
