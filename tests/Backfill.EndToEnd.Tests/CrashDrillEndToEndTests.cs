@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Backfill.Storage.Commits;
+using Backfill.Testing;
 using Backfill.Workflows.Models;
 
 namespace Backfill.EndToEnd.Tests;
@@ -85,6 +86,52 @@ public sealed class CrashDrillEndToEndTests(CrashDrillFixture fixture) : IClassF
             {
                 await host.DisposeAsync();
             }
+        }
+    }
+
+    [Fact]
+    public async Task TwoHostsOneTaskHubEightBuckets_OneKilledMidRun_CompletesWithTheCleanRunsRows()
+    {
+        // Two hosts on one task hub and one lake, every dataset split into 8 buckets: both take bucket steps from the
+        // shared queue. One dies (SIGKILL) once both have staged buckets and a third of the items are done; the other
+        // finishes the backfill alone.
+        var settings = await fixture.NewLakeAsync("pair");
+        foreach (var dataset in DrillLake.Datasets)
+        {
+            settings[$"Layout:Buckets:{dataset}"] = "8";
+        }
+
+        var lake = new DrillLake(fixture.ConnectionString, settings);
+        var killed = await LocalHostProcess.StartAsync(settings);
+        await using var survivor = await LocalHostProcess.StartAsync(settings);
+        try
+        {
+            var id = await BackfillApi.StartAsync(killed, CrashDrillFixture.Request(DrillDays));
+            var workers = new[] { killed.ProcessId, survivor.ProcessId }.Select(pid => string.Create(CultureInfo.InvariantCulture, $"/{pid}")).ToList();
+            await Eventually.UntilAsync(
+                "both hosts to have staged buckets",
+                async _ => await lake.BucketWorkersAsync(),
+                staged => workers.All(worker => staged!.Any(w => w.EndsWith(worker, StringComparison.Ordinal))),
+                CrashDrillFixture.Patience);
+            var atKill = await BackfillApi.WaitAsync(survivor, id, v => BackfillApi.IsFinished(v) || v.Counts.Succeeded >= DrillDays, CrashDrillFixture.Patience);
+            killed.KillHard();
+
+            var done = await BackfillApi.WaitAsync(survivor, id, timeout: CrashDrillFixture.Patience);
+            TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"killed after {atKill.Counts.Succeeded} of {DrillDays * 3} items; {done.Items!.Count(i => i.Redelivered)} redelivered"));
+            Assert.True(atKill.Counts.Succeeded < DrillDays * 3, "the kill came before the backfill ended");
+            Assert.Equal(BackfillStatus.Completed, done.Status);
+            Assert.Equal(new BackfillCounts(DrillDays * 3, 0, 0, DrillDays * 3, 0, 0, 0), done.Counts);
+            var live = await lake.LiveAsync(CrashDrillFixture.First, DrillDays);
+            Assert.All(live, p => Assert.True(p.Value.Lineage == CommitStatus.Published, $"{p.Key}: live commit's lineage says {p.Value.Lineage}"));
+            var clean = await new DrillLake(fixture.ConnectionString, fixture.CleanSettings).RowsAsync(CrashDrillFixture.First, DrillDays);
+            var rows = await lake.RowsAsync(CrashDrillFixture.First, DrillDays);
+            Assert.Equal(DrillDays * DrillLake.Datasets.Length, rows.Count);
+            Assert.All(rows, p => Assert.True(clean[p.Key].SequenceEqual(p.Value), $"{p.Key}: rows differ from the undisturbed whole-day run"));
+        }
+        finally
+        {
+            await killed.DisposeAsync();
         }
     }
 

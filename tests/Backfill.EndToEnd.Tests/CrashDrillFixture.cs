@@ -29,6 +29,9 @@ public sealed class CrashDrillFixture(AzuriteFixture azurite) : IAsyncLifetime
 
     public string ConnectionString => azurite.ConnectionString;
 
+    /// <summary>The clean run's host settings, to read its lake.</summary>
+    internal IReadOnlyDictionary<string, string> CleanSettings { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>Settings of a host on its own task hub and lake, with the drill's events landed in that lake.</summary>
     internal async Task<Dictionary<string, string>> NewLakeAsync(string name)
     {
@@ -51,6 +54,7 @@ public sealed class CrashDrillFixture(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(Days * DrillLake.Datasets.Length, live.Count);
         Assert.All(live.Values, commit => Assert.Equal(CommitStatus.Published, commit.Lineage));
         Clean = live.ToDictionary(p => p.Key, p => p.Value.ContentHash, StringComparer.Ordinal);
+        CleanSettings = settings;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Backfill.Core.Features;
 using Backfill.Core.Partitions;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Layout;
@@ -14,11 +17,13 @@ internal sealed class DrillLake
     public static readonly string[] Datasets = ["raw", "staging", "features_v1"];
 
     private readonly LakeStorage _lake;
+    private readonly BlobContainerClient _container;
 
     public DrillLake(string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         Options = new LakeSettings { ContainerName = settings["Lake:ContainerName"], LineageTableName = settings["Lake:LineageTableName"] };
         _lake = new LakeStorage(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), Options, TimeProvider.System);
+        _container = new BlobServiceClient(connectionString).GetBlobContainerClient(Options.ContainerName);
     }
 
     public LakeSettings Options { get; }
@@ -43,5 +48,47 @@ internal sealed class DrillLake
         }
 
         return live;
+    }
+
+    /// <summary>Every partition's live rows, each as one canonical line, sorted: equal for equal content in any layout.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> RowsAsync(Day first, int days)
+    {
+        var reader = new PartitionReader(_lake);
+        var rows = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var dataset in Datasets)
+        {
+            for (var day = first; day <= first.AddDays(days - 1); day = day.AddDays(1))
+            {
+                if (await reader.GetLiveCommitAsync(dataset, day, TestContext.Current.CancellationToken) is not { } commit)
+                {
+                    continue;
+                }
+
+                IEnumerable<string> lines = dataset == FeatureVersions.V1.Name
+                    ? (await reader.ReadFeaturesAsync(commit, FeatureVersions.V1, TestContext.Current.CancellationToken))
+                        .Select(row => string.Join('|', [row.EntityId, row.Date.ToString("O", CultureInfo.InvariantCulture), .. row.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))]))
+                    : (await reader.ReadEventsAsync(commit, TestContext.Current.CancellationToken)).Select(row => row.ToString());
+                rows[$"{dataset}/{day}"] = [.. lines.Order(StringComparer.Ordinal)];
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The workers (<c>machine/pid</c>) that staged the lake's buckets, from every bucket record in it.</summary>
+    public async Task<IReadOnlySet<string>> BucketWorkersAsync()
+    {
+        var workers = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in _container.GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken))
+        {
+            if (blob.Name.EndsWith("/_bucket.json", StringComparison.Ordinal))
+            {
+                var content = await _container.GetBlobClient(blob.Name).DownloadContentAsync(TestContext.Current.CancellationToken);
+                using var json = JsonDocument.Parse(content.Value.Content.ToMemory());
+                workers.Add(json.RootElement.GetProperty("worker").GetString()!);
+            }
+        }
+
+        return workers;
     }
 }

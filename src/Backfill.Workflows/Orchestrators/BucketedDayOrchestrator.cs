@@ -36,12 +36,10 @@ public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput,
                 Enumerable.Range(0, buckets),
                 Math.Clamp(input.Slots, 1, buckets),
                 async bucket => (Bucket: bucket, Outcome: await StepAsync(context, input, new BucketStep(BucketStepKind.Stage, commitId, bucket))));
+            // The step's error already names its bucket.
             if (staged.Where(step => !Succeeded(step.Outcome)).OrderBy(step => step.Bucket).FirstOrDefault() is { Outcome: not null } failed)
             {
-                return Ended(context, started, failed.Outcome with
-                {
-                    Error = string.Create(CultureInfo.InvariantCulture, $"bucket {failed.Bucket} of {buckets}: {failed.Outcome.Error}; nothing was published"),
-                });
+                return Ended(context, started, failed.Outcome with { Error = $"{failed.Outcome.Error}; nothing was published" });
             }
 
             var published = await StepAsync(context, input, new BucketStep(BucketStepKind.Publish, commitId));

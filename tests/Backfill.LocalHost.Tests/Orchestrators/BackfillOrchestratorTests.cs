@@ -77,6 +77,61 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_BucketedDays_BucketStepsStayWithinTheCapAndEachDayPublishesOnceAfterItsBuckets()
+    {
+        var (host, runner) = await StartHostAsync(_ => 150);
+        await using var _ = host;
+        var buckets = new Dictionary<string, int> { ["raw"] = 4, ["features_v1"] = 8 };
+        var spec = Spec("2025-02-01..2025-02-04", maxParallel: 3) with { Buckets = buckets };
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(spec), Cancel);
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(new BackfillCounts(12, 0, 0, 12, 0, 0, 0), progress.Counts);
+        Assert.InRange(runner.MaxOverlap(), 2, 3);
+        foreach (var day in runner.Attempts.GroupBy(a => a.Request.Item))
+        {
+            var count = buckets.GetValueOrDefault(day.Key.Layer == Layer.Raw ? "raw" : day.Key.Layer == Layer.Staging ? "staging" : "features_v1", 1);
+            var steps = day.ToList();
+            if (count == 1)
+            {
+                Assert.Null(Assert.Single(steps).Request.Step);
+                continue;
+            }
+
+            // One commit per day: pinned first, every bucket staged once, then one publish.
+            Assert.Single(steps.Select(s => s.Request.Step!.CommitId).Distinct());
+            var pin = Assert.Single(steps, s => s.Request.Step!.Kind == BucketStepKind.Pin);
+            var publish = Assert.Single(steps, s => s.Request.Step!.Kind == BucketStepKind.Publish);
+            var stages = steps.Where(s => s.Request.Step!.Kind == BucketStepKind.Stage).ToList();
+            Assert.Equal(Enumerable.Range(0, count), stages.Select(s => s.Request.Step!.Bucket).Order());
+            Assert.All(stages, s => Assert.True(pin.End <= s.Start && s.End <= publish.Start, $"{day.Key} bucket {s.Request.Step!.Bucket} ran outside pin → publish"));
+            Assert.All(steps, s => Assert.Equal(count, s.Request.Buckets));
+        }
+    }
+
+    [Fact]
+    public async Task Run_OneBucketFails_TheDayFailsUnpublishedAndBlocksItsReaders()
+    {
+        var (host, runner) = await StartHostAsync(_ => 50);
+        await using var _ = host;
+        var failing = new WorkItem(Layer.Staging, Day.Parse("2025-02-02"));
+        runner.BucketFailures[(failing, 2)] = "validation failed: key_uniqueness";
+        var spec = Spec("2025-02-01..2025-02-02", maxParallel: 4) with { Buckets = new Dictionary<string, int> { ["staging"] = 4 } };
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(spec), Cancel);
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.CompletedWithFailures, progress.Status);
+        Assert.Equal((1, 1), (progress.Counts.Failed, progress.Counts.Blocked));
+        Assert.DoesNotContain(runner.Attempts, a => a.Request.Item == failing && a.Request.Step!.Kind == BucketStepKind.Publish);
+        var record = (await host.Services.GetRequiredService<BackfillItemStore>().ReadAsync(id, Cancel))[failing.Id];
+        Assert.Equal("bucket 2 of 4: validation failed: key_uniqueness", record.Error);
+        var output = (await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancel))!.ReadOutputAs<BackfillProgress>()!;
+        Assert.Equal(BackfillStatus.CompletedWithFailures, output.Status);
+    }
+
+    [Fact]
     public async Task Run_3660DaysThreeLayers_CustomStatusWithinAzuresLimit()
     {
         // Items hold their slots, so the status carries every running item; the plan is the largest a request may name.

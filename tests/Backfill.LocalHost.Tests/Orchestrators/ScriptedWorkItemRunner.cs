@@ -21,6 +21,9 @@ internal sealed class ScriptedWorkItemRunner(Func<WorkItem, int> durationMs) : I
     /// <summary>Items that always fail deterministically (as failed validation would).</summary>
     public ConcurrentDictionary<WorkItem, string> PermanentFailures { get; } = new();
 
+    /// <summary>Buckets of bucketed days whose stage step always fails deterministically.</summary>
+    public ConcurrentDictionary<(WorkItem Item, int Bucket), string> BucketFailures { get; } = new();
+
     public async Task<WorkItemRunResult> RunAsync(WorkItemRequest request, CancellationToken cancellationToken)
     {
         var start = DateTimeOffset.UtcNow;
@@ -30,6 +33,11 @@ internal sealed class ScriptedWorkItemRunner(Func<WorkItem, int> durationMs) : I
             if (PermanentFailures.TryGetValue(request.Item, out var reason))
             {
                 throw new WorkItemFailedException(reason);
+            }
+
+            if (request.Step is { Kind: BucketStepKind.Stage } stage && BucketFailures.TryGetValue((request.Item, stage.Bucket), out var bucketReason))
+            {
+                throw new WorkItemFailedException(bucketReason);
             }
 
             if (TransientFailures.TryGetValue(request.Item, out var failures) && request.Attempt <= failures)
