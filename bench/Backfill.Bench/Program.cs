@@ -5,6 +5,7 @@ using Backfill.Bench.Orchestration;
 // dotnet run -c Release --project bench/Backfill.Bench -- orchestration [--quick]
 // dotnet run -c Release --project bench/Backfill.Bench -- daily-versions [--events-per-day N --entities N --iterations N]
 // dotnet run -c Release --project bench/Backfill.Bench -- telemetry [--iterations N]
+// dotnet run -c Release --project bench/Backfill.Bench -- buckets [--events-per-day N --entities N --iterations N --buckets B]
 switch (args.FirstOrDefault())
 {
     case "orchestration":
@@ -19,8 +20,11 @@ switch (args.FirstOrDefault())
     case "telemetry":
         await TelemetryBench.RunAsync(args[1..]);
         break;
+    case "buckets":
+        await BucketBench.RunAsync(args[1..]);
+        break;
     default:
-        Console.Error.WriteLine("usage: Backfill.Bench data-plane [--events-per-day N --entities N --iterations N] | orchestration [--quick] | daily-versions [--events-per-day N --entities N --iterations N] | telemetry [--iterations N]");
+        Console.Error.WriteLine("usage: Backfill.Bench data-plane [--events-per-day N --entities N --iterations N] | orchestration [--quick] | daily-versions [--events-per-day N --entities N --iterations N] | telemetry [--iterations N] | buckets [--events-per-day N --entities N --iterations N --buckets B]");
         return 2;
 }
 

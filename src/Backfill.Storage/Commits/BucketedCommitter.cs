@@ -65,12 +65,9 @@ public sealed class BucketedCommitter
         }
 
         var state = await _manifests.GetAsync(request.Dataset, request.Partition, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<string> history = state.Manifest is { } manifest
-            ? [.. new[] { manifest.Commit.CommitId }.Concat(manifest.History).Take(_lake.Settings.KeepPreviousCommits)]
-            : [];
         var pins = new DayPins(
             commitId, request.Dataset, request.Partition, buckets.Value, state.ETag?.ToString(), state.Manifest?.Commit, state.Manifest?.PublishedAt,
-            history, await builder.PinInputsAsync(cancellationToken).ConfigureAwait(false), _lake.Time.GetUtcNow());
+            state.HistoryAfter(_lake.Settings.KeepPreviousCommits), await builder.PinInputsAsync(cancellationToken).ConfigureAwait(false), _lake.Time.GetUtcNow());
         return await CreateOnceAsync(blob, pins, cancellationToken).ConfigureAwait(false);
     }
 
@@ -217,21 +214,15 @@ public sealed class BucketedCommitter
         var name = BucketPaths.File(bucket, file.Name);
         var blob = Blob(request, commitId, name);
         var sha256 = ContentHash.OfBytes(file.Content.Span);
+        var metadata = request.MetadataOf(commitId);
+        metadata["bucket"] = bucket.ToString(CultureInfo.InvariantCulture);
         try
         {
             await blob.UploadAsync(
                 BinaryData.FromBytes(file.Content),
                 new BlobUploadOptions
                 {
-                    Metadata = new Dictionary<string, string>
-                    {
-                        ["run_id"] = request.Run.RunId,
-                        ["commit_id"] = commitId,
-                        ["code_version"] = request.Run.CodeVersion.Value,
-                        ["dataset"] = request.Dataset,
-                        ["date"] = request.Partition.ToString(),
-                        ["bucket"] = bucket.ToString(CultureInfo.InvariantCulture),
-                    },
+                    Metadata = metadata,
                     Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 },
                 cancellationToken).ConfigureAwait(false);

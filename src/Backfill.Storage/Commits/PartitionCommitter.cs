@@ -135,10 +135,7 @@ public sealed class PartitionCommitter
             .UploadAsync(LakeJson.Serialize(commit), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken)
             .ConfigureAwait(false);
         await _lineage.RecordStagedAsync(commit, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<string> history = state.Manifest is { } manifest
-            ? [.. new[] { manifest.Commit.CommitId }.Concat(manifest.History).Take(_lake.Settings.KeepPreviousCommits)]
-            : [];
-        return new StagedCommit(commit, state.ETag?.ToString(), history, live, state.Manifest?.PublishedAt);
+        return new StagedCommit(commit, state.ETag?.ToString(), state.HistoryAfter(_lake.Settings.KeepPreviousCommits), live, state.Manifest?.PublishedAt);
     }
 
     /// <summary>Runs the validator on a staged commit and records its outcome in lineage.</summary>
@@ -206,19 +203,11 @@ public sealed class PartitionCommitter
     private async Task<CommitFile> UploadAsync(CommitRequest request, string commitId, ContentFile file, CancellationToken cancellationToken)
     {
         var blob = _lake.Container.GetBlobClient(LakePaths.CommitFile(request.Dataset, request.Partition, commitId, file.Name));
-        var metadata = new Dictionary<string, string>
-        {
-            ["run_id"] = request.Run.RunId,
-            ["commit_id"] = commitId,
-            ["code_version"] = request.Run.CodeVersion.Value,
-            ["dataset"] = request.Dataset,
-            ["date"] = request.Partition.ToString(),
-        };
         await blob.UploadAsync(
             BinaryData.FromBytes(file.Content),
             new BlobUploadOptions
             {
-                Metadata = metadata,
+                Metadata = request.MetadataOf(commitId),
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             },
             cancellationToken).ConfigureAwait(false);

@@ -47,7 +47,7 @@ public sealed class BackfillsHandler(
             return Problems.Invalid(errors);
         }
 
-        spec = spec with { Buckets = layout.Value.Pinned(Enum.GetValues<Layer>().Select(layer => Datasets.Of(layer, spec.Target))) };
+        spec = spec with { Buckets = LayoutOf(spec.Target) };
 
         var choice = await ChooseAsync(spec, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (body!.DryRun == true)
@@ -98,9 +98,14 @@ public sealed class BackfillsHandler(
             Items = WorkItemSet.Format(retry),
             CodeVersion = CodeVersion.Current.Value,
             SubmittedAt = time.GetUtcNow(),
+            Buckets = LayoutOf(snapshot.Spec.Target),
         };
         return await ScheduleAsync(request, client, BackfillSnapshot.IdPrefix + Guid.NewGuid().ToString("N"), spec, idempotent: false).ConfigureAwait(false);
     }
+
+    // The layout a new run pins: today's bucket counts of the datasets it writes, as it pins today's code version.
+    private IReadOnlyDictionary<string, int> LayoutOf(string target) =>
+        layout.Value.Pinned(Enum.GetValues<Layer>().Select(layer => Datasets.Of(layer, target)));
 
     private async Task<IResult> ScheduleAsync(HttpRequest request, DurableTaskClient client, string id, BackfillSpec spec, bool idempotent)
     {
