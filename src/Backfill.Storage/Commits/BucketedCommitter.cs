@@ -137,11 +137,20 @@ public sealed class BucketedCommitter
     /// <param name="cancellationToken">Cancels the publish.</param>
     /// <returns>How it ended: published, unchanged, rejected, or conflict when another commit won.</returns>
     /// <exception cref="InvalidOperationException">The commit is not pinned, or a bucket is not staged.</exception>
+    /// <exception cref="DayMovedException">The pins are older than half of <see cref="LakeSettings.GarbageRetention"/>.</exception>
     public async Task<CommitResult> PublishAsync(CommitRequest request, string commitId, ICommitValidator validator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(validator);
         var pins = await PinsAsync(request, commitId, cancellationToken).ConfigureAwait(false);
+        if (_lake.Time.GetUtcNow() - pins.PinnedAt > _lake.Settings.GarbageRetention / 2)
+        {
+            // The sweep deletes commit folders older than the retention that no manifest names: a day stalled that
+            // long may have lost files, so it is built again rather than published with holes.
+            throw new DayMovedException(string.Create(
+                CultureInfo.InvariantCulture, $"{request.Dataset}/{request.Partition}: commit {commitId} was pinned at {pins.PinnedAt:O}, too long ago to publish"));
+        }
+
         var buckets = await Task.WhenAll(Enumerable.Range(0, pins.Buckets).Select(async bucket =>
             await TryReadAsync<BucketRecord>(Blob(request, pins.CommitId, BucketPaths.File(bucket, BucketRecordName)), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException(
@@ -181,6 +190,18 @@ public sealed class BucketedCommitter
         }
 
         var status = await _committer.PublishAsync(staged, validation, cancellationToken).ConfigureAwait(false);
+        if (status == CommitStatus.Conflict)
+        {
+            // Another delivery of this same publish may have won (the commit id is the orchestration's, not the
+            // attempt's): then the day is published, and its lineage row must say so whatever the loser wrote.
+            var now = await _manifests.GetAsync(request.Dataset, request.Partition, cancellationToken).ConfigureAwait(false);
+            if (now.Manifest is { } winner && winner.Commit.CommitId == commit.CommitId)
+            {
+                await _lineage.RepairPublishedAsync(winner.Commit, winner.PublishedAt, cancellationToken).ConfigureAwait(false);
+                return new CommitResult(CommitStatus.Published, commit, validation, 1, repaired);
+            }
+        }
+
         return new CommitResult(status, commit, validation, 1, repaired);
     }
 

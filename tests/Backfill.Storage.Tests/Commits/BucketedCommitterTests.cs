@@ -187,6 +187,44 @@ public sealed class BucketedCommitterTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Publish_AnotherDeliveryOfItWinsTheRace_IsPublishedAndLineageSaysSo()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        await pipeline.SeedAsync(First, 1);
+        var request = new CommitRequest(Datasets.Raw, First, WriteMode.Overwrite, TestLake.Run());
+        var builder = new RawPartitionBuilder(pipeline.Landing, pipeline.Reader, First, Pipeline.At(First.AddDays(7)));
+        var commitId = await pipeline.StageBucketsAsync(request, builder, 4);
+
+        // This delivery read the manifest before the other delivery published; its own write then loses the race.
+        var racing = new RacingJudge(() => new BucketedCommitter(lake).PublishAsync(request, commitId, PassingValidator.Instance, Ct));
+        var result = await new BucketedCommitter(lake).PublishAsync(request, commitId, racing, Ct);
+
+        Assert.Equal(CommitStatus.Published, (await racing.Other!).Status);
+        Assert.Equal((CommitStatus.Published, commitId), (result.Status, result.Commit.CommitId));
+        Assert.Equal(commitId, (await LiveAsync(pipeline, Datasets.Raw, First)).CommitId);
+        Assert.Equal(CommitStatus.Published, (await new LineageStore(lake).GetAsync(Datasets.Raw, First, commitId, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Publish_PinsOlderThanHalfTheGarbageRetention_StartsTheDayAgain()
+    {
+        var time = new ShiftedTimeProvider();
+        var lake = await TestLake.CreateAsync(azurite, time);
+        var pipeline = new Pipeline(lake);
+        await pipeline.SeedAsync(First, 1);
+        var before = await pipeline.RawAsync(First, Pipeline.At(First.AddDays(7)));
+        var request = new CommitRequest(Datasets.Raw, First, WriteMode.Overwrite, TestLake.Run("run-2"));
+        var commitId = await pipeline.StageBucketsAsync(request, new RawPartitionBuilder(pipeline.Landing, pipeline.Reader, First, Pipeline.At(First.AddDays(8))), 2);
+        time.Advance(lake.Settings.GarbageRetention / 2 + TimeSpan.FromMinutes(1));
+
+        var error = await Assert.ThrowsAsync<DayMovedException>(() => pipeline.Buckets.PublishAsync(request, commitId, PassingValidator.Instance, Ct));
+
+        Assert.Contains("too long ago to publish", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before.Commit.CommitId, (await LiveAsync(pipeline, Datasets.Raw, First)).CommitId);
+    }
+
+    [Fact]
     public async Task StageBucket_FileLeftWithOtherContent_RefusesToMixIt()
     {
         var lake = await TestLake.CreateAsync(azurite);
@@ -273,4 +311,24 @@ public sealed class BucketedCommitterTests(AzuriteFixture azurite)
 
     private Azure.Storage.Blobs.BlobClient Blob(LakeStorage lake, CommitRequest request, string commitId, string name) =>
         TestLake.Container(azurite, lake).GetBlobClient($"{request.Dataset}/{request.Partition.PathSegment}/commit={commitId}/{name}");
+
+    // Lets another delivery of the same publish run to its end while this one is between reading the manifest and
+    // writing it: the window a concurrent redelivery races in.
+    private sealed class RacingJudge(Func<Task<CommitResult>> other) : ICommitValidator
+    {
+        public Task<CommitResult>? Other { get; private set; }
+
+        public Task<PartitionValidationReport> ValidateAsync(StagedCommit staged, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Bucketed days are judged, not validated whole.");
+
+        public Task<ReadBack> ReadBackAsync(CommitRecord bucket, BucketScope scope, CancellationToken cancellationToken) =>
+            PassingValidator.Instance.ReadBackAsync(bucket, scope, cancellationToken);
+
+        public async Task<PartitionValidationReport> JudgeAsync(CommitRecord commit, ReadBack readBack, CancellationToken cancellationToken)
+        {
+            Other ??= other();
+            await Other;
+            return new PartitionValidationReport([]);
+        }
+    }
 }
