@@ -2,7 +2,10 @@ using Backfill.Testing;
 
 namespace Backfill.Cli.Tests;
 
-/// <summary><c>backfill status</c> against a loopback stand-in for the API: the attempt log of items that needed more than one attempt.</summary>
+/// <summary>
+/// <c>backfill status</c> against a loopback stand-in for the API: the attempt log of items that needed more than one attempt,
+/// and one item expanded per bucket.
+/// </summary>
 public sealed class StatusCommandTests
 {
     private const string Backfill = """
@@ -30,6 +33,40 @@ public sealed class StatusCommandTests
         Assert.Contains("transient", run.Output, StringComparison.Ordinal);
         Assert.Contains("hiccup", run.Output, StringComparison.Ordinal);
         Assert.Equal(["08:00:00", "08:00:01", "08:00:06", "08:00:07"], TimesIn(run.Output));
+    }
+
+    [Fact]
+    public async Task Status_ItemExpanded_AsksForThatItemAndShowsEachStepFailingTheCommandWhenTheDayFailed()
+    {
+        const string Expanded = """
+            {"item":{"layer":"staging","date":"2025-01-10","status":"failed","attempts":1,"rows":0,"durationMs":5,"error":"bucket 1 of 2: validation failed: key_uniqueness; nothing was published"},
+             "buckets":2,
+             "steps":[
+              {"step":"pin","bucket":null,"status":"succeeded","attempts":1,"rows":0,"durationMs":3,"error":null,"startedAt":"2025-01-11T08:00:00+00:00","finishedAt":"2025-01-11T08:00:01+00:00"},
+              {"step":"bucket=000","bucket":0,"status":"succeeded","attempts":1,"rows":4321,"durationMs":9,"error":null,"startedAt":"2025-01-11T08:00:02+00:00","finishedAt":"2025-01-11T08:00:03+00:00"},
+              {"step":"bucket=001","bucket":1,"status":"failed","attempts":1,"rows":0,"durationMs":9,"error":"bucket 1 of 2: validation failed: key_uniqueness","startedAt":"2025-01-11T08:00:02+00:00","finishedAt":"2025-01-11T08:00:04+00:00"},
+              {"step":"publish","bucket":null,"status":"pending","attempts":0,"rows":0,"durationMs":0,"error":null,"startedAt":null,"finishedAt":null}]}
+            """;
+        using var api = ApiStandIn.Start(new ApiStandInAnswer(200, Expanded));
+
+        var run = await CliRun.RunAsync("status", "bf-1", "--item", "staging/2025-01-10", "--api", api.Url);
+        await api.Served;
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Equal("/api/backfills/bf-1/items/staging/2025-01-10", Assert.Single(api.Requests).PathAndQuery);
+        Assert.Contains("2 buckets", run.Output, StringComparison.Ordinal);
+        Assert.Contains("4,321", run.Output, StringComparison.Ordinal);
+        Assert.Contains("pending", run.Output, StringComparison.Ordinal);
+        Assert.Equal(["08:00:01", "08:00:03", "08:00:04"], TimesIn(run.Output));
+    }
+
+    [Fact]
+    public async Task Status_ItemNotLayerSlashDay_IsUsageErrorNamingTheOption()
+    {
+        var run = await CliRun.RunAsync("status", "bf-1", "--item", "staging-2025-01-10", "--api", "http://127.0.0.1:9");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--item must be layer/YYYY-MM-DD", run.Output + run.Errors, StringComparison.Ordinal);
     }
 
     // Only the retried raw item's attempts are listed: the staging item succeeded at once (08:00:08..09).

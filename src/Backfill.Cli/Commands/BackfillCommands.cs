@@ -59,10 +59,33 @@ internal static class BackfillCommands
     public static Command Status(Func<ParseResult, CliContext> context)
     {
         var id = new Argument<string>("id") { Description = "The backfill id (bf-…)." };
-        var command = new Command("status", "Show one backfill with its failed, blocked and running items, and the attempts of every item that needed more than one or did not succeed.\n\nExample:\n  backfill status bf-1234") { id };
+        var item = new Option<string?>("--item")
+        {
+            Description = "Expand one work item (layer/YYYY-MM-DD) per bucket: its pin, every bucket and its publish, each with its latest attempt.",
+        };
+        var command = new Command(
+            "status",
+            "Show one backfill with its failed, blocked and running items, and the attempts of every item that needed more than one or did not succeed.\n\n"
+            + "Examples:\n  backfill status bf-1234\n  backfill status bf-1234 --item features/2025-01-03") { id, item };
+        item.Validators.Add(result =>
+        {
+            // The host checks the layer and day; this only checks the shape, so the route cannot be misread.
+            if (result.GetValueOrDefault<string?>() is { } text && text.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
+            {
+                result.AddError($"--item must be layer/YYYY-MM-DD, e.g. features/2025-01-03; got '{text}'.");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
+            if (parse.GetValue(item) is { } one)
+            {
+                var expanded = await cli.Api.SendAsync(
+                    HttpMethod.Get, $"api/backfills/{Uri.EscapeDataString(parse.GetValue(id)!)}/items/{string.Join('/', one.Split('/').Select(Uri.EscapeDataString))}", null, cancellationToken).ConfigureAwait(false);
+                cli.Show(expanded, () => BackfillView.Steps(cli.Console, expanded));
+                return expanded.GetProperty("item").GetProperty("status").GetString() is "failed" or "blocked" ? ExitCodes.Failed : ExitCodes.Ok;
+            }
+
             var backfill = await cli.Api.SendAsync(HttpMethod.Get, $"api/backfills/{Uri.EscapeDataString(parse.GetValue(id)!)}", null, cancellationToken).ConfigureAwait(false);
             cli.Show(backfill, () =>
             {

@@ -89,14 +89,43 @@ internal static class BackfillView
         }
     }
 
+    /// <summary>One item expanded per bucket: its row, then each step (pin, every bucket, publish) with its latest attempt.</summary>
+    public static void Steps(IAnsiConsole console, JsonElement expanded)
+    {
+        var item = expanded.GetProperty("item");
+        var buckets = expanded.GetProperty("buckets").GetInt32();
+        console.MarkupLine($"[bold]{Markup.Escape(item.GetProperty("layer").GetString()!)}/{Markup.Escape(item.GetProperty("date").GetString()!)}[/]  "
+            + $"{Status(item.GetProperty("status").GetString()!)}  {(buckets == 1 ? "built whole (1 bucket)" : $"{buckets} buckets")}"
+            + (item.GetProperty("error").GetString() is { } error ? $"  {Markup.Escape(error)}" : string.Empty));
+        var table = new Table().AddColumns("step", "status", "attempts", "rows", "ms", "finished", "error");
+        foreach (var step in expanded.GetProperty("steps").EnumerateArray())
+        {
+            table.AddRow(
+                step.GetProperty("step").GetString()!, Status(step.GetProperty("status").GetString()!),
+                step.GetProperty("attempts").GetInt32().ToString(CultureInfo.InvariantCulture),
+                step.GetProperty("rows").GetInt64().ToString("N0", CultureInfo.InvariantCulture),
+                step.GetProperty("durationMs").GetInt64().ToString(CultureInfo.InvariantCulture),
+                step.GetProperty("finishedAt").ValueKind == JsonValueKind.Null ? string.Empty : Time(step.GetProperty("finishedAt")),
+                Markup.Escape(step.GetProperty("error").GetString() ?? string.Empty));
+        }
+
+        if (table.Rows.Count > 0)
+        {
+            console.Write(table);
+        }
+    }
+
     /// <summary>A dry run: every item with its action, wave and reason, then the counts.</summary>
     public static void Plan(IAnsiConsole console, JsonElement plan)
     {
-        var table = new Table().AddColumns("layer", "date", "action", "wave", "reason");
+        var table = new Table().AddColumns("layer", "date", "action", "wave", "buckets", "reason");
         foreach (var item in plan.GetProperty("items").EnumerateArray())
         {
+            // Hosts older than the bucket layout send no count: their days are built whole.
+            var buckets = item.TryGetProperty("buckets", out var count) ? count.GetInt32() : 1;
             table.AddRow(item.GetProperty("layer").GetString()!, item.GetProperty("date").GetString()!, item.GetProperty("action").GetString()!,
-                item.GetProperty("wave").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(item.GetProperty("reason").GetString() ?? string.Empty));
+                item.GetProperty("wave").GetInt32().ToString(CultureInfo.InvariantCulture), buckets.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(item.GetProperty("reason").GetString() ?? string.Empty));
         }
 
         console.Write(table);

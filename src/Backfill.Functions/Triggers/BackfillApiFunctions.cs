@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Backfill.Functions.Triggers;
 
 /// <summary>HTTP triggers of the backfill API: each one hands straight to the shared handlers.</summary>
-internal sealed class BackfillApiFunctions(BackfillsHandler backfills, BackfillControlHandler control, BackfillReportHandler reports)
+internal sealed class BackfillApiFunctions(BackfillsHandler backfills, BackfillControlHandler control, BackfillReportHandler reports, BackfillItemHandler item)
 {
     [Function("BackfillStart")]
     public Task<IResult> StartAsync(
@@ -65,4 +65,12 @@ internal sealed class BackfillApiFunctions(BackfillsHandler backfills, BackfillC
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = BackfillReportHandler.Route)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) => reports.GetAsync(request, client, id);
+
+    [Function("BackfillItem")]
+    public Task<IResult> ItemAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = BackfillItemHandler.Route)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        string layer,
+        string date) => item.GetAsync(request, client, id, layer, date);
 }

@@ -37,6 +37,8 @@ internal static class ApiRoutes
             BackfillControlHandler.PauseAsync(request, client, id));
         api.MapPost(BackfillRoutes.Terminate, (HttpRequest request, [FromServices] BackfillControlHandler handler, [FromServices] DurableTaskClient client, string id) =>
             handler.TerminateAsync(request, client, id));
+        api.MapGet(BackfillItemHandler.Route, (HttpRequest request, [FromServices] BackfillItemHandler handler, [FromServices] DurableTaskClient client, string id, string layer, string date) =>
+            handler.GetAsync(request, client, id, layer, date));
         api.MapGet(BackfillReportHandler.Route, (HttpRequest request, [FromServices] BackfillReportHandler handler, [FromServices] DurableTaskClient client, string id) =>
             handler.GetAsync(request, client, id));
         api.MapGet(ClaimRoutes.Collection, (HttpRequest request, [FromServices] ClaimsHandler handler, [FromServices] DurableTaskClient client) =>

@@ -4,7 +4,7 @@ namespace Backfill.Storage.Backfills;
 
 /// <summary>The latest attempt at one work item of one backfill, with the log of its attempts, as the API shows it.</summary>
 /// <param name="WorkItem">The work item id, e.g. <c>staging/2025-01-03</c>.</param>
-/// <param name="Outcome">How the latest attempt ended (succeeded, skipped, failed, transient, codeVersionMismatch).</param>
+/// <param name="Outcome">How the latest attempt ended (succeeded, skipped, failed, transient, codeVersionMismatch, repin).</param>
 /// <param name="Attempts">Attempts so far.</param>
 /// <param name="Rows">Rows in the published partition.</param>
 /// <param name="DurationMilliseconds">The latest attempt's run time.</param>

@@ -19,6 +19,9 @@ public sealed class BackfillItemStore(TableServiceClient tables)
     // Two deliveries of one item racing is rare; more writers than this on one row is a bug, not contention.
     private const int MaxWriteTries = 5;
 
+    // Joins a key to what it is a part of: legal in table keys, and in no backfill id, work item id or step name.
+    private const char StepSeparator = '~';
+
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private bool _created;
 
@@ -27,16 +30,60 @@ public sealed class BackfillItemStore(TableServiceClient tables)
     /// (<see cref="ItemAttempts"/>). Rerunning an attempt writes the same row and log entry. The log is a read-modify-write
     /// guarded by the row's ETag, so two deliveries of one item racing each other both land.
     /// </summary>
-    public async Task RecordAsync(string backfillId, BackfillItemRecord record, CancellationToken cancellationToken)
+    public Task RecordAsync(string backfillId, BackfillItemRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return WriteAsync(backfillId, RowKey(record.WorkItem), record, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records an attempt at one step of a day split into buckets (<c>pin</c>, <c>bucket=NNN</c> or <c>publish</c>), as
+    /// <see cref="RecordAsync"/> does for items. Steps live apart from the items, so a backfill's status reads one row per
+    /// day whatever its bucket count; <see cref="ReadStepsAsync"/> reads one day's steps when an operator expands it.
+    /// </summary>
+    /// <param name="backfillId">The backfill's (or daily run's) id.</param>
+    /// <param name="step">The step's name.</param>
+    /// <param name="record">The attempt, with <see cref="BackfillItemRecord.WorkItem"/> the day's work item id.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public Task RecordStepAsync(string backfillId, string step, BackfillItemRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return WriteAsync(StepsPartition(backfillId), $"{RowKey(record.WorkItem)}{StepSeparator}{step}", record, cancellationToken);
+    }
+
+    /// <summary>The recorded steps of one work item of a backfill, keyed by step name (empty for a day built whole).</summary>
+    public async Task<IReadOnlyDictionary<string, BackfillItemRecord>> ReadStepsAsync(string backfillId, string workItem, CancellationToken cancellationToken)
+    {
+        var prefix = $"{RowKey(workItem)}{StepSeparator}";
+        var after = $"{RowKey(workItem)}{(char)(StepSeparator + 1)}";
+        var steps = new Dictionary<string, BackfillItemRecord>(StringComparer.Ordinal);
+        var partition = StepsPartition(backfillId);
+        try
+        {
+            await foreach (var row in _table.QueryAsync<TableEntity>(
+                e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(after) < 0,
+                cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                steps[row.RowKey[prefix.Length..]] = RecordOf(row);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Nothing recorded yet.
+        }
+
+        return steps;
+    }
+
+    private async Task WriteAsync(string partitionKey, string rowKey, BackfillItemRecord record, CancellationToken cancellationToken)
+    {
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var attempt = new ItemAttempt(record.Attempts, record.StartedAt, record.FinishedAt, record.Outcome, record.Error);
         for (var tries = 1; ; tries++)
         {
-            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(backfillId, RowKey(record.WorkItem), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             var kept = existing.HasValue ? LogOf(existing.Value!) : [];
-            var entity = new TableEntity(backfillId, RowKey(record.WorkItem))
+            var entity = new TableEntity(partitionKey, rowKey)
             {
                 ["WorkItem"] = record.WorkItem,
                 ["Outcome"] = record.Outcome,
@@ -78,15 +125,7 @@ public sealed class BackfillItemStore(TableServiceClient tables)
         {
             await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == backfillId, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                var record = new BackfillItemRecord(
-                    row.GetString("WorkItem"), row.GetString("Outcome"), row.GetInt32("Attempts") ?? 0, row.GetInt64("Rows") ?? 0,
-                    row.GetInt64("DurationMilliseconds") ?? 0, row.GetString("Error"),
-                    row.GetDateTimeOffset("StartedAt") ?? default, row.GetDateTimeOffset("FinishedAt") ?? default,
-                    row.GetString("Validation") is { } validation
-                        ? JsonSerializer.Deserialize<List<ValidationResult>>(validation, LakeJson.LineOptions)
-                        : null,
-                    row.GetBoolean("Redelivered") ?? false,
-                    LogOf(row));
+                var record = RecordOf(row);
                 records[record.WorkItem] = record;
             }
         }
@@ -97,6 +136,17 @@ public sealed class BackfillItemStore(TableServiceClient tables)
 
         return records;
     }
+
+    private static BackfillItemRecord RecordOf(TableEntity row) => new(
+        row.GetString("WorkItem"), row.GetString("Outcome"), row.GetInt32("Attempts") ?? 0, row.GetInt64("Rows") ?? 0,
+        row.GetInt64("DurationMilliseconds") ?? 0, row.GetString("Error"),
+        row.GetDateTimeOffset("StartedAt") ?? default, row.GetDateTimeOffset("FinishedAt") ?? default,
+        row.GetString("Validation") is { } validation ? JsonSerializer.Deserialize<List<ValidationResult>>(validation, LakeJson.LineOptions) : null,
+        row.GetBoolean("Redelivered") ?? false,
+        LogOf(row));
+
+    // A partition of its own, so the backfill's status query (its id's partition) never reads a step.
+    private static string StepsPartition(string backfillId) => $"{backfillId}{StepSeparator}steps";
 
     // Rows written before the attempt log existed have none: they show no attempts rather than failing the read.
     private static List<ItemAttempt> LogOf(TableEntity row) =>

@@ -3,6 +3,7 @@ using Backfill.Core.Validation;
 using Backfill.Core.Versioning;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Building;
+using Backfill.Storage.Commits;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Telemetry;
 using System.Text.Json;
@@ -44,9 +45,18 @@ public sealed class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStor
 
         // The day's item details describe the day: its publish, or a step that went wrong (a staged bucket or a pin that
         // succeeded says nothing an operator needs, and would overwrite the day's last failure).
+        var record = new BackfillItemRecord(
+            input.Item.Id, JsonNamingPolicy.CamelCase.ConvertName(outcome.Kind.ToString()), input.Attempt, outcome.Rows, outcome.DurationMilliseconds,
+            outcome.Error, startedAt, time.GetUtcNow(), validation, outcome.Redelivered);
         if (input.Step is null or { Kind: BucketStepKind.Publish } || outcome.Error is not null)
         {
-            await RecordAsync(input, outcome, validation, startedAt).ConfigureAwait(false);
+            await RecordAsync(input, () => items.RecordAsync(input.BackfillId, record, CancellationToken.None)).ConfigureAwait(false);
+        }
+
+        // Every step, for the day's expanded view (one row per bucket, so a bucket's attempts are its own).
+        if (input.Step is { } done)
+        {
+            await RecordAsync(input, () => items.RecordStepAsync(input.BackfillId, done.Name, record, CancellationToken.None)).ConfigureAwait(false);
         }
 
         return outcome;
@@ -74,6 +84,11 @@ public sealed class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStor
             Log.WorkItemAttemptFailed(logger, input.BackfillId, input.Item.Id, input.Attempt, ex.Message);
             return (new WorkItemOutcome(WorkItemOutcomeKind.Failed, 0, Elapsed(started), ex.Message), ex.Validation);
         }
+        catch (DayMovedException ex)
+        {
+            Log.WorkItemAttemptFailed(logger, input.BackfillId, input.Item.Id, input.Attempt, ex.Message);
+            return (new WorkItemOutcome(WorkItemOutcomeKind.Repin, 0, Elapsed(started), ex.Message), null);
+        }
 #pragma warning disable CA1031 // Any other failure is retried by the orchestration; it must not crash the activity.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -85,15 +100,11 @@ public sealed class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStor
 
     // Item details are for people; the orchestration's own state is authoritative, so a failed
     // write here is logged, never turned into a failed item.
-    private async Task RecordAsync(
-        WorkItemRequest input, WorkItemOutcome outcome, IReadOnlyList<ValidationResult>? validation, DateTimeOffset startedAt)
+    private async Task RecordAsync(WorkItemRequest input, Func<Task> write)
     {
-        var record = new BackfillItemRecord(
-            input.Item.Id, JsonNamingPolicy.CamelCase.ConvertName(outcome.Kind.ToString()), input.Attempt, outcome.Rows, outcome.DurationMilliseconds,
-            outcome.Error, startedAt, time.GetUtcNow(), validation, outcome.Redelivered);
         try
         {
-            await items.RecordAsync(input.BackfillId, record, CancellationToken.None).ConfigureAwait(false);
+            await write().ConfigureAwait(false);
         }
         catch (RequestFailedException ex)
         {

@@ -18,6 +18,7 @@ public static class ApiServices
         services.AddSingleton<BackfillList>();
         services.AddSingleton<BackfillControlHandler>();
         services.AddSingleton<BackfillReportHandler>();
+        services.AddSingleton<BackfillItemHandler>();
         services.AddSingleton<ClaimsHandler>();
         services.AddSingleton<SeedDataHandler>();
         services.AddSingleton<PartitionsHandler>();

@@ -212,7 +212,8 @@ public sealed class BackfillsHandler(
         var live = await committed.GetAsync(partitions, cancellationToken).ConfigureAwait(false);
         var target = FeatureVersions.Get(spec.Target);
         Func<WorkItem, string>? chosenBecause = choice.Reasons is { } reasons ? item => reasons[item] : null;
-        var items = DryRun.Classify(plan, dependencies, DatasetOf, live, spec.CodeVersion, item => PipelineConfig.ConfigHashOf(item.Layer, target, BucketCount.Of(WorkItemCalls.BucketsOf(spec.Buckets, DatasetOf(item)))), chosenBecause)
+        int BucketsOf(WorkItem item) => WorkItemCalls.BucketsOf(spec.Buckets, DatasetOf(item));
+        var items = DryRun.Classify(plan, dependencies, DatasetOf, live, spec.CodeVersion, item => PipelineConfig.ConfigHashOf(item.Layer, target, BucketCount.Of(BucketsOf(item))), chosenBecause)
             .Concat(choice.NotChosen)
             .ToList();
         var counts = Enum.GetValues<PlannedAction>().ToDictionary(a => a.ToString().ToLowerInvariant(), a => items.Count(i => i.Action == a));
@@ -231,7 +232,7 @@ public sealed class BackfillsHandler(
             spec.CodeVersion,
             counts,
             items.Count == 0 ? 0 : items.Max(i => i.Wave),
-            [.. items.Select(i => new DryRunItemView(LayerNames.Of(i.Item.Layer), i.Item.Partition.ToString(), i.Action.ToString().ToLowerInvariant(), i.Reason, i.Wave))],
+            [.. items.Select(i => new DryRunItemView(LayerNames.Of(i.Item.Layer), i.Item.Partition.ToString(), i.Action.ToString().ToLowerInvariant(), i.Reason, i.Wave, BucketsOf(i.Item)))],
             EstimateView.Of(estimate));
     }
 }

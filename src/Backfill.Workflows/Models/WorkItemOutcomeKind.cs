@@ -17,4 +17,10 @@ public enum WorkItemOutcomeKind
 
     /// <summary>The running code is not the pinned code version; nothing was written.</summary>
     CodeVersionMismatch,
+
+    /// <summary>
+    /// A bucketed day's pins no longer hold (another writer published the day first, or they are too old to publish):
+    /// retrying the publish cannot help, so the day starts again from fresh pins.
+    /// </summary>
+    Repin,
 }

@@ -7,13 +7,14 @@ namespace Backfill.Workflows.Orchestrators;
 /// <summary>
 /// One day of a dataset split into entity buckets, as bounded steps any worker can run: pin the day's base and
 /// inputs, stage every bucket (at most <see cref="BucketedDayInput.Slots"/> at once), then publish the day with one
-/// manifest write. A failed bucket fails the day and nothing is published. A publish that still fails after its
-/// retries (another writer moved the day past its pins) starts the day once more from fresh pins.
+/// manifest write. A failed bucket fails the day, stops its other buckets from starting, and nothing is published. A
+/// publish whose pins no longer hold (another writer moved the day, or the pins grew too old) starts the day once more
+/// from fresh pins, without retrying the publish.
 /// Its own orchestration, so a day's steps stay out of the run's history: the run sees one item.
 /// </summary>
 public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput, WorkItemOutcome>
 {
-    // Fresh pins once: a second lost race means another writer keeps writing the day, which a retry will not fix.
+    // Fresh pins once: a second lost race means another writer keeps writing the day; the run's retry starts it again.
     private const int Rounds = 2;
 
     /// <inheritdoc />
@@ -35,7 +36,8 @@ public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput,
             var staged = await SlidingWindow.RunAsync(
                 Enumerable.Range(0, buckets),
                 Math.Clamp(input.Slots, 1, buckets),
-                async bucket => (Bucket: bucket, Outcome: await StepAsync(context, input, new BucketStep(BucketStepKind.Stage, commitId, bucket))));
+                async bucket => (Bucket: bucket, Outcome: await StepAsync(context, input, new BucketStep(BucketStepKind.Stage, commitId, bucket))),
+                stopAfter: step => !Succeeded(step.Outcome));
             // The step's error already names its bucket.
             if (staged.Where(step => !Succeeded(step.Outcome)).OrderBy(step => step.Bucket).FirstOrDefault() is { Outcome: not null } failed)
             {
@@ -43,9 +45,15 @@ public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput,
             }
 
             var published = await StepAsync(context, input, new BucketStep(BucketStepKind.Publish, commitId));
-            if (published.Kind != WorkItemOutcomeKind.Transient || round >= Rounds)
+            if (published.Kind != WorkItemOutcomeKind.Repin)
             {
                 return Ended(context, started, published);
+            }
+
+            if (round >= Rounds)
+            {
+                // Retried like any transient failure by the run, which starts the day again.
+                return Ended(context, started, published with { Kind = WorkItemOutcomeKind.Transient });
             }
         }
     }

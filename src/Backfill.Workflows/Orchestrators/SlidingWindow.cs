@@ -10,11 +10,16 @@ namespace Backfill.Workflows.Orchestrators;
 public static class SlidingWindow
 {
     /// <summary>Starts <paramref name="start"/> for each item in order, never more than <paramref name="maxParallel"/> at once.</summary>
+    /// <param name="items">The items, in starting order.</param>
+    /// <param name="maxParallel">The most in flight.</param>
+    /// <param name="start">Starts one item.</param>
+    /// <param name="stopAfter">When a result matches, no further item starts (those in flight still finish); null runs every item.</param>
     /// <returns>The results in completion order.</returns>
     public static async Task<IReadOnlyList<TResult>> RunAsync<TItem, TResult>(
         IEnumerable<TItem> items,
         int maxParallel,
-        Func<TItem, Task<TResult>> start)
+        Func<TItem, Task<TResult>> start,
+        Func<TResult, bool>? stopAfter = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
         ArgumentNullException.ThrowIfNull(items);
@@ -33,7 +38,9 @@ public static class SlidingWindow
 
             var done = await Task.WhenAny(inFlight).ConfigureAwait(true);
             inFlight.Remove(done);
-            results.Add(await done.ConfigureAwait(true));
+            var result = await done.ConfigureAwait(true);
+            results.Add(result);
+            more &= stopAfter?.Invoke(result) != true;
         }
 
         return results;

@@ -145,6 +145,9 @@ public sealed class PipelineWorkItemRunner(
             CommitStatus.Unchanged when result.Commit.Lineage.RunId == run.RunId =>
                 new WorkItemRunResult(false, result.Commit.RowCount, result.Commit.CommitId, Redelivered: true),
             CommitStatus.Unchanged => new WorkItemRunResult(true, result.Commit.RowCount, result.Commit.CommitId),
+            // A bucketed day was built against the pinned base: rebuilding means new pins, not another publish.
+            _ when request.Step is not null => throw new DayMovedException(
+                $"{dataset}/{day}: another writer published first; the day starts again from fresh pins"),
             _ => throw new InvalidOperationException(
                 $"{dataset}/{day}: another writer published first ({result.Status} after {result.Attempts} attempt(s)); retrying rebuilds from the new base"),
         };

@@ -23,9 +23,10 @@ namespace Backfill.LocalHost.Tests.Hosting;
 /// </summary>
 public sealed class BucketedBackfillTests(AzuriteFixture azurite)
 {
-    private const string Range = "2024-08-01..2024-08-06";
+    // Three days: each is 30 steps at 8 buckets, and CI runs this beside the end-to-end suite on 2 cores.
+    private const string Range = "2024-08-01..2024-08-03";
     private static readonly Day First = Day.Parse("2024-08-01");
-    private static readonly Day Last = Day.Parse("2024-08-06");
+    private static readonly Day Last = Day.Parse("2024-08-03");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -38,9 +39,9 @@ public sealed class BucketedBackfillTests(AzuriteFixture azurite)
         await splitLake.LandAsync(DailyLake.Options(53), First, Last.AddDays(2), "gen");
 
         Assert.Equal(BackfillStatus.Completed, (await BackfillAsync(whole.Settings)).Status);
-        var bucketed = await BackfillAsync(Bucketed(split.Settings, 8));
+        var bucketed = await BackfillAsync(Bucketed(split.Settings, 8), ExpandedPerBucketAsync);
         Assert.Equal(BackfillStatus.Completed, bucketed.Status);
-        Assert.Equal(new BackfillCounts(18, 0, 0, 18, 0, 0, 0), bucketed.Counts);
+        Assert.Equal(new BackfillCounts(9, 0, 0, 9, 0, 0, 0), bucketed.Counts);
 
         var (wholeReader, splitReader) = (new PartitionReader(wholeLake.Storage), new PartitionReader(splitLake.Storage));
         for (var day = First; day <= Last; day = day.AddDays(1))
@@ -63,8 +64,8 @@ public sealed class BucketedBackfillTests(AzuriteFixture azurite)
         }
 
         // The same layout again: every day is current. Another layout: every day's config changed, so every day runs.
-        Assert.All(await DryRunActionsAsync(Bucketed(split.Settings, 8)), action => Assert.Equal("skip", action));
-        Assert.All(await DryRunActionsAsync(Bucketed(split.Settings, 4)), action => Assert.Equal("run", action));
+        Assert.All(await DryRunActionsAsync(Bucketed(split.Settings, 8)), item => Assert.Equal(("skip", 8), item));
+        Assert.All(await DryRunActionsAsync(Bucketed(split.Settings, 4)), item => Assert.Equal(("run", 4), item));
     }
 
     private static Dictionary<string, string?> Bucketed(Dictionary<string, string?> settings, int buckets)
@@ -77,22 +78,51 @@ public sealed class BucketedBackfillTests(AzuriteFixture azurite)
         return settings;
     }
 
-    private async Task<BackfillProgress> BackfillAsync(Dictionary<string, string?> settings)
+    // One features day of the finished backfill, expanded: the pin, each bucket's rows (which add up to the day's), the publish.
+    private static async Task ExpandedPerBucketAsync(HttpClient http, string id)
+    {
+        var expanded = await http.GetFromJsonAsync<JsonElement>($"api/backfills/{id}/items/features/2024-08-03", Cancel);
+        Assert.Equal(8, expanded.GetProperty("buckets").GetInt32());
+        var steps = expanded.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(
+            ["pin", .. Enumerable.Range(0, 8).Select(b => $"bucket={b:D3}"), "publish"],
+            steps.Select(s => s.GetProperty("step").GetString()!));
+        Assert.All(steps, s => Assert.Equal(("succeeded", 1), (s.GetProperty("status").GetString(), s.GetProperty("attempts").GetInt32())));
+        var dayRows = expanded.GetProperty("item").GetProperty("rows").GetInt64();
+        Assert.True(dayRows > 0);
+        Assert.Equal(dayRows, steps.Where(s => s.GetProperty("bucket").ValueKind == JsonValueKind.Number).Sum(s => s.GetProperty("rows").GetInt64()));
+
+        using var badLayer = await http.GetAsync($"api/backfills/{id}/items/feature/2024-08-03", Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, badLayer.StatusCode);
+        Assert.True((await badLayer.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("layer", out _));
+        using var notPlanned = await http.GetAsync($"api/backfills/{id}/items/features/2024-09-03", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, notPlanned.StatusCode);
+    }
+
+    private async Task<BackfillProgress> BackfillAsync(Dictionary<string, string?> settings, Func<HttpClient, string, Task>? inspect = null)
     {
         await using var app = await LocalApi.StartAsync(azurite.ConnectionString, settings);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var answer = await http.PostAsJsonAsync("api/backfills", new { partitions = Range, target = "features_v1", maxParallel = 4 }, Cancel);
         Assert.True(answer.StatusCode == HttpStatusCode.Accepted, await answer.Content.ReadAsStringAsync(Cancel));
         var id = (await answer.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!;
-        return await BackfillRuns.CompletedAsync(app.Services.GetRequiredService<DurableTaskClient>(), id);
+        // 90 steps, each a few storage round trips: on a loaded CI machine that can take minutes (no timer pauses this run).
+        var progress = await BackfillRuns.CompletedAsync(app.Services.GetRequiredService<DurableTaskClient>(), id, TimeSpan.FromMinutes(10));
+        if (inspect is not null)
+        {
+            await inspect(http, id);
+        }
+
+        return progress;
     }
 
-    private async Task<IReadOnlyList<string>> DryRunActionsAsync(Dictionary<string, string?> settings)
+    private async Task<IReadOnlyList<(string Action, int Buckets)>> DryRunActionsAsync(Dictionary<string, string?> settings)
     {
         await using var app = await LocalApi.StartAsync(azurite.ConnectionString, settings);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var answer = await http.PostAsJsonAsync("api/backfills", new { partitions = Range, target = "features_v1", dryRun = true }, Cancel);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        return [.. (await answer.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("action").GetString()!)];
+        return [.. (await answer.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("action").GetString()!, i.GetProperty("buckets").GetInt32()))];
     }
 }

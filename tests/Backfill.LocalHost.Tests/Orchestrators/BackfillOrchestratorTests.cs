@@ -111,13 +111,13 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Run_OneBucketFails_TheDayFailsUnpublishedAndBlocksItsReaders()
+    public async Task Run_OneBucketFails_TheDayFailsUnpublishedStartsNoMoreBucketsAndBlocksItsReaders()
     {
-        var (host, runner) = await StartHostAsync(_ => 50);
+        var (host, runner) = await StartHostAsync(_ => 500);
         await using var _ = host;
         var failing = new WorkItem(Layer.Staging, Day.Parse("2025-02-02"));
-        runner.BucketFailures[(failing, 2)] = "validation failed: key_uniqueness";
-        var spec = Spec("2025-02-01..2025-02-02", maxParallel: 4) with { Buckets = new Dictionary<string, int> { ["staging"] = 4 } };
+        runner.BucketFailures[(failing, 1)] = "validation failed: key_uniqueness";
+        var spec = Spec("2025-02-01..2025-02-02", maxParallel: 2) with { Buckets = new Dictionary<string, int> { ["staging"] = 8 } };
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(spec), Cancel);
         var progress = await CompletedAsync(host.Client, id);
@@ -125,10 +125,39 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         Assert.Equal(BackfillStatus.CompletedWithFailures, progress.Status);
         Assert.Equal((1, 1), (progress.Counts.Failed, progress.Counts.Blocked));
         Assert.DoesNotContain(runner.Attempts, a => a.Request.Item == failing && a.Request.Step!.Kind == BucketStepKind.Publish);
+
+        // Two slots: buckets 0 and 1 started, bucket 1 failed (validation is not retried), and buckets 2..7 never started.
+        Assert.Equal([0, 1], runner.Attempts.Where(a => a.Request.Item == failing && a.Request.Step!.Kind == BucketStepKind.Stage).Select(a => a.Request.Step!.Bucket).Distinct().Order());
         var record = (await host.Services.GetRequiredService<BackfillItemStore>().ReadAsync(id, Cancel))[failing.Id];
-        Assert.Equal("bucket 2 of 4: validation failed: key_uniqueness", record.Error);
+        Assert.Equal("bucket 1 of 8: validation failed: key_uniqueness", record.Error);
+
+        // Expanded, the day shows each step it ran: the pin and bucket 0 succeeded, bucket 1 failed, nothing else ran.
+        var steps = await host.Services.GetRequiredService<BackfillItemStore>().ReadStepsAsync(id, failing.Id, Cancel);
+        Assert.Equal(["bucket=000", "bucket=001", "pin"], steps.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("succeeded", "succeeded", "failed"), (steps["pin"].Outcome, steps["bucket=000"].Outcome, steps["bucket=001"].Outcome));
+        Assert.Equal(record.Error, steps["bucket=001"].Error);
         var output = (await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancel))!.ReadOutputAs<BackfillProgress>()!;
         Assert.Equal(BackfillStatus.CompletedWithFailures, output.Status);
+    }
+
+    [Fact]
+    public async Task Run_PublishFindsTheDayMoved_StartsTheDayAgainFromFreshPinsWithoutRetryingThePublish()
+    {
+        var (host, runner) = await StartHostAsync(_ => 30);
+        await using var _ = host;
+        var moved = new WorkItem(Layer.Raw, Day.Parse("2025-02-01"));
+        runner.MovedPublishes[moved] = 1;
+        var spec = Spec("2025-02-01", maxParallel: 2) with { Buckets = new Dictionary<string, int> { ["raw"] = 2 } };
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(spec), Cancel);
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.Completed, progress.Status);
+        var rounds = runner.Attempts.Where(a => a.Request.Item == moved).GroupBy(a => a.Request.Step!.CommitId).ToList();
+        Assert.Equal(2, rounds.Count);
+        Assert.All(rounds, round => Assert.Equal(
+            [BucketStepKind.Pin, BucketStepKind.Stage, BucketStepKind.Stage, BucketStepKind.Publish],
+            round.Select(a => a.Request.Step!.Kind).Order()));
     }
 
     [Fact]

@@ -21,11 +21,11 @@ internal static class BackfillRuns
     public static BackfillState Start(BackfillSpec spec, int grantRefreshSeconds = 30) =>
         new(spec, string.Empty, spec.MaxParallel, false, DateTimeOffset.UnixEpoch, 0, 0, 0, null, grantRefreshSeconds);
 
-    public static async Task<BackfillProgress> CompletedAsync(DurableTaskClient client, string id)
+    public static async Task<BackfillProgress> CompletedAsync(DurableTaskClient client, string id, TimeSpan? timeout = null)
     {
-        // Well below a paused backfill's 10-minute renewal timer: an orchestration whose abandoned timer kept it
-        // running until it fired would miss this deadline.
-        var done = await Orchestrations.EndedAsync(client, id, TimeSpan.FromMinutes(5));
+        // By default well below a paused backfill's 10-minute renewal timer: an orchestration whose abandoned timer kept
+        // it running until it fired would miss this deadline.
+        var done = await Orchestrations.EndedAsync(client, id, timeout ?? TimeSpan.FromMinutes(5));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         return done.ReadOutputAs<BackfillProgress>()!;
     }

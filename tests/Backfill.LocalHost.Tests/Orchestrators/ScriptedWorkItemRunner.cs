@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Backfill.Core.Planning;
 using Backfill.Core.Scheduling;
+using Backfill.Storage.Commits;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Models;
 
@@ -21,23 +22,34 @@ internal sealed class ScriptedWorkItemRunner(Func<WorkItem, int> durationMs) : I
     /// <summary>Items that always fail deterministically (as failed validation would).</summary>
     public ConcurrentDictionary<WorkItem, string> PermanentFailures { get; } = new();
 
-    /// <summary>Buckets of bucketed days whose stage step always fails deterministically.</summary>
+    /// <summary>Buckets of bucketed days whose stage step always fails deterministically, and at once.</summary>
     public ConcurrentDictionary<(WorkItem Item, int Bucket), string> BucketFailures { get; } = new();
+
+    /// <summary>Bucketed days whose first N publish steps find the day moved past their pins.</summary>
+    public ConcurrentDictionary<WorkItem, int> MovedPublishes { get; } = new();
 
     public async Task<WorkItemRunResult> RunAsync(WorkItemRequest request, CancellationToken cancellationToken)
     {
         var start = DateTimeOffset.UtcNow;
         try
         {
+            // A failing bucket fails at once, while its neighbours still hold their slots: the orchestrator hears of the
+            // failure before any slot frees, so which buckets start after it is decided by the code, not by a race.
+            if (request.Step is { Kind: BucketStepKind.Stage } stage && BucketFailures.TryGetValue((request.Item, stage.Bucket), out var bucketReason))
+            {
+                throw new WorkItemFailedException(bucketReason);
+            }
+
             await Task.Delay(durationMs(request.Item), cancellationToken);
             if (PermanentFailures.TryGetValue(request.Item, out var reason))
             {
                 throw new WorkItemFailedException(reason);
             }
 
-            if (request.Step is { Kind: BucketStepKind.Stage } stage && BucketFailures.TryGetValue((request.Item, stage.Bucket), out var bucketReason))
+            if (request.Step is { Kind: BucketStepKind.Publish } && MovedPublishes.TryGetValue(request.Item, out var moves) && moves > 0)
             {
-                throw new WorkItemFailedException(bucketReason);
+                MovedPublishes[request.Item] = moves - 1;
+                throw new DayMovedException($"{request.Item.Id} moved past its pins");
             }
 
             if (TransientFailures.TryGetValue(request.Item, out var failures) && request.Attempt <= failures)

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Backfill.Core.Layers;
+using Backfill.Core.Partitions;
+using Backfill.Core.Planning;
+using Backfill.Storage.Backfills;
+using Backfill.Storage.Building;
+using Backfill.Workflows.Json;
+using Backfill.Workflows.Models;
+using Backfill.Workflows.Orchestrators;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+
+namespace Backfill.Workflows.Api;
+
+/// <summary>
+/// <c>GET /api/backfills/{id}/items/{layer}/{date}</c>: one work item of a backfill expanded per bucket, so an operator sees
+/// which buckets of a day are done, which failed and how often each was tried. The backfill's own status stays one row per
+/// day whatever the bucket count.
+/// </summary>
+public sealed class BackfillItemHandler(BackfillItemStore items)
+{
+    /// <summary>The route.</summary>
+    public const string Route = "backfills/{id}/items/{layer}/{date}";
+
+    /// <summary>200 with the item and its steps; 400 naming <c>layer</c> or <c>date</c>; 404 for an unknown backfill or an item it does not plan.</summary>
+    public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string id, string layer, string date)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>();
+        var parsedLayer = LayerNames.Parse(layer);
+        if (parsedLayer is null)
+        {
+            errors["layer"] = [$"layer must be raw, staging or features; got '{layer}'."];
+        }
+
+        if (!Day.TryParse(date, out var day))
+        {
+            errors["date"] = [$"date must be a day as YYYY-MM-DD; got '{date}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var snapshot = await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return Problems.NotFound($"No backfill with id '{id}'.");
+        }
+
+        var item = new WorkItem(parsedLayer!.Value, day);
+        var view = snapshot.ToView(await items.ReadAsync(id, cancellationToken).ConfigureAwait(false)).Items!
+            .FirstOrDefault(i => i.Layer == layer && i.Date == day.ToString());
+        if (view is null)
+        {
+            return Problems.NotFound($"Backfill '{id}' has no work item {item.Id}.");
+        }
+
+        var buckets = WorkItemCalls.BucketsOf(snapshot.Spec.Buckets, Datasets.Of(item.Layer, snapshot.Spec.Target));
+        var steps = buckets == 1 ? [] : await StepsAsync(id, item, buckets, cancellationToken).ConfigureAwait(false);
+        return Results.Json(new BackfillItemStepsView(view, buckets, steps), ApiJson.Options);
+    }
+
+    private async Task<List<BucketStepView>> StepsAsync(string id, WorkItem item, int buckets, CancellationToken cancellationToken)
+    {
+        var recorded = await items.ReadStepsAsync(id, item.Id, cancellationToken).ConfigureAwait(false);
+        var names = Enumerable.Range(0, buckets).Select(b => (Name: BucketStep.NameOf(BucketStepKind.Stage, b), Bucket: (int?)b))
+            .Prepend((BucketStep.NameOf(BucketStepKind.Pin), null)).Append((BucketStep.NameOf(BucketStepKind.Publish), null));
+        return [.. names.Select(step => recorded.TryGetValue(step.Name, out var d)
+            ? new BucketStepView(step.Name, step.Bucket, d.Outcome, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error, d.StartedAt, d.FinishedAt, d.AttemptLog)
+            : new BucketStepView(step.Name, step.Bucket, BucketStepView.Pending, 0, 0, 0, null, null, null, null))];
+    }
+}
