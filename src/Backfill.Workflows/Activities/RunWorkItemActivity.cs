@@ -43,11 +43,12 @@ public sealed class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStor
 
         BackfillTelemetry.WorkItemEnded(span, input, outcome);
 
-        // The day's item details describe the day: its publish, or a step that went wrong (a staged bucket or a pin that
-        // succeeded says nothing an operator needs, and would overwrite the day's last failure).
         var record = new BackfillItemRecord(
             input.Item.Id, JsonNamingPolicy.CamelCase.ConvertName(outcome.Kind.ToString()), input.Attempt, outcome.Rows, outcome.DurationMilliseconds,
             outcome.Error, startedAt, time.GetUtcNow(), validation, outcome.Redelivered);
+
+        // The day's item details describe the day: its publish, or a step that went wrong (a staged bucket or a pin that
+        // succeeded says nothing an operator needs, and would overwrite the day's last failure).
         if (input.Step is null or { Kind: BucketStepKind.Publish } || outcome.Error is not null)
         {
             await RecordAsync(input, () => items.RecordAsync(input.BackfillId, record, CancellationToken.None)).ConfigureAwait(false);

@@ -167,12 +167,7 @@ public sealed class BucketedCommitterTests(AzuriteFixture azurite)
     [Fact]
     public async Task Publish_RedeliveredAfterTheManifestWrite_ReportsPublishedAndRepairsLineage()
     {
-        var lake = await TestLake.CreateAsync(azurite);
-        var pipeline = new Pipeline(lake);
-        await pipeline.SeedAsync(First, 1);
-        var request = new CommitRequest(Datasets.Raw, First, WriteMode.Overwrite, TestLake.Run());
-        var builder = new RawPartitionBuilder(pipeline.Landing, pipeline.Reader, First, Pipeline.At(First.AddDays(7)));
-        var commitId = await pipeline.StageBucketsAsync(request, builder, 4);
+        var (lake, pipeline, request, commitId) = await StagedRawDayAsync();
         var stopping = new BucketedCommitter(lake, _ => throw new OperationCanceledException("stopped between the manifest and lineage writes"));
 
         await Assert.ThrowsAsync<OperationCanceledException>(() => stopping.PublishAsync(request, commitId, PassingValidator.Instance, Ct));
@@ -189,12 +184,7 @@ public sealed class BucketedCommitterTests(AzuriteFixture azurite)
     [Fact]
     public async Task Publish_AnotherDeliveryOfItWinsTheRace_IsPublishedAndLineageSaysSo()
     {
-        var lake = await TestLake.CreateAsync(azurite);
-        var pipeline = new Pipeline(lake);
-        await pipeline.SeedAsync(First, 1);
-        var request = new CommitRequest(Datasets.Raw, First, WriteMode.Overwrite, TestLake.Run());
-        var builder = new RawPartitionBuilder(pipeline.Landing, pipeline.Reader, First, Pipeline.At(First.AddDays(7)));
-        var commitId = await pipeline.StageBucketsAsync(request, builder, 4);
+        var (lake, pipeline, request, commitId) = await StagedRawDayAsync();
 
         // This delivery read the manifest before the other delivery published; its own write then loses the race.
         var racing = new RacingJudge(() => new BucketedCommitter(lake).PublishAsync(request, commitId, PassingValidator.Instance, Ct));
@@ -308,6 +298,17 @@ public sealed class BucketedCommitterTests(AzuriteFixture azurite)
         (await pipeline.Reader.GetLiveCommitAsync(dataset, day, Ct))!;
 
     private static List<ArrivedEvent> Sorted(IEnumerable<ArrivedEvent> rows) => [.. rows.Order(ArrivedEvent.StorageOrder)];
+
+    // A raw day seeded, then staged in 4 buckets under one commit, ready to publish.
+    private async Task<(LakeStorage Lake, Pipeline Pipeline, CommitRequest Request, string CommitId)> StagedRawDayAsync()
+    {
+        var lake = await TestLake.CreateAsync(azurite);
+        var pipeline = new Pipeline(lake);
+        await pipeline.SeedAsync(First, 1);
+        var request = new CommitRequest(Datasets.Raw, First, WriteMode.Overwrite, TestLake.Run());
+        var builder = new RawPartitionBuilder(pipeline.Landing, pipeline.Reader, First, Pipeline.At(First.AddDays(7)));
+        return (lake, pipeline, request, await pipeline.StageBucketsAsync(request, builder, 4));
+    }
 
     private Azure.Storage.Blobs.BlobClient Blob(LakeStorage lake, CommitRequest request, string commitId, string name) =>
         TestLake.Container(azurite, lake).GetBlobClient($"{request.Dataset}/{request.Partition.PathSegment}/commit={commitId}/{name}");
