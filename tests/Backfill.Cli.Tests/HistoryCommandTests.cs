@@ -16,8 +16,10 @@ public sealed class HistoryCommandTests
           {"commitId":"c3","state":"rejected","runId":"bf-3","trigger":"backfill","codeVersion":"1.0","configHash":"cfg9","writeMode":"overwrite","rows":12,"contentHash":"h3",
            "validation":"fail","validationResults":[{"name":"row_count_trend","status":"fail","message":"12 rows, below the 100 allowed."},{"name":"null_rate","status":"pass","message":"ok"}],
            "inputs":[{"dataset":"raw","date":"2025-01-10","commitId":"r2","history":"http://h/api/partitions/raw/2025-01-10/history"}]},
-          {"commitId":"c2","state":"published","runId":"bf-2","trigger":"backfill","codeVersion":"1.0","configHash":"cfg1","writeMode":"overwrite","rows":300,"contentHash":"h2",
-           "validation":"pass","validationResults":[{"name":"null_rate","status":"pass","message":"ok"}],"inputs":[]},
+          {"commitId":"c2","state":"published","runId":"bf-2","trigger":"backfill","codeVersion":"1.0","configHash":"cfg1","writeMode":"overwrite","rows":1300,"contentHash":"h2",
+           "validation":"pass","validationResults":[{"name":"null_rate","status":"pass","message":"ok"}],"inputs":[],
+           "buckets":[{"bucket":0,"rows":140,"bytes":900,"buildMs":5,"stageMs":2,"worker":"w1/10"},{"bucket":1,"rows":1160,"bytes":950,"buildMs":6,"stageMs":2,"worker":"w2/20"},
+                      {"bucket":2,"rows":0,"bytes":0,"buildMs":1,"stageMs":1,"worker":"w1/10"}]},
           {"commitId":"c1","state":"superseded","runId":"bf-1","trigger":"daily","codeVersion":"1.0","configHash":"cfg1","writeMode":"merge","rows":250,"contentHash":"h1",
            "validation":"pass","validationResults":[],"inputs":[]}]}
         """;
@@ -41,6 +43,7 @@ public sealed class HistoryCommandTests
         Assert.Contains("fail │ row_count_trend: 12 rows, below the 100 allowed.", said, StringComparison.Ordinal);
         Assert.DoesNotContain("null_rate: ok", said, StringComparison.Ordinal);
         Assert.Contains("input │ raw/2025-01-10@r2", said, StringComparison.Ordinal);
+        Assert.Contains("buckets │ 3 on 2 worker(s), 0–1,160 rows each", said, StringComparison.Ordinal);
         Assert.Contains("staging/2025-01-10: 3 of 3 commit(s) shown, newest first; live c2", said, StringComparison.Ordinal);
     }
 

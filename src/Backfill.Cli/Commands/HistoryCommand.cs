@@ -17,7 +17,8 @@ internal static class HistoryCommand
         var command = new Command(
             "history",
             "Show every commit of one partition, newest first: state (published, superseded, rejected, ...), run, trigger, "
-            + "code version, config hash, write mode, rows, content hash, validation and the input commits it read.\n\n"
+            + "code version, config hash, write mode, rows, content hash, validation, the input commits it read, and for a day split into "
+            + "buckets how many workers built them.\n\n"
             + "Example:\n  backfill history staging 2025-01-10")
         {
             dataset,
@@ -65,6 +66,16 @@ internal static class HistoryCommand
         yield return ("write mode", commit.Text("writeMode"));
         yield return ("rows", commit.Text("rows"));
         yield return ("content hash", commit.Text("contentHash"));
+
+        // A day split into buckets: how it spread (the JSON lists every bucket).
+        if (commit.Array("buckets").ToList() is { Count: > 0 } buckets)
+        {
+            var rows = buckets.Select(b => b.Number("rows")).ToList();
+            yield return ("buckets", string.Create(
+                CultureInfo.InvariantCulture,
+                $"{buckets.Count} on {buckets.Select(b => b.Text("worker")).Distinct().Count()} worker(s), {rows.Min():N0}–{rows.Max():N0} rows each"));
+        }
+
         yield return ("published at", commit.Text("publishedAt"));
         yield return ("validation", ValidationSummary.Of(commit.Array("validationResults")));
 

@@ -171,7 +171,10 @@ public sealed class BucketedCommitter
             return new CommitResult(CommitStatus.Published, commit, new PartitionValidationReport(live.Validation ?? []), 1);
         }
 
-        await _lineage.RecordStagedAsync(commit, cancellationToken).ConfigureAwait(false);
+        await _lineage.RecordStagedAsync(
+            commit,
+            [.. buckets.Select(b => new BucketLineage(b.Bucket, b.RowCount, b.Files.Sum(file => file.Bytes), b.BuildMilliseconds, b.StageMilliseconds, b.Worker))],
+            cancellationToken).ConfigureAwait(false);
         var staged = new StagedCommit(commit, pins.BaseETag, pins.History, pins.Base, pins.BasePublishedAt);
         LineageRepair? repaired = pins.Base is { } pinnedBase && pins.BasePublishedAt is { } publishedAt
             ? await _lineage.RepairPublishedAsync(pinnedBase, publishedAt, cancellationToken).ConfigureAwait(false)

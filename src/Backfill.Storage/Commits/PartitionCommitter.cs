@@ -134,7 +134,7 @@ public sealed class PartitionCommitter
         await _lake.Container.GetBlobClient(LakePaths.CommitFile(request.Dataset, request.Partition, commitId, LakePaths.CommitRecordName))
             .UploadAsync(LakeJson.Serialize(commit), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken)
             .ConfigureAwait(false);
-        await _lineage.RecordStagedAsync(commit, cancellationToken).ConfigureAwait(false);
+        await _lineage.RecordStagedAsync(commit, null, cancellationToken).ConfigureAwait(false);
         return new StagedCommit(commit, state.ETag?.ToString(), state.HistoryAfter(_lake.Settings.KeepPreviousCommits), live, state.Manifest?.PublishedAt);
     }
 

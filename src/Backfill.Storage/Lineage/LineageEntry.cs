@@ -26,6 +26,7 @@ namespace Backfill.Storage.Lineage;
 /// <param name="BaselineAsOf">The run's baseline time: validation compared the commit with the commits live then; null for live-at-validation.</param>
 /// <param name="PublishedAt">When the commit was made live by a publish; null when it never was.</param>
 /// <param name="Bytes">The size of the commit's files; null for rows written before sizes were recorded.</param>
+/// <param name="Buckets">For a day split into entity buckets, each bucket in order; null for a day built whole.</param>
 public sealed record LineageEntry(
     string Dataset,
     Day Partition,
@@ -46,4 +47,5 @@ public sealed record LineageEntry(
     IReadOnlyList<ValidationResult> ValidationResults,
     DateTimeOffset? BaselineAsOf = null,
     DateTimeOffset? PublishedAt = null,
-    long? Bytes = null);
+    long? Bytes = null,
+    IReadOnlyList<BucketLineage>? Buckets = null);

@@ -222,7 +222,11 @@ public sealed class LineageStore
         _table.UpsertEntityAsync(
             new TableEntity(TableKey(dataset, partition), commitId) { ["Status"] = Name(CommitStatus.RolledBack) }, TableUpdateMode.Merge, cancellationToken);
 
-    internal Task RecordStagedAsync(CommitRecord commit, CancellationToken cancellationToken)
+    /// <summary>Writes a staged commit's row: what built it, from which inputs, and what it wrote.</summary>
+    /// <param name="commit">The staged commit.</param>
+    /// <param name="buckets">Its buckets, for a day split into buckets; null otherwise.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    internal Task RecordStagedAsync(CommitRecord commit, IReadOnlyList<BucketLineage>? buckets, CancellationToken cancellationToken)
     {
         var lineage = commit.Lineage;
         var entity = new TableEntity(TableKey(commit.Dataset, commit.Partition), commit.CommitId)
@@ -242,6 +246,9 @@ public sealed class LineageStore
             ["StageMs"] = lineage.StageMilliseconds,
             ["BaselineAsOf"] = lineage.BaselineAsOf,
             ["Bytes"] = commit.Files.Sum(file => file.Bytes),
+
+            // UTF-8 bytes, not a string: a string property holds 32K characters, a binary one 64 KiB, room for 256 buckets.
+            ["Buckets"] = buckets is null ? null : JsonSerializer.SerializeToUtf8Bytes(buckets, LakeJson.LineOptions),
         };
         return _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -344,6 +351,7 @@ public sealed class LineageStore
 
             // Rows published before publish times were recorded: the row's last change was its publish.
             entity.GetDateTimeOffset("PublishedAt") ?? (status == CommitStatus.Published ? entity.Timestamp : null),
-            entity.GetInt64("Bytes"));
+            entity.GetInt64("Bytes"),
+            entity.GetBinary("Buckets") is { } buckets ? JsonSerializer.Deserialize<List<BucketLineage>>(buckets, LakeJson.LineOptions) : null);
     }
 }

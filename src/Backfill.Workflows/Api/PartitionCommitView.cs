@@ -22,6 +22,7 @@ namespace Backfill.Workflows.Api;
 /// <param name="Validation">The worst validation status (<c>pass</c>, <c>warn</c>, <c>fail</c>); null before validation.</param>
 /// <param name="ValidationResults">Each check's result.</param>
 /// <param name="Inputs">The upstream partitions it read, each with the commit read and a link to its own history.</param>
+/// <param name="Buckets">For a day split into entity buckets, each bucket in order (rows, bytes, timings, worker); null for a day built whole.</param>
 public sealed record PartitionCommitView(
     string CommitId,
     string State,
@@ -37,4 +38,5 @@ public sealed record PartitionCommitView(
     DateTimeOffset? PublishedAt,
     string? Validation,
     IReadOnlyList<ValidationResultView> ValidationResults,
-    IReadOnlyList<CommitInputView> Inputs);
+    IReadOnlyList<CommitInputView> Inputs,
+    IReadOnlyList<CommitBucketView>? Buckets = null);

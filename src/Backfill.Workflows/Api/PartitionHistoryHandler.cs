@@ -78,7 +78,8 @@ public sealed class PartitionHistoryHandler(LakeReady lakeReady)
         [.. entry.ValidationResults.Select(ValidationResultView.Of)],
         [.. entry.InputCommitIds.Select(LineageStore.ParseInputId).Select(input => new CommitInputView(
             input.Dataset, input.Partition.ToString(), input.CommitId,
-            ApiUris.Of(request, Route, ("dataset", input.Dataset), ("date", input.Partition.ToString()))))]);
+            ApiUris.Of(request, Route, ("dataset", input.Dataset), ("date", input.Partition.ToString()))))],
+        entry.Buckets?.Select(b => new CommitBucketView(b.Bucket, b.RowCount, b.Bytes, b.BuildMilliseconds, b.StageMilliseconds, b.Worker)).ToList());
 
     /// <summary>The live commit is published; a row that says published but is no longer live was superseded.</summary>
     private static string State(LineageEntry entry, string? live) =>

@@ -92,6 +92,16 @@ public sealed class BucketedBackfillTests(AzuriteFixture azurite)
         Assert.True(dayRows > 0);
         Assert.Equal(dayRows, steps.Where(s => s.GetProperty("bucket").ValueKind == JsonValueKind.Number).Sum(s => s.GetProperty("rows").GetInt64()));
 
+        // The day's lineage row lists the same buckets, with the worker that built each.
+        var history = await http.GetFromJsonAsync<JsonElement>("api/partitions/features_v1/2024-08-03/history", Cancel);
+        var published = history.GetProperty("commits").EnumerateArray().Single(c => c.GetProperty("state").GetString() == "published");
+        var lineageBuckets = published.GetProperty("buckets").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(0, 8), lineageBuckets.Select(b => b.GetProperty("bucket").GetInt32()));
+        Assert.Equal(
+            steps.Where(s => s.GetProperty("bucket").ValueKind == JsonValueKind.Number).Select(s => s.GetProperty("rows").GetInt64()),
+            lineageBuckets.Select(b => b.GetProperty("rows").GetInt64()));
+        Assert.All(lineageBuckets, b => Assert.False(string.IsNullOrEmpty(b.GetProperty("worker").GetString())));
+
         using var badLayer = await http.GetAsync($"api/backfills/{id}/items/feature/2024-08-03", Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, badLayer.StatusCode);
         Assert.True((await badLayer.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("layer", out _));

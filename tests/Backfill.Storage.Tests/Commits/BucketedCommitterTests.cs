@@ -197,6 +197,25 @@ public sealed class BucketedCommitterTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Publish_LineageRow_ListsEveryBucketWithItsRowsBytesAndWorker()
+    {
+        var (lake, pipeline, request, commitId) = await StagedRawDayAsync();
+        var whole = await pipeline.RawAsync(First.AddDays(1), Pipeline.At(First.AddDays(8)));
+
+        var result = await pipeline.Buckets.PublishAsync(request, commitId, PassingValidator.Instance, Ct);
+
+        var lineage = new LineageStore(lake);
+        var entry = (await lineage.GetAsync(Datasets.Raw, First, commitId, Ct))!;
+        Assert.Equal(CommitStatus.Published, result.Status);
+        var buckets = entry.Buckets!;
+        Assert.Equal([0, 1, 2, 3], buckets.Select(b => b.Bucket));
+        Assert.Equal((entry.RowCount, entry.Bytes), (buckets.Sum(b => b.RowCount), buckets.Sum(b => b.Bytes)));
+        Assert.True(entry.RowCount > 0);
+        Assert.All(buckets, b => Assert.Equal($"{Environment.MachineName}/{Environment.ProcessId}", b.Worker));
+        Assert.Null((await lineage.GetAsync(Datasets.Raw, First.AddDays(1), whole.Commit.CommitId, Ct))!.Buckets);
+    }
+
+    [Fact]
     public async Task Publish_PinsOlderThanHalfTheGarbageRetention_StartsTheDayAgain()
     {
         var time = new ShiftedTimeProvider();
