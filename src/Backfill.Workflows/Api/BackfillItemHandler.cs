@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Backfill.Core.Layers;
-using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
 using Backfill.Storage.Backfills;
 using Backfill.Storage.Building;
@@ -33,16 +32,14 @@ public sealed class BackfillItemHandler(BackfillItemStore items)
             errors["layer"] = [$"layer must be raw, staging or features; got '{layer}'."];
         }
 
-        if (!Day.TryParse(date, out var day))
-        {
-            errors["date"] = [$"date must be a day as YYYY-MM-DD; got '{date}'."];
-        }
+        var day = QueryDay.Parse("date", date, errors);
 
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
+        var partition = day!.Value;
         var cancellationToken = request.HttpContext.RequestAborted;
         var snapshot = await BackfillSnapshot.ReadAsync(client, id, cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
@@ -50,9 +47,9 @@ public sealed class BackfillItemHandler(BackfillItemStore items)
             return Problems.NotFound($"No backfill with id '{id}'.");
         }
 
-        var item = new WorkItem(parsedLayer!.Value, day);
+        var item = new WorkItem(parsedLayer!.Value, partition);
         var view = snapshot.ToView(await items.ReadAsync(id, cancellationToken).ConfigureAwait(false)).Items!
-            .FirstOrDefault(i => i.Layer == layer && i.Date == day.ToString());
+            .FirstOrDefault(i => i.Layer == layer && i.Date == partition.ToString());
         if (view is null)
         {
             return Problems.NotFound($"Backfill '{id}' has no work item {item.Id}.");

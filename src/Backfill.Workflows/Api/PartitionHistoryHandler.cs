@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Backfill.Core.Partitions;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Lineage;
 using Backfill.Storage.Reading;
@@ -35,10 +34,7 @@ public sealed class PartitionHistoryHandler(LakeReady lakeReady)
             errors["dataset"] = [$"dataset must be one of {string.Join(", ", PartitionsHandler.KnownDatasets)}; got '{dataset}'."];
         }
 
-        if (!Day.TryParse(date, out var day))
-        {
-            errors["date"] = [$"date must be a day as YYYY-MM-DD; got '{date}'."];
-        }
+        var day = QueryDay.Parse("date", date, errors);
 
         var limit = QueryLimit.Read(request, DefaultLimit, MaxLimit, errors);
         if (errors.Count > 0)
@@ -46,19 +42,20 @@ public sealed class PartitionHistoryHandler(LakeReady lakeReady)
             return Problems.Invalid(errors);
         }
 
+        var partition = day!.Value;
         var cancellationToken = request.HttpContext.RequestAborted;
         var lake = await lakeReady.GetAsync().ConfigureAwait(false);
-        var entries = await new LineageStore(lake).ListAsync(dataset, day, cancellationToken).ConfigureAwait(false);
+        var entries = await new LineageStore(lake).ListAsync(dataset, partition, cancellationToken).ConfigureAwait(false);
         if (entries.Count == 0)
         {
-            return Problems.NotFound($"{dataset}/{day} has no commit: nothing has built it yet.");
+            return Problems.NotFound($"{dataset}/{partition} has no commit: nothing has built it yet.");
         }
 
-        var live = (await new PartitionReader(lake).GetManifestAsync(dataset, day, cancellationToken).ConfigureAwait(false))?.Commit.CommitId;
+        var live = (await new PartitionReader(lake).GetManifestAsync(dataset, partition, cancellationToken).ConfigureAwait(false))?.Commit.CommitId;
 
         // Commit ids are version 7 UUIDs: ordinal order is creation order.
         var commits = entries.OrderByDescending(e => e.CommitId, StringComparer.Ordinal).Take(limit).Select(e => View(request, e, live)).ToList();
-        return Results.Json(new PartitionHistoryView(dataset, day.ToString(), live, entries.Count, commits), ApiJson.Options);
+        return Results.Json(new PartitionHistoryView(dataset, partition.ToString(), live, entries.Count, commits), ApiJson.Options);
     }
 
     private static PartitionCommitView View(HttpRequest request, LineageEntry entry, string? live) => new(

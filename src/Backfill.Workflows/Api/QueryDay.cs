@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Backfill.Workflows.Api;
 
-/// <summary>An optional <c>YYYY-MM-DD</c> query parameter, as the read routes' <c>from</c> and <c>to</c> take it.</summary>
+/// <summary>A <c>YYYY-MM-DD</c> day in a request: an optional query parameter (the read routes' <c>from</c> and <c>to</c>) or a route value.</summary>
 internal static class QueryDay
 {
     /// <summary>The optional <c>from</c> and <c>to</c> days; a problem naming each malformed one, or null when both are fine.</summary>
@@ -24,6 +24,13 @@ internal static class QueryDay
             return null;
         }
 
+        return Parse(name, text, errors);
+    }
+
+    /// <summary>A day given as text (a route value, or a query parameter present); a malformed one is null and an error naming <paramref name="name"/>.</summary>
+    public static Day? Parse(string name, string text, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
         if (Day.TryParse(text, out var day))
         {
             return day;
