@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Backfill.Core.Layers;
 using Backfill.Core.Planning;
 using Backfill.Storage.Backfills;
