@@ -163,11 +163,9 @@ public sealed class BucketedCommitter
                 buckets.Max(bucket => bucket.BuildMilliseconds), buckets.Max(bucket => bucket.StageMilliseconds)) with { RowCount = buckets.Sum(bucket => bucket.RowCount) },
             cancellationToken).ConfigureAwait(false);
 
-        var state = await _manifests.GetAsync(request.Dataset, request.Partition, cancellationToken).ConfigureAwait(false);
-        if (state.Manifest is { } live && live.Commit.CommitId == commit.CommitId)
+        // Redelivered after the manifest write: the day is published.
+        if (await LiveAlreadyAsync(commit, cancellationToken).ConfigureAwait(false) is { } live)
         {
-            // Redelivered after the manifest write: the day is published; make sure lineage says so.
-            await _lineage.RepairPublishedAsync(live.Commit, live.PublishedAt, cancellationToken).ConfigureAwait(false);
             return new CommitResult(CommitStatus.Published, commit, new PartitionValidationReport(live.Validation ?? []), 1);
         }
 
@@ -193,19 +191,27 @@ public sealed class BucketedCommitter
         }
 
         var status = await _committer.PublishAsync(staged, validation, cancellationToken).ConfigureAwait(false);
-        if (status == CommitStatus.Conflict)
+        // Another delivery of this same publish may have won (the commit id is the orchestration's, not the attempt's).
+        if (status == CommitStatus.Conflict && await LiveAlreadyAsync(commit, cancellationToken).ConfigureAwait(false) is not null)
         {
-            // Another delivery of this same publish may have won (the commit id is the orchestration's, not the
-            // attempt's): then the day is published, and its lineage row must say so whatever the loser wrote.
-            var now = await _manifests.GetAsync(request.Dataset, request.Partition, cancellationToken).ConfigureAwait(false);
-            if (now.Manifest is { } winner && winner.Commit.CommitId == commit.CommitId)
-            {
-                await _lineage.RepairPublishedAsync(winner.Commit, winner.PublishedAt, cancellationToken).ConfigureAwait(false);
-                return new CommitResult(CommitStatus.Published, commit, validation, 1, repaired);
-            }
+            return new CommitResult(CommitStatus.Published, commit, validation, 1, repaired);
         }
 
         return new CommitResult(status, commit, validation, 1, repaired);
+    }
+
+    // The live manifest when it already names this commit, with its lineage row made to say published (whatever a
+    // delivery that stopped, or lost the race, wrote there); null when another commit, or none, is live.
+    private async Task<PartitionManifest?> LiveAlreadyAsync(CommitRecord commit, CancellationToken cancellationToken)
+    {
+        var state = await _manifests.GetAsync(commit.Dataset, commit.Partition, cancellationToken).ConfigureAwait(false);
+        if (state.Manifest is not { } live || live.Commit.CommitId != commit.CommitId)
+        {
+            return null;
+        }
+
+        await _lineage.RepairPublishedAsync(live.Commit, live.PublishedAt, cancellationToken).ConfigureAwait(false);
+        return live;
     }
 
     private async Task<DayPins> PinsAsync(CommitRequest request, string commitId, CancellationToken cancellationToken) =>
