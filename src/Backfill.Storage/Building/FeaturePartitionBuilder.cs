@@ -5,6 +5,7 @@ using Backfill.Core.Lineage;
 using Backfill.Core.Merging;
 using Backfill.Core.Partitions;
 using Backfill.Storage.Commits;
+using Backfill.Storage.Landing;
 using Backfill.Storage.Parquet;
 using Backfill.Storage.Reading;
 
@@ -44,6 +45,10 @@ public sealed class FeaturePartitionBuilder : IBucketContentBuilder
     /// <inheritdoc />
     public async Task<IReadOnlyList<InputCommit>> PinInputsAsync(CancellationToken cancellationToken) =>
         [.. (await LiveWindowAsync(cancellationToken).ConfigureAwait(false)).Select(input => new InputCommit(Datasets.Staging, input.Partition, input.CommitId))];
+
+    /// <inheritdoc />
+    /// <remarks>It reads upstream commits, not landing.</remarks>
+    public Task<IReadOnlyList<LandingPin>> PinLandingAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<LandingPin>>([]);
 
     /// <inheritdoc />
     public async Task<PartitionContent> BuildBucketAsync(DayPins pins, WriteMode mode, BucketScope scope, CancellationToken cancellationToken)

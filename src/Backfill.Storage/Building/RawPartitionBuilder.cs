@@ -1,6 +1,7 @@
 using Backfill.Core.Buckets;
 using Backfill.Core.Building;
 using Backfill.Core.Events;
+using Backfill.Core.Landing;
 using Backfill.Core.Lineage;
 using Backfill.Core.Merging;
 using Backfill.Core.Partitions;
@@ -13,7 +14,8 @@ namespace Backfill.Storage.Building;
 
 /// <summary>
 /// Builds raw(D) from landing as of a processing time; malformed lines go to the commit's quarantine. A bucket keeps
-/// the events of its entities; malformed lines have no entity, so bucket 0 quarantines them and accounts for them.
+/// the events of its entities; malformed lines have no entity, so bucket 0 quarantines them and accounts for them. A
+/// bucket reads only its share of the pinned landing files, from their map (<see cref="LandingMap"/>), never the day.
 /// </summary>
 public sealed class RawPartitionBuilder : IBucketContentBuilder
 {
@@ -21,25 +23,32 @@ public sealed class RawPartitionBuilder : IBucketContentBuilder
     private readonly PartitionReader _partitions;
     private readonly Day _day;
     private readonly DateTime _processingTime;
+    private readonly long _mapGroupBytes;
+
+    /// <summary>The default most bytes of landing one map step reads (64 MiB).</summary>
+    public const long DefaultMapGroupBytes = 64L << 20;
 
     /// <summary>Creates the builder of one raw partition.</summary>
     /// <param name="landing">Reads landing.</param>
     /// <param name="partitions">Reads the live partition for a merge.</param>
     /// <param name="day">The event day D.</param>
     /// <param name="processingTime">What landing had by this time is what raw(D) holds, UTC.</param>
-    public RawPartitionBuilder(LandingReader landing, PartitionReader partitions, Day day, DateTime processingTime)
+    /// <param name="mapGroupBytes">The most bytes of landing one map step of a bucketed day reads, unless one file is larger.</param>
+    public RawPartitionBuilder(LandingReader landing, PartitionReader partitions, Day day, DateTime processingTime, long mapGroupBytes = DefaultMapGroupBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mapGroupBytes);
         ArgumentNullException.ThrowIfNull(landing);
         ArgumentNullException.ThrowIfNull(partitions);
         _landing = landing;
         _partitions = partitions;
         _day = day;
         _processingTime = processingTime;
+        _mapGroupBytes = mapGroupBytes;
     }
 
     /// <inheritdoc />
     public Task<PartitionContent> BuildAsync(CommitRecord? live, WriteMode mode, CancellationToken cancellationToken) =>
-        BuildAsync(live, mode, null, cancellationToken);
+        BuildWholeAsync(live, mode, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Raw reads landing as of its processing time, which the request already fixes: nothing to pin.</remarks>
@@ -47,30 +56,31 @@ public sealed class RawPartitionBuilder : IBucketContentBuilder
         Task.FromResult<IReadOnlyList<InputCommit>>([]);
 
     /// <inheritdoc />
-    public Task<PartitionContent> BuildBucketAsync(DayPins pins, WriteMode mode, BucketScope scope, CancellationToken cancellationToken)
+    /// <remarks>Pinning the files, not only the time, keeps every bucket on the same files even if a late one lands in an hour already over.</remarks>
+    public Task<IReadOnlyList<LandingPin>> PinLandingAsync(CancellationToken cancellationToken) =>
+        _landing.PinAsync(_day, _processingTime, _mapGroupBytes, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="DayMovedException">A pinned landing file's map is gone; the day starts again and maps it.</exception>
+    public async Task<PartitionContent> BuildBucketAsync(DayPins pins, WriteMode mode, BucketScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pins);
-        return BuildAsync(pins.Base, mode, scope, cancellationToken);
+        ArgumentNullException.ThrowIfNull(scope);
+        var lines = await _landing.Map.ReadBucketAsync(pins.Landing, scope, cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(lines, pins.Base, mode, scope, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<PartitionContent> BuildAsync(CommitRecord? live, WriteMode mode, BucketScope? scope, CancellationToken cancellationToken)
+    private async Task<PartitionContent> BuildWholeAsync(CommitRecord? live, WriteMode mode, CancellationToken cancellationToken) =>
+        await BuildAsync(await _landing.ReadAsync(_day, _processingTime, cancellationToken).ConfigureAwait(false), live, mode, null, cancellationToken).ConfigureAwait(false);
+
+    private async Task<PartitionContent> BuildAsync(
+        IReadOnlyList<LandedLine> lines, CommitRecord? live, WriteMode mode, BucketScope? scope, CancellationToken cancellationToken)
     {
-        var lines = await _landing.ReadAsync(_day, _processingTime, cancellationToken).ConfigureAwait(false);
+        // A bucket's mapped lines are its entities' events and, in bucket 0, the malformed lines (LineBucket), so the
+        // buckets' landed lines add up to the day's, and rows + quarantined = landed holds per bucket as for the day.
         var build = RawBuilder.Build(_day, _processingTime, lines);
         IReadOnlyList<ArrivedEvent> rows = build.Events;
-        var quarantined = build.Quarantined;
         long? landed = build.LandedLines;
-        if (scope is not null)
-        {
-            rows = [.. rows.Where(row => scope.Holds(row.Event.EntityId))];
-
-            // Bucket 0 accounts for the lines no bucket's events hold (the quarantined ones), so the buckets' landed
-            // lines add up to the day's and each bucket's rows + quarantined = its landed lines holds exactly when the
-            // day's does.
-            landed = scope.Bucket == 0 ? rows.Count + (build.LandedLines - build.Events.Count) : rows.Count;
-            quarantined = scope.Bucket == 0 ? quarantined : [];
-        }
-
         if (mode == WriteMode.Merge && live is not null)
         {
             var existing = await _partitions.ReadEventsAsync(live, scope, cancellationToken).ConfigureAwait(false);
@@ -81,6 +91,6 @@ public sealed class RawPartitionBuilder : IBucketContentBuilder
         }
 
         var file = await EventParquet.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
-        return new PartitionContent([new ContentFile(EventParquet.FileName, file, rows.Count, EventParquet.Columns)], [], quarantined, landed);
+        return new PartitionContent([new ContentFile(EventParquet.FileName, file, rows.Count, EventParquet.Columns)], [], build.Quarantined, landed);
     }
 }

@@ -5,6 +5,7 @@ using Backfill.Core.Lineage;
 using Backfill.Core.Merging;
 using Backfill.Core.Partitions;
 using Backfill.Storage.Commits;
+using Backfill.Storage.Landing;
 using Backfill.Storage.Parquet;
 using Backfill.Storage.Reading;
 
@@ -41,6 +42,10 @@ public sealed class StagingPartitionBuilder : IBucketContentBuilder
     /// <exception cref="MissingPartitionException">raw(D) has no live commit.</exception>
     public async Task<IReadOnlyList<InputCommit>> PinInputsAsync(CancellationToken cancellationToken) =>
         [new InputCommit(Datasets.Raw, _day, (await _partitions.GetRequiredCommitAsync(Datasets.Raw, _day, cancellationToken).ConfigureAwait(false)).CommitId)];
+
+    /// <inheritdoc />
+    /// <remarks>It reads upstream commits, not landing.</remarks>
+    public Task<IReadOnlyList<LandingPin>> PinLandingAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<LandingPin>>([]);
 
     /// <inheritdoc />
     public async Task<PartitionContent> BuildBucketAsync(DayPins pins, WriteMode mode, BucketScope scope, CancellationToken cancellationToken)

@@ -67,7 +67,8 @@ public sealed class BucketedCommitter
         var state = await _manifests.GetAsync(request.Dataset, request.Partition, cancellationToken).ConfigureAwait(false);
         var pins = new DayPins(
             commitId, request.Dataset, request.Partition, buckets.Value, state.ETag?.ToString(), state.Manifest?.Commit, state.Manifest?.PublishedAt,
-            state.HistoryAfter(_lake.Settings.KeepPreviousCommits), await builder.PinInputsAsync(cancellationToken).ConfigureAwait(false), _lake.Time.GetUtcNow());
+            state.HistoryAfter(_lake.Settings.KeepPreviousCommits), await builder.PinInputsAsync(cancellationToken).ConfigureAwait(false), _lake.Time.GetUtcNow(),
+            await builder.PinLandingAsync(cancellationToken).ConfigureAwait(false));
         return await CreateOnceAsync(blob, pins, cancellationToken).ConfigureAwait(false);
     }
 
@@ -214,7 +215,13 @@ public sealed class BucketedCommitter
         return live;
     }
 
-    private async Task<DayPins> PinsAsync(CommitRequest request, string commitId, CancellationToken cancellationToken) =>
+    /// <summary>Reads the pins of commit <paramref name="commitId"/>.</summary>
+    /// <param name="request">The partition.</param>
+    /// <param name="commitId">The pinned commit.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The pins.</returns>
+    /// <exception cref="InvalidOperationException">The commit is not pinned.</exception>
+    public async Task<DayPins> PinsAsync(CommitRequest request, string commitId, CancellationToken cancellationToken) =>
         await TryReadAsync<DayPins>(Blob(request, commitId, PinsName), cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException($"{request.Dataset}/{request.Partition}: commit {commitId} is not pinned.");
 

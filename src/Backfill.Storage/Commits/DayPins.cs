@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using Backfill.Core.Lineage;
 using Backfill.Core.Partitions;
+using Backfill.Storage.Landing;
 
 namespace Backfill.Storage.Commits;
 
@@ -18,6 +20,10 @@ namespace Backfill.Storage.Commits;
 /// <param name="History">The manifest history once the commit is published: the base first.</param>
 /// <param name="Inputs">The upstream commits every bucket reads.</param>
 /// <param name="PinnedAt">When the pins were taken.</param>
+/// <param name="Landing">
+/// For raw, the landing files the day reads, in map groups: its map steps split them into buckets and each bucket step
+/// reads its share. Empty for the other layers, which read <paramref name="Inputs"/>.
+/// </param>
 public sealed record DayPins(
     string CommitId,
     string Dataset,
@@ -28,4 +34,10 @@ public sealed record DayPins(
     DateTimeOffset? BasePublishedAt,
     IReadOnlyList<string> History,
     IReadOnlyList<InputCommit> Inputs,
-    DateTimeOffset PinnedAt);
+    DateTimeOffset PinnedAt,
+    IReadOnlyList<LandingPin> Landing)
+{
+    /// <summary>Gets how many map steps the day runs before its buckets: one per map group of <see cref="Landing"/>.</summary>
+    [JsonIgnore]
+    public int MapGroups => Landing.Count == 0 ? 0 : Landing.Max(file => file.Group) + 1;
+}

@@ -1,5 +1,6 @@
 using Backfill.Core.Buckets;
 using Backfill.Core.Lineage;
+using Backfill.Storage.Landing;
 
 namespace Backfill.Storage.Commits;
 
@@ -13,6 +14,11 @@ public interface IBucketContentBuilder : IPartitionContentBuilder
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The live upstream commits; empty for raw, which reads landing as of its processing time.</returns>
     Task<IReadOnlyList<InputCommit>> PinInputsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The landing files the day reads, pinned once for its map steps and all its buckets.</summary>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>For raw, the arrived landing files of the day's window in map groups; empty for layers that read upstream commits.</returns>
+    Task<IReadOnlyList<LandingPin>> PinLandingAsync(CancellationToken cancellationToken);
 
     /// <summary>Builds one bucket's content.</summary>
     /// <param name="pins">The day's pins: its inputs and, for a merge, its base.</param>

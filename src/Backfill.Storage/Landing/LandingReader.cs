@@ -20,7 +20,11 @@ public sealed class LandingReader
         ArgumentNullException.ThrowIfNull(window);
         _lake = lake;
         _window = window;
+        Map = new LandingMap(lake);
     }
+
+    /// <summary>Gets the map of landing files into buckets, which a bucketed raw day reads instead of whole files.</summary>
+    public LandingMap Map { get; }
 
     /// <summary>
     /// Returns every line of the landing hours that can hold events of <paramref name="day"/> and had fully
@@ -32,7 +36,46 @@ public sealed class LandingReader
     /// <returns>The lines with their arrival hours.</returns>
     public async Task<IReadOnlyList<LandedLine>> ReadAsync(Day day, DateTime processingTime, CancellationToken cancellationToken)
     {
-        var names = new List<string>();
+        var files = await ListAsync(day, processingTime, cancellationToken).ConfigureAwait(false);
+        var lines = await Task.WhenAll(files.Select(async file =>
+        {
+            var content = await _lake.Container.GetBlobClient(file.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return LinesOf(file.Name, content.Value.Content);
+        })).ConfigureAwait(false);
+        return [.. lines.SelectMany(fileLines => fileLines)];
+    }
+
+    /// <summary>
+    /// Pins the landing files <see cref="ReadAsync"/> would read, in the same order, with their content versions and
+    /// sizes, split into map groups of at most <paramref name="mapGroupBytes"/> (see <see cref="MapGroups"/>).
+    /// </summary>
+    /// <param name="day">The event day.</param>
+    /// <param name="processingTime">The time the build pretends it runs at, UTC.</param>
+    /// <param name="mapGroupBytes">The most bytes one map step reads, unless one file is larger.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The files; empty when nothing had landed.</returns>
+    public async Task<IReadOnlyList<LandingPin>> PinAsync(Day day, DateTime processingTime, long mapGroupBytes, CancellationToken cancellationToken)
+    {
+        var files = await ListAsync(day, processingTime, cancellationToken).ConfigureAwait(false);
+        var groups = MapGroups.Assign([.. files.Select(file => file.Bytes)], mapGroupBytes);
+        return [.. files.Select((file, index) => file with { Group = groups[index] })];
+    }
+
+    /// <summary>A landing file's lines, numbered from 1 in file order; empty lines are neither kept nor numbered.</summary>
+    /// <param name="name">The landing blob, whose folders give the arrival hour.</param>
+    /// <param name="content">Its bytes, UTF-8 JSON Lines.</param>
+    /// <returns>The lines.</returns>
+    internal static IEnumerable<LandedLine> LinesOf(string name, BinaryData content)
+    {
+        var arrival = LakePaths.LandingHour(name);
+        return content.ToString()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select((text, index) => new LandedLine(arrival, name, index + 1, text));
+    }
+
+    private async Task<List<LandingPin>> ListAsync(Day day, DateTime processingTime, CancellationToken cancellationToken)
+    {
+        var files = new List<LandingPin>();
         foreach (var date in _window.ArrivalDates(day, processingTime))
         {
             await foreach (var blob in _lake.Container.GetBlobsAsync(
@@ -40,19 +83,11 @@ public sealed class LandingReader
             {
                 if (ArrivalWindow.HasArrived(LakePaths.LandingHour(blob.Name), processingTime))
                 {
-                    names.Add(blob.Name);
+                    files.Add(new LandingPin(blob.Name, blob.Properties.ETag?.ToString() ?? "", blob.Properties.ContentLength ?? 0, 0));
                 }
             }
         }
 
-        var files = await Task.WhenAll(names.Select(async name =>
-        {
-            var content = await _lake.Container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            var arrival = LakePaths.LandingHour(name);
-            return content.Value.Content.ToString()
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select((text, index) => new LandedLine(arrival, name, index + 1, text));
-        })).ConfigureAwait(false);
-        return [.. files.SelectMany(lines => lines)];
+        return files;
     }
 }

@@ -38,7 +38,15 @@ public sealed class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStor
         if (input.Step is { Kind: not BucketStepKind.Publish } step && outcome.Error is { } error)
         {
             // The day's item details and alerts name the step that failed.
-            outcome = outcome with { Error = step.Kind == BucketStepKind.Pin ? $"pin: {error}" : $"bucket {step.Bucket} of {input.Buckets}: {error}" };
+            outcome = outcome with
+            {
+                Error = step.Kind switch
+                {
+                    BucketStepKind.Pin => $"pin: {error}",
+                    BucketStepKind.Map => $"map group {step.Bucket}: {error}",
+                    _ => $"bucket {step.Bucket} of {input.Buckets}: {error}",
+                },
+            };
         }
 
         BackfillTelemetry.WorkItemEnded(span, input, outcome);
@@ -78,7 +86,7 @@ public sealed class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStor
         {
             var result = await runner.RunAsync(input, CancellationToken.None).ConfigureAwait(false);
             var kind = result.Skipped ? WorkItemOutcomeKind.Skipped : WorkItemOutcomeKind.Succeeded;
-            return (new WorkItemOutcome(kind, result.Rows, Elapsed(started), null, result.Redelivered), null);
+            return (new WorkItemOutcome(kind, result.Rows, Elapsed(started), null, result.Redelivered, result.MapGroups), null);
         }
         catch (WorkItemFailedException ex)
         {

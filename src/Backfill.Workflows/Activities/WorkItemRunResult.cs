@@ -8,4 +8,5 @@ namespace Backfill.Workflows.Activities;
 /// True when the live commit is this run's own, published by an earlier delivery of the same item whose host stopped
 /// before it reported: the item succeeded (once), it was not skipped.
 /// </param>
-public sealed record WorkItemRunResult(bool Skipped, long Rows, string? CommitId, bool Redelivered = false);
+/// <param name="MapGroups">For a raw day's pin step, how many map steps its landing files need; 0 otherwise.</param>
+public sealed record WorkItemRunResult(bool Skipped, long Rows, string? CommitId, bool Redelivered = false, int MapGroups = 0);

@@ -1,4 +1,5 @@
 using Backfill.Core.Buckets;
+using Backfill.Storage.Building;
 
 namespace Backfill.Workflows.Hosting;
 
@@ -14,6 +15,12 @@ public sealed class LayoutSettings
 
     /// <summary>Buckets per dataset (<c>raw</c>, <c>staging</c>, <c>features_v2</c>, …): a power of two from 1 to 256.</summary>
     public IDictionary<string, int> Buckets { get; set; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The most bytes of landing one map step of a bucketed raw day reads (<c>Layout:MapGroupBytes</c>, 64 MiB): a raw
+    /// day's landing files are mapped into buckets in groups of at most this size, a file larger than it alone.
+    /// </summary>
+    public long MapGroupBytes { get; set; } = RawPartitionBuilder.DefaultMapGroupBytes;
 
     /// <summary>Returns the bucket count of <paramref name="dataset"/>.</summary>
     /// <param name="dataset">The dataset.</param>

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Backfill.Workflows.Hosting;
 
-/// <summary>Fails the host at start, naming the setting, when a bucket count is not a power of two from 1 to 256 or names no dataset.</summary>
+/// <summary>
+/// Fails the host at start, naming the setting, when a bucket count is not a power of two from 1 to 256 or names no
+/// dataset, or the map group size is not positive.
+/// </summary>
 internal sealed class LayoutSettingsValidator : IValidateOptions<LayoutSettings>
 {
     public ValidateOptionsResult Validate(string? name, LayoutSettings options)
@@ -22,6 +25,11 @@ internal sealed class LayoutSettingsValidator : IValidateOptions<LayoutSettings>
             {
                 failures.Add($"{LayoutSettings.Section}:Buckets:{dataset}: {count} is not a power of two from 1 to {BucketCount.MaxValue}.");
             }
+        }
+
+        if (options.MapGroupBytes <= 0)
+        {
+            failures.Add($"{LayoutSettings.Section}:MapGroupBytes: {options.MapGroupBytes} is not a positive number of bytes.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

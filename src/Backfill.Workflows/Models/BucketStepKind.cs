@@ -6,6 +6,9 @@ public enum BucketStepKind
     /// <summary>Fix the day's base manifest and upstream commits for every bucket.</summary>
     Pin,
 
+    /// <summary>Split one group of a raw day's pinned landing files into buckets, so no bucket step reads the whole day.</summary>
+    Map,
+
     /// <summary>Build and stage one bucket's files, and read them back.</summary>
     Stage,
 

@@ -8,4 +8,5 @@ namespace Backfill.Workflows.Models;
 /// <param name="Redelivered">
 /// True when it succeeded because an earlier delivery of this item, whose host stopped before reporting, published it.
 /// </param>
-public sealed record WorkItemOutcome(WorkItemOutcomeKind Kind, long Rows, long DurationMilliseconds, string? Error, bool Redelivered = false);
+/// <param name="MapGroups">For a raw day's pin step, how many map steps its landing files need; 0 otherwise.</param>
+public sealed record WorkItemOutcome(WorkItemOutcomeKind Kind, long Rows, long DurationMilliseconds, string? Error, bool Redelivered = false, int MapGroups = 0);

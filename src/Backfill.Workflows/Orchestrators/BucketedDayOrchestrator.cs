@@ -6,10 +6,11 @@ namespace Backfill.Workflows.Orchestrators;
 
 /// <summary>
 /// One day of a dataset split into entity buckets, as bounded steps any worker can run: pin the day's base and
-/// inputs, stage every bucket (at most <see cref="BucketedDayInput.Slots"/> at once), then publish the day with one
-/// manifest write. A failed bucket fails the day, stops its other buckets from starting, and nothing is published. A
-/// publish whose pins no longer hold (another writer moved the day, or the pins grew too old) starts the day once more
-/// from fresh pins, without retrying the publish.
+/// inputs (for raw, its landing files), map raw's landing files into buckets one group at a time, stage every bucket
+/// (at most <see cref="BucketedDayInput.Slots"/> steps at once), then publish the day with one manifest write. A failed
+/// step fails the day, stops the day's other steps from starting, and nothing is published. A step that finds the
+/// pins no longer hold (another writer moved the day, the pins grew too old, or a landing file's map is gone) starts
+/// the day once more from fresh pins, without retrying that step.
 /// Its own orchestration, so a day's steps stay out of the run's history: the run sees one item.
 /// </summary>
 public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput, WorkItemOutcome>
@@ -28,34 +29,41 @@ public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput,
         {
             var commitId = CommitIdOf(context);
             var pinned = await StepAsync(context, input, new BucketStep(BucketStepKind.Pin, commitId));
-            if (!Succeeded(pinned))
+            var failed = Succeeded(pinned) ? null : pinned;
+            failed ??= await FirstFailureAsync(context, input, BucketStepKind.Map, commitId, pinned.MapGroups);
+            failed ??= await FirstFailureAsync(context, input, BucketStepKind.Stage, commitId, buckets);
+            var ended = failed ?? await StepAsync(context, input, new BucketStep(BucketStepKind.Publish, commitId));
+            if (ended.Kind != WorkItemOutcomeKind.Repin)
             {
-                return Ended(context, started, pinned);
-            }
-
-            var staged = await SlidingWindow.RunAsync(
-                Enumerable.Range(0, buckets),
-                Math.Clamp(input.Slots, 1, buckets),
-                async bucket => (Bucket: bucket, Outcome: await StepAsync(context, input, new BucketStep(BucketStepKind.Stage, commitId, bucket))),
-                stopAfter: step => !Succeeded(step.Outcome));
-            // The step's error already names its bucket.
-            if (staged.Where(step => !Succeeded(step.Outcome)).OrderBy(step => step.Bucket).FirstOrDefault() is { Outcome: not null } failed)
-            {
-                return Ended(context, started, failed.Outcome with { Error = $"{failed.Outcome.Error}; nothing was published" });
-            }
-
-            var published = await StepAsync(context, input, new BucketStep(BucketStepKind.Publish, commitId));
-            if (published.Kind != WorkItemOutcomeKind.Repin)
-            {
-                return Ended(context, started, published);
+                return Ended(context, started, ended);
             }
 
             if (round >= Rounds)
             {
                 // Retried like any transient failure by the run, which starts the day again.
-                return Ended(context, started, published with { Kind = WorkItemOutcomeKind.Transient });
+                return Ended(context, started, ended with { Kind = WorkItemOutcomeKind.Transient });
             }
         }
+    }
+
+    // Runs the day's map or stage steps, at most Slots at once; after one fails no other starts. The first failure,
+    // by step number, names the day's failure (its error already names the step).
+    private static async Task<WorkItemOutcome?> FirstFailureAsync(
+        TaskOrchestrationContext context, BucketedDayInput input, BucketStepKind kind, string commitId, int count)
+    {
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var ran = await SlidingWindow.RunAsync(
+            Enumerable.Range(0, count),
+            Math.Clamp(input.Slots, 1, count),
+            async index => (Index: index, Outcome: await StepAsync(context, input, new BucketStep(kind, commitId, index))),
+            stopAfter: step => !Succeeded(step.Outcome));
+        return ran.Where(step => !Succeeded(step.Outcome)).OrderBy(step => step.Index).Select(step => step.Outcome).FirstOrDefault() is { } failed
+            ? failed with { Error = $"{failed.Error}; nothing was published" }
+            : null;
     }
 
     private static bool Succeeded(WorkItemOutcome outcome) => outcome.Kind is WorkItemOutcomeKind.Succeeded or WorkItemOutcomeKind.Skipped;

@@ -31,7 +31,8 @@ namespace Backfill.Workflows.Pipeline;
 /// <remarks>
 /// A commit that fails validation is not published (the previous commit stays live); an error alert names the
 /// failed checks, and the item fails with every result attached. A day split into entity buckets runs as steps
-/// (<see cref="WorkItemRequest.Step"/>): pin, stage each bucket, publish; only the publish step ends like a day's item.
+/// (<see cref="WorkItemRequest.Step"/>): pin, map raw's landing files, stage each bucket, publish; only the publish step
+/// ends like a day's item.
 /// </remarks>
 public sealed class PipelineWorkItemRunner(
     LakeReady lakeReady, ICommitValidator validator, AlertRaiser alerts, LateDataRecording lateData, IOptions<FaultHookSettings> faultHooks,
@@ -67,9 +68,10 @@ public sealed class PipelineWorkItemRunner(
             throw new WorkItemFailedException($"upstream missing: staging/{day} has no committed partition");
         }
 
+        var landing = new LandingReader(lake, ArrivalWindow.Default);
         IBucketContentBuilder builder = request.Item.Layer switch
         {
-            Layer.Raw => new RawPartitionBuilder(new LandingReader(lake, ArrivalWindow.Default), reader, day, request.ProcessingTime.UtcDateTime),
+            Layer.Raw => new RawPartitionBuilder(landing, reader, day, request.ProcessingTime.UtcDateTime, layout.Value.MapGroupBytes),
             Layer.Staging => new StagingPartitionBuilder(reader, day),
             _ => new FeaturePartitionBuilder(reader, target, day),
         };
@@ -85,8 +87,13 @@ public sealed class PipelineWorkItemRunner(
             switch (request.Step)
             {
                 case { Kind: BucketStepKind.Pin } pin:
-                    await buckets.PinAsync(commit, pin.CommitId, BucketCount.Of(request.Buckets), builder, cancellationToken).ConfigureAwait(false);
-                    return new WorkItemRunResult(false, 0, pin.CommitId);
+                    var pins = await buckets.PinAsync(commit, pin.CommitId, BucketCount.Of(request.Buckets), builder, cancellationToken).ConfigureAwait(false);
+                    return new WorkItemRunResult(false, 0, pin.CommitId, MapGroups: pins.MapGroups);
+                case { Kind: BucketStepKind.Map } map:
+                    var pinned = await buckets.PinsAsync(commit, map.CommitId, cancellationToken).ConfigureAwait(false);
+                    var lines = await landing.Map.MapAsync(
+                        pinned.Landing.Where(file => file.Group == map.Bucket), BucketCount.Of(pinned.Buckets), cancellationToken).ConfigureAwait(false);
+                    return new WorkItemRunResult(false, lines, map.CommitId);
                 case { Kind: BucketStepKind.Stage } stage:
                     var staged = await buckets.StageBucketAsync(commit, stage.CommitId, stage.Bucket, builder, validator, cancellationToken).ConfigureAwait(false);
                     return new WorkItemRunResult(false, staged.RowCount, stage.CommitId);

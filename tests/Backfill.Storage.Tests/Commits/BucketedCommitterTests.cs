@@ -135,7 +135,7 @@ public sealed class BucketedCommitterTests(AzuriteFixture azurite)
         var request = new CommitRequest(Datasets.Raw, First, WriteMode.Overwrite, TestLake.Run("run-2"));
         var builder = new RawPartitionBuilder(pipeline.Landing, pipeline.Reader, First, Pipeline.At(First.AddDays(8)));
         const string CommitId = "0190f0f0f0f07000800000000000abcd";
-        await pipeline.Buckets.PinAsync(request, CommitId, BucketCount.Of(4), builder, Ct);
+        await pipeline.PinAsync(request, CommitId, 4, builder);
         foreach (var bucket in new[] { 0, 1, 3 })
         {
             await pipeline.Buckets.StageBucketAsync(request, CommitId, bucket, builder, PassingValidator.Instance, Ct);
@@ -242,7 +242,7 @@ public sealed class BucketedCommitterTests(AzuriteFixture azurite)
         var request = new CommitRequest(Datasets.Raw, First, WriteMode.Overwrite, TestLake.Run());
         var builder = new RawPartitionBuilder(pipeline.Landing, pipeline.Reader, First, Pipeline.At(First.AddDays(7)));
         const string CommitId = "0190f0f0f0f07000800000000000dcba";
-        await pipeline.Buckets.PinAsync(request, CommitId, BucketCount.Of(2), builder, Ct);
+        await pipeline.PinAsync(request, CommitId, 2, builder);
         await Blob(lake, request, CommitId, "bucket=001/events.parquet").UploadAsync(BinaryData.FromString("not this build's file"), Ct);
 
         await pipeline.Buckets.StageBucketAsync(request, CommitId, 0, builder, PassingValidator.Instance, Ct);

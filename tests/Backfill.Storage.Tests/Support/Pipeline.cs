@@ -46,17 +46,25 @@ internal sealed class Pipeline(LakeStorage lake, ICommitValidator? validator = n
         CommitAsync(
             new CommitRequest(features.Name, day, mode, TestLake.Run() with { ConfigHash = features.ConfigHash }), new FeaturePartitionBuilder(Reader, features, day), buckets);
 
-    /// <summary>Pins the day and stages every bucket, as the bucket work items would, without publishing.</summary>
+    /// <summary>Pins the day, maps raw's landing files and stages every bucket, as the bucket work items would, without publishing.</summary>
     public async Task<string> StageBucketsAsync(CommitRequest request, IBucketContentBuilder builder, int buckets)
     {
         var commitId = Guid.CreateVersion7().ToString("N");
-        await Buckets.PinAsync(request, commitId, BucketCount.Of(buckets), builder, TestContext.Current.CancellationToken);
+        await PinAsync(request, commitId, buckets, builder);
         for (var bucket = 0; bucket < buckets; bucket++)
         {
             await Buckets.StageBucketAsync(request, commitId, bucket, builder, _validator, TestContext.Current.CancellationToken);
         }
 
         return commitId;
+    }
+
+    /// <summary>Pins the day and maps raw's landing files into its buckets, as the pin and map work items would.</summary>
+    public async Task<DayPins> PinAsync(CommitRequest request, string commitId, int buckets, IBucketContentBuilder builder)
+    {
+        var pins = await Buckets.PinAsync(request, commitId, BucketCount.Of(buckets), builder, TestContext.Current.CancellationToken);
+        await Landing.Map.MapAsync(pins.Landing, BucketCount.Of(buckets), TestContext.Current.CancellationToken);
+        return pins;
     }
 
     // One bucket commits the day whole; more pin, stage every bucket and publish, as the bucketed day's steps do.

@@ -104,16 +104,27 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task RunAsync_BucketSteps_PinEveryBucketThenPublishTheDayOnce()
+    public async Task RunAsync_BucketSteps_PinMapEveryGroupStageEveryBucketThenPublishTheDayOnce()
     {
         var (lake, before) = await LakeWithLiveRawAsync();
-        var layout = new LayoutSettings { Buckets = new Dictionary<string, int> { [Datasets.Raw] = 4 } };
+        // Small groups, so the day's landing files take several map steps.
+        var layout = new LayoutSettings { Buckets = new Dictionary<string, int> { [Datasets.Raw] = 4 }, MapGroupBytes = 4_096 };
         var (runner, _, backfillId) = Runner(lake, null, new ValidationSettings(), layout);
         const string CommitId = "0190f0f0f0f07000800000000000beef";
         var day = RawRequest(backfillId) with { Buckets = 4 };
         var reader = new PartitionReader(lake);
 
-        await runner.RunAsync(day with { Step = new BucketStep(BucketStepKind.Pin, CommitId) }, TestContext.Current.CancellationToken);
+        var pinned = await runner.RunAsync(day with { Step = new BucketStep(BucketStepKind.Pin, CommitId) }, TestContext.Current.CancellationToken);
+        Assert.True(pinned.MapGroups > 1, $"expected several map groups, got {pinned.MapGroups}");
+        var mapped = 0L;
+        for (var group = 0; group < pinned.MapGroups; group++)
+        {
+            mapped += (await runner.RunAsync(day with { Step = new BucketStep(BucketStepKind.Map, CommitId, group) }, TestContext.Current.CancellationToken)).Rows;
+        }
+
+        // Every line of the window was split once; a day mapped again (another delivery) reads no landing file twice.
+        Assert.Equal((await new LandingReader(lake, ArrivalWindow.Default).ReadAsync(Day, day.ProcessingTime.UtcDateTime, TestContext.Current.CancellationToken)).Count, mapped);
+        Assert.Equal(0, (await runner.RunAsync(day with { Step = new BucketStep(BucketStepKind.Map, CommitId, 0) }, TestContext.Current.CancellationToken)).Rows);
         var staged = 0L;
         for (var bucket = 0; bucket < 4; bucket++)
         {

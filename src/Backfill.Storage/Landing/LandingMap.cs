@@ -1,0 +1,148 @@
+using System.Globalization;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Backfill.Core.Buckets;
+using Backfill.Core.Landing;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Layout;
+using Backfill.Storage.Parquet;
+
+namespace Backfill.Storage.Landing;
+
+/// <summary>
+/// The raw map step's output: every landing file split into one Parquet file per bucket (its lines whose entity lies
+/// in the bucket; malformed lines in bucket 0), under <c>landing-map/</c>. A landing file lands once and is read by
+/// every day of its arrival window, so it is mapped once, by whichever day's map step comes first, and every bucket
+/// step of those days reads only its bucket's share. A map is a cache: it is rebuilt when missing or old, and
+/// nothing reads it outside a bucketed raw day.
+/// </summary>
+public sealed class LandingMap
+{
+    private const string MappedName = "_mapped.json";
+
+    // Files of one landing file, or one bucket's files of a day's landing files, move a few at a time.
+    private const int ConcurrentTransfers = 8;
+
+    private readonly LakeStorage _lake;
+
+    /// <summary>Creates the map.</summary>
+    /// <param name="lake">The shared storage handle.</param>
+    public LandingMap(LakeStorage lake)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        _lake = lake;
+    }
+
+    /// <summary>
+    /// Maps landing files into buckets, one file at a time, so a map step holds one file, never a day. A file already
+    /// mapped in this version and count, recently enough that the sweep leaves it, is not read again.
+    /// </summary>
+    /// <param name="files">The files, as the day pinned them.</param>
+    /// <param name="buckets">The raw dataset's bucket count.</param>
+    /// <param name="cancellationToken">Cancels the map; a file half mapped is mapped again by the next attempt.</param>
+    /// <returns>The lines this call mapped (0 for files found mapped).</returns>
+    /// <exception cref="DayMovedException">A file changed or went away since the day pinned it.</exception>
+    public async Task<long> MapAsync(IEnumerable<LandingPin> files, BucketCount buckets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var mapped = 0L;
+        foreach (var file in files)
+        {
+            mapped += await MapFileAsync(file, buckets, cancellationToken).ConfigureAwait(false);
+        }
+
+        return mapped;
+    }
+
+    /// <summary>Reads one bucket's lines of the pinned landing files, in file, then line order, as a whole read would give them.</summary>
+    /// <param name="files">The files, as the day pinned them, in name order.</param>
+    /// <param name="scope">The bucket.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The bucket's lines.</returns>
+    /// <exception cref="DayMovedException">A file's map is gone (swept): the day starts again and maps it anew.</exception>
+    public async Task<IReadOnlyList<LandedLine>> ReadBucketAsync(IReadOnlyList<LandingPin> files, BucketScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(scope);
+        var parts = new List<LandedLine>[files.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, files.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
+            async (index, token) => parts[index] = await ReadShardAsync(files[index], scope, token).ConfigureAwait(false)).ConfigureAwait(false);
+        return [.. parts.SelectMany(lines => lines)];
+    }
+
+    private async Task<long> MapFileAsync(LandingPin file, BucketCount buckets, CancellationToken cancellationToken)
+    {
+        var folder = LakePaths.LandingMap(file.Name, file.ETag, buckets.Value);
+        var marker = _lake.Container.GetBlobClient(folder + MappedName);
+        if (await IsFreshAsync(marker, cancellationToken).ConfigureAwait(false))
+        {
+            return 0;
+        }
+
+        BinaryData content;
+        try
+        {
+            content = (await _lake.Container.GetBlobClient(file.Name).DownloadContentAsync(
+                new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = new ETag(file.ETag) } }, cancellationToken).ConfigureAwait(false)).Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            throw new DayMovedException($"landing file {file.Name} changed or went away since the day was pinned; the day starts again", ex);
+        }
+
+        var shards = Enumerable.Range(0, buckets.Value).Select(_ => new List<LandedLine>()).ToArray();
+        foreach (var line in LandingReader.LinesOf(file.Name, content))
+        {
+            shards[LineBucket.Of(line.Text, buckets)].Add(line);
+        }
+
+        // Every bucket's file, even an empty one, then the marker: a marker means all of them are there. The same
+        // file always maps to the same bytes, so a concurrent map of it by another day overwrites with equal content.
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, buckets.Value),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
+            async (bucket, token) => await _lake.Container.GetBlobClient(folder + ShardName(bucket))
+                .UploadAsync(BinaryData.FromBytes(await LandedLineParquet.WriteAsync(shards[bucket], token).ConfigureAwait(false)), overwrite: true, token)
+                .ConfigureAwait(false)).ConfigureAwait(false);
+        await marker.UploadAsync(LakeJson.Serialize(new { Lines = shards.Select(shard => shard.Count) }), overwrite: true, cancellationToken).ConfigureAwait(false);
+        return shards.Sum(shard => (long)shard.Count);
+    }
+
+    private async Task<List<LandedLine>> ReadShardAsync(LandingPin file, BucketScope scope, CancellationToken cancellationToken)
+    {
+        var folder = LakePaths.LandingMap(file.Name, file.ETag, scope.Count.Value);
+        try
+        {
+            var content = await _lake.Container.GetBlobClient(folder + ShardName(scope.Bucket)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            using var stream = content.Value.Content.ToStream();
+            return await LandedLineParquet.ReadAsync(stream, file.Name, LakePaths.LandingHour(file.Name), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Swept between the map step and this one: without its marker the file is mapped again when the day
+            // starts again from fresh pins.
+            await _lake.Container.GetBlobClient(folder + MappedName).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            throw new DayMovedException($"landing file {file.Name} has no map of bucket {scope.Bucket}; the day starts again and maps it", ex);
+        }
+    }
+
+    // A map older than half the retention is mapped again, so the sweep (which deletes maps older than the retention)
+    // never takes one a day's bucket steps are about to read.
+    private async Task<bool> IsFreshAsync(BlobClient marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await marker.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return _lake.Time.GetUtcNow() - properties.Value.LastModified < _lake.Settings.GarbageRetention / 2;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    private static string ShardName(int bucket) => string.Create(CultureInfo.InvariantCulture, $"bucket={bucket:D3}.parquet");
+}

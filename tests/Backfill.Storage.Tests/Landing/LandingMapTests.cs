@@ -1,0 +1,141 @@
+using Backfill.Core.Buckets;
+using Backfill.Core.Events;
+using Backfill.Core.Generation;
+using Backfill.Core.Landing;
+using Backfill.Core.Partitions;
+using Backfill.Storage.Building;
+using Backfill.Storage.Commits;
+using Backfill.Storage.Landing;
+using Backfill.Storage.Tests.Support;
+using Backfill.Testing;
+
+namespace Backfill.Storage.Tests.Landing;
+
+/// <summary>
+/// The raw map step: a day's pinned landing files split into buckets once, so each bucket step reads its share and no
+/// step reads the day.
+/// </summary>
+public sealed class LandingMapTests(AzuriteFixture azurite)
+{
+    private static readonly Day First = Day.Parse("2025-05-01");
+    private static readonly Day Day = First.AddDays(1);
+    private static readonly BucketCount Eight = BucketCount.Of(8);
+    private static readonly EventGeneratorOptions Volume = new() { EventsPerDay = 600, EntityCount = 120, MalformedRate = 0.02 };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ReadBucket_AfterTheMap_GivesEachLineOfTheWindowToOneBucketInFileAndLineOrder()
+    {
+        var (lake, landing) = await SeededAsync();
+        var processingTime = Pipeline.At(Day.AddDays(6));
+        var pins = await landing.PinAsync(Day, processingTime, 8_192, Ct);
+        Assert.True(pins.Count > 1 && pins[^1].Group > 0, "the window should take several files and map groups");
+
+        var mapped = 0L;
+        foreach (var group in pins.GroupBy(file => file.Group))
+        {
+            mapped += await landing.Map.MapAsync(group, Eight, Ct);
+        }
+
+        var whole = await landing.ReadAsync(Day, processingTime, Ct);
+        var buckets = new List<IReadOnlyList<LandedLine>>();
+        for (var bucket = 0; bucket < 8; bucket++)
+        {
+            buckets.Add(await landing.Map.ReadBucketAsync(pins, new BucketScope(bucket, Eight), Ct));
+        }
+
+        Assert.Equal(whole.Count, mapped);
+        Assert.Equal(whole.OrderBy(line => (line.Source, line.LineNumber)), buckets.SelectMany(lines => lines).OrderBy(line => (line.Source, line.LineNumber)));
+        Assert.All(buckets, lines => Assert.Equal(lines.OrderBy(line => line.Source, StringComparer.Ordinal).ThenBy(line => line.LineNumber), lines));
+        for (var bucket = 0; bucket < 8; bucket++)
+        {
+            Assert.All(buckets[bucket], line => Assert.Equal(
+                EventLine.Parse(line.Text).Event is { } parsed ? EntityBucket.Of(parsed.EntityId, Eight) : 0, bucket));
+        }
+
+        Assert.Contains(buckets[0], line => EventLine.Parse(line.Text).Event is null);
+    }
+
+    [Fact]
+    public async Task Map_FilesMappedRecently_AreNotReadAgain_AndAMapOlderThanHalfTheRetentionIsMadeAgain()
+    {
+        var time = new ShiftedTimeProvider();
+        var (lake, landing) = await SeededAsync(time);
+        var pins = await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct);
+
+        var first = await landing.Map.MapAsync(pins, Eight, Ct);
+        var again = await landing.Map.MapAsync(pins, Eight, Ct);
+        time.Advance(lake.Settings.GarbageRetention / 2 + TimeSpan.FromMinutes(1));
+        var old = await landing.Map.MapAsync(pins, Eight, Ct);
+
+        Assert.True(first > 0);
+        Assert.Equal((0L, first), (again, old));
+    }
+
+    [Fact]
+    public async Task ReadBucket_MapSweptAway_StartsTheDayAgain_AndTheNextMapMakesItAgain()
+    {
+        var (lake, landing) = await SeededAsync();
+        var pins = await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct);
+        await landing.Map.MapAsync(pins, Eight, Ct);
+        var expected = await landing.Map.ReadBucketAsync(pins, new BucketScope(3, Eight), Ct);
+        var container = TestLake.Container(azurite, lake);
+        await container.DeleteBlobAsync($"landing-map/{pins[1].Name}/etag={pins[1].ETag.Trim('"')}/buckets=008/bucket=003.parquet", cancellationToken: Ct);
+
+        var error = await Assert.ThrowsAsync<DayMovedException>(() => landing.Map.ReadBucketAsync(pins, new BucketScope(3, Eight), Ct));
+        var remapped = await landing.Map.MapAsync(pins, Eight, Ct);
+
+        Assert.Contains($"{pins[1].Name} has no map of bucket 3", error.Message, StringComparison.Ordinal);
+        Assert.True(remapped > 0, "the swept file is mapped again");
+        Assert.Equal(expected, await landing.Map.ReadBucketAsync(pins, new BucketScope(3, Eight), Ct));
+    }
+
+    [Fact]
+    public async Task Map_LandingFileChangedSinceThePin_StartsTheDayAgain()
+    {
+        var (lake, landing) = await SeededAsync();
+        var pins = await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct);
+        await TestLake.Container(azurite, lake).GetBlobClient(pins[0].Name).UploadAsync(BinaryData.FromString("{}\n"), overwrite: true, Ct);
+
+        var error = await Assert.ThrowsAsync<DayMovedException>(() => landing.Map.MapAsync(pins, Eight, Ct));
+
+        Assert.Contains($"landing file {pins[0].Name} changed or went away", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BucketedRaw_AFileLandsInAnHourAlreadyOverAfterThePin_NoBucketReadsIt()
+    {
+        var (lake, _) = await SeededAsync();
+        var pipeline = new Pipeline(lake);
+        var processingTime = Pipeline.At(Day.AddDays(6));
+        var request = new CommitRequest(Datasets.Raw, Day, WriteMode.Overwrite, TestLake.Run());
+        var builder = new RawPartitionBuilder(pipeline.Landing, pipeline.Reader, Day, processingTime, 8_192);
+        var expected = await pipeline.Landing.ReadAsync(Day, processingTime, Ct);
+        const string CommitId = "0190f0f0f0f07000800000000000f11e";
+        await pipeline.PinAsync(request, CommitId, 8, builder);
+
+        // A producer lands a late batch into an hour that was over before the pin: buckets staged after it must not
+        // differ on whether they saw it.
+        var late = new EventGenerator(Volume with { Seed = 99 }).Generate(Day.Date).Where(line => line.ArrivalTime < processingTime.AddHours(-1));
+        await new LandingWriter(lake).WriteAsync("late", late, Ct);
+        Assert.True((await pipeline.Landing.ReadAsync(Day, processingTime, Ct)).Count > expected.Count);
+        for (var bucket = 0; bucket < 8; bucket++)
+        {
+            await pipeline.Buckets.StageBucketAsync(request, CommitId, bucket, builder, PassingValidator.Instance, Ct);
+        }
+
+        var published = await pipeline.Buckets.PublishAsync(request, CommitId, PassingValidator.Instance, Ct);
+
+        var pinnedBuild = Core.Building.RawBuilder.Build(Day, processingTime, expected);
+        Assert.Equal(CommitStatus.Published, published.Status);
+        Assert.Equal((pinnedBuild.Events.Count, pinnedBuild.Quarantined.Count), (published.Commit.RowCount, published.Commit.QuarantinedCount));
+    }
+
+    private async Task<(Backfill.Storage.Layout.LakeStorage Lake, LandingReader Landing)> SeededAsync(TimeProvider? time = null)
+    {
+        var lake = await TestLake.CreateAsync(azurite, time);
+        await new Pipeline(lake).SeedAsync(First, 3, Volume);
+        return (lake, new LandingReader(lake, ArrivalWindow.Default));
+    }
+}
