@@ -73,6 +73,31 @@ public sealed class LandingMap
         return [.. parts.SelectMany(lines => lines)];
     }
 
+    /// <summary>
+    /// Deletes the map files older than <see cref="LakeSettings.GarbageRetention"/>: a map is remade at half that age
+    /// before a day reads it, so no day in flight reads one this deletes, and landing itself is kept.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the sweep; what is left is deleted next time.</param>
+    /// <returns>How many map files were deleted.</returns>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = _lake.Time.GetUtcNow() - _lake.Settings.GarbageRetention;
+        var deleted = 0;
+        // Listed in name order, so a folder's _mapped.json goes before its bucket files: a folder half swept has no
+        // marker, and is mapped again by the next day that reads it.
+        await foreach (var blob in _lake.Container.GetBlobsAsync(
+                           BlobTraits.None, BlobStates.None, LakePaths.LandingMapRoot, cancellationToken).ConfigureAwait(false))
+        {
+            if (blob.Properties.LastModified < cutoff)
+            {
+                await _lake.Container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     private async Task<long> MapFileAsync(LandingPin file, BucketCount buckets, CancellationToken cancellationToken)
     {
         var folder = LakePaths.LandingMap(file.Name, file.ETag, buckets.Value);
@@ -129,8 +154,8 @@ public sealed class LandingMap
         }
     }
 
-    // A map older than half the retention is mapped again, so the sweep (which deletes maps older than the retention)
-    // never takes one a day's bucket steps are about to read.
+    // A map older than half the retention is mapped again, so the sweep (SweepAsync: maps older than the retention)
+    // does not take one a day's bucket steps are about to read; if it ever does, the bucket step starts the day again.
     private async Task<bool> IsFreshAsync(BlobClient marker, CancellationToken cancellationToken)
     {
         try

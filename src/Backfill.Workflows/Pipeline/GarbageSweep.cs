@@ -1,13 +1,15 @@
 using Backfill.Core.Features;
 using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
+using Backfill.Storage.Landing;
 using Microsoft.Extensions.Logging;
 
 namespace Backfill.Workflows.Pipeline;
 
 /// <summary>
 /// Deletes, in every dataset, the commit folders no manifest names once they are older than <c>Lake:GarbageRetention</c>
-/// (7 days): abandoned attempts, lost races, rejected and rolled-back commits, the orphans of redelivered items. Both
+/// (7 days): abandoned attempts, lost races, rejected and rolled-back commits, the orphans of redelivered items; and the
+/// raw map step's files of that age (<see cref="LandingMap.SweepAsync"/>). Both
 /// hosts' daily timers run it after starting the day's run, so it follows <c>DailySchedule</c> (daily by default).
 /// </summary>
 public sealed class GarbageSweep(LakeReady lakeReady, ILogger<GarbageSweep> logger)
@@ -25,7 +27,9 @@ public sealed class GarbageSweep(LakeReady lakeReady, ILogger<GarbageSweep> logg
             deleted += await collector.CollectDatasetAsync(dataset, cancellationToken).ConfigureAwait(false);
         }
 
-        Log.GarbageSwept(logger, deleted, lake.Settings.GarbageRetention);
+        // The raw map step's files are a cache of landing, remade when missing.
+        var maps = await new LandingMap(lake).SweepAsync(cancellationToken).ConfigureAwait(false);
+        Log.GarbageSwept(logger, deleted, maps, lake.Settings.GarbageRetention);
         return deleted;
     }
 }

@@ -74,6 +74,25 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Sweep_DeletesMapsOlderThanTheRetentionOnly_AndTheNextMapMakesThemAgain()
+    {
+        var time = new ShiftedTimeProvider();
+        var (lake, landing) = await SeededAsync(time);
+        var pins = await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct);
+        await landing.Map.MapAsync(pins, Eight, Ct);
+
+        // Ages come from the storage service's Last-Modified, so the test moves the clock rather than the files.
+        var young = await landing.Map.SweepAsync(Ct);
+        time.Advance(lake.Settings.GarbageRetention + TimeSpan.FromMinutes(1));
+        var old = await landing.Map.SweepAsync(Ct);
+
+        // Every file's 8 bucket files and marker go; landing is untouched, and the next map makes them again.
+        Assert.Equal((0, pins.Count * 9), (young, old));
+        Assert.Equal(pins, await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct));
+        Assert.True(await landing.Map.MapAsync(pins, Eight, Ct) > 0);
+    }
+
+    [Fact]
     public async Task ReadBucket_MapSweptAway_StartsTheDayAgain_AndTheNextMapMakesItAgain()
     {
         var (lake, landing) = await SeededAsync();
