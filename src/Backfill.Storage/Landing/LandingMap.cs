@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -11,17 +13,16 @@ using Backfill.Storage.Parquet;
 namespace Backfill.Storage.Landing;
 
 /// <summary>
-/// The raw map step's output: every landing file split into one Parquet file per bucket (its lines whose entity lies
-/// in the bucket; malformed lines in bucket 0), under <c>landing-map/</c>. A landing file lands once and is read by
-/// every day of its arrival window, so it is mapped once, by whichever day's map step comes first, and every bucket
-/// step of those days reads only its bucket's share. A map is a cache: it is rebuilt when missing or old, and
-/// nothing reads it outside a bucketed raw day.
+/// The raw map step's output: each map group of a day's pinned landing files split into one Parquet file per bucket
+/// (its lines whose entity lies in the bucket; malformed lines in bucket 0), under <c>landing-map/</c>. A map step
+/// holds one group, never a day, and each bucket step reads one file per group: its bucket's share. A map is a cache:
+/// it is rebuilt when missing or old, and nothing reads it outside a bucketed raw day.
 /// </summary>
 public sealed class LandingMap
 {
     private const string MappedName = "_mapped.json";
 
-    // Files of one landing file, or one bucket's files of a day's landing files, move a few at a time.
+    // Files of one group, or one bucket's files of a day's groups, move a few at a time.
     private const int ConcurrentTransfers = 8;
 
     private readonly LakeStorage _lake;
@@ -35,24 +36,45 @@ public sealed class LandingMap
     }
 
     /// <summary>
-    /// Maps landing files into buckets, one file at a time, so a map step holds one file, never a day. A file already
-    /// mapped in this version and count, recently enough that the sweep leaves it, is not read again.
+    /// Maps one map group's landing files into buckets. A group already mapped in these file versions and this count,
+    /// recently enough that the sweep leaves it, is not read again (a redelivered or rerun step).
     /// </summary>
-    /// <param name="files">The files, as the day pinned them.</param>
+    /// <param name="group">The group's files, as the day pinned them, in pin order.</param>
     /// <param name="buckets">The raw dataset's bucket count.</param>
-    /// <param name="cancellationToken">Cancels the map; a file half mapped is mapped again by the next attempt.</param>
-    /// <returns>The lines this call mapped (0 for files found mapped).</returns>
+    /// <param name="cancellationToken">Cancels the map; a group half mapped is mapped again by the next attempt.</param>
+    /// <returns>The lines this call mapped (0 for a group found mapped).</returns>
     /// <exception cref="DayMovedException">A file changed or went away since the day pinned it.</exception>
-    public async Task<long> MapAsync(IEnumerable<LandingPin> files, BucketCount buckets, CancellationToken cancellationToken)
+    public async Task<long> MapAsync(IReadOnlyList<LandingPin> group, BucketCount buckets, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(files);
-        var mapped = 0L;
-        foreach (var file in files)
+        ArgumentNullException.ThrowIfNull(group);
+        var folder = LakePaths.LandingMap(GroupKey(group), buckets.Value);
+        var marker = _lake.Container.GetBlobClient(folder + MappedName);
+        if (await IsFreshAsync(marker, cancellationToken).ConfigureAwait(false))
         {
-            mapped += await MapFileAsync(file, buckets, cancellationToken).ConfigureAwait(false);
+            return 0;
         }
 
-        return mapped;
+        var files = new IEnumerable<LandedLine>[group.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, group.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
+            async (index, token) => files[index] = await ReadPinnedAsync(group[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+        var shards = Enumerable.Range(0, buckets.Value).Select(_ => new List<LandedLine>()).ToArray();
+        foreach (var line in files.SelectMany(lines => lines))
+        {
+            shards[LineBucket.Of(line.Text, buckets)].Add(line);
+        }
+
+        // Every bucket's file, even an empty one, then the marker: a marker means all of them are there. The same
+        // group always maps to the same bytes, so a concurrent map of it by another delivery writes equal content.
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, buckets.Value),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
+            async (bucket, token) => await _lake.Container.GetBlobClient(folder + ShardName(bucket))
+                .UploadAsync(BinaryData.FromBytes(await LandedLineParquet.WriteAsync(shards[bucket], token).ConfigureAwait(false)), overwrite: true, token)
+                .ConfigureAwait(false)).ConfigureAwait(false);
+        await marker.UploadAsync(LakeJson.Serialize(new { Files = group.Count, Lines = shards.Select(shard => shard.Count) }), overwrite: true, cancellationToken).ConfigureAwait(false);
+        return shards.Sum(shard => (long)shard.Count);
     }
 
     /// <summary>Reads one bucket's lines of the pinned landing files, in file, then line order, as a whole read would give them.</summary>
@@ -60,16 +82,18 @@ public sealed class LandingMap
     /// <param name="scope">The bucket.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The bucket's lines.</returns>
-    /// <exception cref="DayMovedException">A file's map is gone (swept): the day starts again and maps it anew.</exception>
+    /// <exception cref="DayMovedException">A group's map is gone (swept): the day starts again and maps it anew.</exception>
     public async Task<IReadOnlyList<LandedLine>> ReadBucketAsync(IReadOnlyList<LandingPin> files, BucketScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(scope);
-        var parts = new List<LandedLine>[files.Count];
+        // Groups are runs of consecutive files, so group order then each shard's order is file, then line order.
+        var groups = files.GroupBy(file => file.Group).OrderBy(group => group.Key).Select(IReadOnlyList<LandingPin> (group) => [.. group]).ToList();
+        var parts = new List<LandedLine>[groups.Count];
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, files.Count),
+            Enumerable.Range(0, groups.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
-            async (index, token) => parts[index] = await ReadShardAsync(files[index], scope, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (index, token) => parts[index] = await ReadShardAsync(groups[index], scope, token).ConfigureAwait(false)).ConfigureAwait(false);
         return [.. parts.SelectMany(lines => lines)];
     }
 
@@ -98,59 +122,36 @@ public sealed class LandingMap
         return deleted;
     }
 
-    private async Task<long> MapFileAsync(LandingPin file, BucketCount buckets, CancellationToken cancellationToken)
+    private async Task<IEnumerable<LandedLine>> ReadPinnedAsync(LandingPin file, CancellationToken cancellationToken)
     {
-        var folder = LakePaths.LandingMap(file.Name, file.ETag, buckets.Value);
-        var marker = _lake.Container.GetBlobClient(folder + MappedName);
-        if (await IsFreshAsync(marker, cancellationToken).ConfigureAwait(false))
-        {
-            return 0;
-        }
-
-        BinaryData content;
         try
         {
-            content = (await _lake.Container.GetBlobClient(file.Name).DownloadContentAsync(
-                new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = new ETag(file.ETag) } }, cancellationToken).ConfigureAwait(false)).Value.Content;
+            var content = await _lake.Container.GetBlobClient(file.Name).DownloadContentAsync(
+                new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = new ETag(file.ETag) } }, cancellationToken).ConfigureAwait(false);
+            return LandingReader.LinesOf(file.Name, content.Value.Content);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
             throw new DayMovedException($"landing file {file.Name} changed or went away since the day was pinned; the day starts again", ex);
         }
-
-        var shards = Enumerable.Range(0, buckets.Value).Select(_ => new List<LandedLine>()).ToArray();
-        foreach (var line in LandingReader.LinesOf(file.Name, content))
-        {
-            shards[LineBucket.Of(line.Text, buckets)].Add(line);
-        }
-
-        // Every bucket's file, even an empty one, then the marker: a marker means all of them are there. The same
-        // file always maps to the same bytes, so a concurrent map of it by another day overwrites with equal content.
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, buckets.Value),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
-            async (bucket, token) => await _lake.Container.GetBlobClient(folder + ShardName(bucket))
-                .UploadAsync(BinaryData.FromBytes(await LandedLineParquet.WriteAsync(shards[bucket], token).ConfigureAwait(false)), overwrite: true, token)
-                .ConfigureAwait(false)).ConfigureAwait(false);
-        await marker.UploadAsync(LakeJson.Serialize(new { Lines = shards.Select(shard => shard.Count) }), overwrite: true, cancellationToken).ConfigureAwait(false);
-        return shards.Sum(shard => (long)shard.Count);
     }
 
-    private async Task<List<LandedLine>> ReadShardAsync(LandingPin file, BucketScope scope, CancellationToken cancellationToken)
+    private async Task<List<LandedLine>> ReadShardAsync(IReadOnlyList<LandingPin> group, BucketScope scope, CancellationToken cancellationToken)
     {
-        var folder = LakePaths.LandingMap(file.Name, file.ETag, scope.Count.Value);
+        var folder = LakePaths.LandingMap(GroupKey(group), scope.Count.Value);
         try
         {
             var content = await _lake.Container.GetBlobClient(folder + ShardName(scope.Bucket)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             using var stream = content.Value.Content.ToStream();
-            return await LandedLineParquet.ReadAsync(stream, file.Name, LakePaths.LandingHour(file.Name), cancellationToken).ConfigureAwait(false);
+            return await LandedLineParquet.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            // Swept between the map step and this one: without its marker the file is mapped again when the day
+            // Swept between the map step and this one: without its marker the group is mapped again when the day
             // starts again from fresh pins.
             await _lake.Container.GetBlobClient(folder + MappedName).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            throw new DayMovedException($"landing file {file.Name} has no map of bucket {scope.Bucket}; the day starts again and maps it", ex);
+            throw new DayMovedException(
+                $"map group {group[0].Group} (landing files from {group[0].Name}) has no map of bucket {scope.Bucket}; the day starts again and maps it", ex);
         }
     }
 
@@ -168,6 +169,10 @@ public sealed class LandingMap
             return false;
         }
     }
+
+    // The group's files and versions, hashed: equal pins give one folder, and any changed file another.
+    private static string GroupKey(IReadOnlyList<LandingPin> group) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(group.Select(file => $"{file.Name}\n{file.ETag}\n")))))[..32];
 
     private static string ShardName(int bucket) => string.Create(CultureInfo.InvariantCulture, $"bucket={bucket:D3}.parquet");
 }

@@ -49,15 +49,16 @@ internal static class LakePaths
         LandingDate(DateOnly.FromDateTime(arrivalHour))
         + string.Create(CultureInfo.InvariantCulture, $"arrival_hour={arrivalHour:HH}/{batch}.jsonl");
 
-    /// <summary>Where the raw map step keeps every landing file's lines split by bucket, beside landing (which is never modified).</summary>
+    /// <summary>Where the raw map step keeps each map group's lines split by bucket, beside landing (which is never modified).</summary>
     public const string LandingMapRoot = "landing-map/";
 
     /// <summary>
-    /// The folder of one landing file's map into <paramref name="buckets"/> buckets: per content version (ETag), so a
-    /// file that changed is mapped again, and per bucket count, so a layout change maps again instead of mixing.
+    /// The folder of one map group's lines split into <paramref name="buckets"/> buckets. The group is named by its
+    /// files and their content versions (<paramref name="groupKey"/>), so a rerun of a day over unchanged files finds
+    /// its map, a changed file maps again, and a layout change maps again instead of mixing.
     /// </summary>
-    public static string LandingMap(string landingFile, string etag, int buckets) =>
-        string.Create(CultureInfo.InvariantCulture, $"{LandingMapRoot}{landingFile}/etag={etag.Trim('"')}/buckets={buckets:D3}/");
+    public static string LandingMap(string groupKey, int buckets) =>
+        string.Create(CultureInfo.InvariantCulture, $"{LandingMapRoot}{groupKey}/buckets={buckets:D3}/");
 
     /// <summary>The start of the landing hour of a landing file, read from its folders.</summary>
     public static DateTime LandingHour(string blobName)

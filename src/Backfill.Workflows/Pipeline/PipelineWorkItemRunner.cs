@@ -92,7 +92,7 @@ public sealed class PipelineWorkItemRunner(
                 case { Kind: BucketStepKind.Map } map:
                     var pinned = await buckets.PinsAsync(commit, map.CommitId, cancellationToken).ConfigureAwait(false);
                     var lines = await landing.Map.MapAsync(
-                        pinned.Landing.Where(file => file.Group == map.Bucket), BucketCount.Of(pinned.Buckets), cancellationToken).ConfigureAwait(false);
+                        [.. pinned.Landing.Where(file => file.Group == map.Bucket)], BucketCount.Of(pinned.Buckets), cancellationToken).ConfigureAwait(false);
                     return new WorkItemRunResult(false, lines, map.CommitId);
                 case { Kind: BucketStepKind.Stage } stage:
                     var staged = await buckets.StageBucketAsync(commit, stage.CommitId, stage.Bucket, builder, validator, cancellationToken).ConfigureAwait(false);

@@ -75,12 +75,21 @@ public sealed class BucketedBackfillTests(AzuriteFixture azurite)
             settings[$"Layout:Buckets:{dataset}"] = buckets.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        // A few landing files per map group, so a raw day maps in several groups, as a large day does.
+        settings["Layout:MapGroupBytes"] = "4096";
         return settings;
     }
 
-    // One features day of the finished backfill, expanded: the pin, each bucket's rows (which add up to the day's), the publish.
+    // One features day of the finished backfill, expanded: the pin, each bucket's rows (which add up to the day's), the
+    // publish; and a raw day's map groups between its pin and its buckets.
     private static async Task ExpandedPerBucketAsync(HttpClient http, string id)
     {
+        var raw = (await http.GetFromJsonAsync<JsonElement>($"api/backfills/{id}/items/raw/2024-08-03", Cancel)).GetProperty("steps").EnumerateArray()
+            .Select(s => s.GetProperty("step").GetString()!).ToList();
+        var groups = raw.Count(step => step.StartsWith("map=", StringComparison.Ordinal));
+        Assert.True(groups > 1, string.Join(", ", raw));
+        Assert.Equal(["pin", .. Enumerable.Range(0, groups).Select(g => $"map={g:D3}"), .. Enumerable.Range(0, 8).Select(b => $"bucket={b:D3}"), "publish"], raw);
+
         var expanded = await http.GetFromJsonAsync<JsonElement>($"api/backfills/{id}/items/features/2024-08-03", Cancel);
         Assert.Equal(8, expanded.GetProperty("buckets").GetInt32());
         var steps = expanded.GetProperty("steps").EnumerateArray().ToList();

@@ -35,7 +35,7 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         var mapped = 0L;
         foreach (var group in pins.GroupBy(file => file.Group))
         {
-            mapped += await landing.Map.MapAsync(group, Eight, Ct);
+            mapped += await landing.Map.MapAsync([.. group], Eight, Ct);
         }
 
         var whole = await landing.ReadAsync(Day, processingTime, Ct);
@@ -58,7 +58,7 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Map_FilesMappedRecently_AreNotReadAgain_AndAMapOlderThanHalfTheRetentionIsMadeAgain()
+    public async Task Map_GroupMappedRecently_IsNotReadAgain_AndAMapOlderThanHalfTheRetentionIsMadeAgain()
     {
         var time = new ShiftedTimeProvider();
         var (lake, landing) = await SeededAsync(time);
@@ -86,8 +86,9 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         time.Advance(lake.Settings.GarbageRetention + TimeSpan.FromMinutes(1));
         var old = await landing.Map.SweepAsync(Ct);
 
-        // Every file's 8 bucket files and marker go; landing is untouched, and the next map makes them again.
-        Assert.Equal((0, pins.Count * 9), (young, old));
+        // The group's 8 bucket files and marker go; landing is untouched, and the next map makes them again.
+        Assert.Single(pins.Select(file => file.Group).Distinct());
+        Assert.Equal((0, 9), (young, old));
         Assert.Equal(pins, await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct));
         Assert.True(await landing.Map.MapAsync(pins, Eight, Ct) > 0);
     }
@@ -100,13 +101,14 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         await landing.Map.MapAsync(pins, Eight, Ct);
         var expected = await landing.Map.ReadBucketAsync(pins, new BucketScope(3, Eight), Ct);
         var container = TestLake.Container(azurite, lake);
-        await container.DeleteBlobAsync($"landing-map/{pins[1].Name}/etag={pins[1].ETag.Trim('"')}/buckets=008/bucket=003.parquet", cancellationToken: Ct);
+        var shard = await container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "landing-map/", Ct).Select(blob => blob.Name).SingleAsync(name => name.EndsWith("/bucket=003.parquet", StringComparison.Ordinal), Ct);
+        await container.DeleteBlobAsync(shard, cancellationToken: Ct);
 
         var error = await Assert.ThrowsAsync<DayMovedException>(() => landing.Map.ReadBucketAsync(pins, new BucketScope(3, Eight), Ct));
         var remapped = await landing.Map.MapAsync(pins, Eight, Ct);
 
-        Assert.Contains($"{pins[1].Name} has no map of bucket 3", error.Message, StringComparison.Ordinal);
-        Assert.True(remapped > 0, "the swept file is mapped again");
+        Assert.Contains($"map group 0 (landing files from {pins[0].Name}) has no map of bucket 3", error.Message, StringComparison.Ordinal);
+        Assert.True(remapped > 0, "the swept group is mapped again");
         Assert.Equal(expected, await landing.Map.ReadBucketAsync(pins, new BucketScope(3, Eight), Ct));
     }
 

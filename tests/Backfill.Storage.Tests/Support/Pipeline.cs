@@ -59,11 +59,15 @@ internal sealed class Pipeline(LakeStorage lake, ICommitValidator? validator = n
         return commitId;
     }
 
-    /// <summary>Pins the day and maps raw's landing files into its buckets, as the pin and map work items would.</summary>
+    /// <summary>Pins the day and maps raw's landing files into its buckets group by group, as the pin and map work items would.</summary>
     public async Task<DayPins> PinAsync(CommitRequest request, string commitId, int buckets, IBucketContentBuilder builder)
     {
         var pins = await Buckets.PinAsync(request, commitId, BucketCount.Of(buckets), builder, TestContext.Current.CancellationToken);
-        await Landing.Map.MapAsync(pins.Landing, BucketCount.Of(buckets), TestContext.Current.CancellationToken);
+        foreach (var group in pins.Landing.GroupBy(file => file.Group))
+        {
+            await Landing.Map.MapAsync([.. group], BucketCount.Of(buckets), TestContext.Current.CancellationToken);
+        }
+
         return pins;
     }
 
