@@ -194,11 +194,13 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
     public async Task DailyRuns_EightBucketsEveryLayer_FeaturesEqualAFullRecompute()
     {
         // Five daily runs of a lake whose every dataset is split into 8 entity buckets: each day's raw, staging and
-        // features run as bucket steps, with rolling merges on bucketed days. Their own lake, like no other test's. A
-        // run is about 130 steps here, so the test keeps to the runs that take the checked days through their last
-        // rolling merge (D+5: events land up to 96 h late).
+        // features run as bucket steps, with rolling merges on bucketed days. A run is about 130 steps, so the test keeps
+        // to the runs that take the checked days through their last rolling merge (D+5: events land up to 96 h late),
+        // on its own lake and its own emulator: on the one the other tests share, busy with their hubs, those steps once
+        // stalled a status read past the storage client's timeout.
+        await using var emulator = await Azurite.AzuriteServer.StartAsync(cancellationToken: Cancel);
         var own = Hosting.OwnLake.New();
-        var lake = new DailyLake(azurite.ConnectionString, own.Options);
+        var lake = new DailyLake(emulator.ConnectionString, own.Options);
         var landed = await lake.LandAsync(DailyLake.Options(33), Day("2033-05-01"), Day("2033-05-13"), "gen");
         var settings = own.Settings;
         settings["Daily:MaxParallel"] = "3";
@@ -208,7 +210,7 @@ public sealed class DailyRunTests(AzuriteFixture azurite)
             settings[$"Layout:Buckets:{dataset}"] = "8";
         }
 
-        await using var host = await EngineHost.StartAsync(azurite.ConnectionString, TaskHubNames.New(), settings: settings);
+        await using var host = await EngineHost.StartAsync(emulator.ConnectionString, TaskHubNames.New(), settings: settings);
         DailyRunResult last = null!;
         for (var run = new DateOnly(2033, 5, 6); run <= new DateOnly(2033, 5, 10); run = run.AddDays(1))
         {
