@@ -10,6 +10,7 @@ using Backfill.Storage.Commits;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 
 namespace Backfill.Bench.Orchestration;
 
@@ -21,9 +22,16 @@ internal static class OrchestrationBench
 {
     private static readonly Layer[] AllLayers = [Layer.Raw, Layer.Staging, Layer.Features];
 
-    public static async Task RunAsync(bool quick, int buckets = 1)
+    /// <param name="quick">A 365-day scale run and fewer slot items.</param>
+    /// <param name="buckets">Each dataset's bucket count in the scale run.</param>
+    /// <param name="days">The scale run's days, instead of the mode's.</param>
+    /// <param name="generations">
+    /// Stops the scale run once it has continued as new this many times: a plan too long to run here still shows its
+    /// first generations' histories and the host's memory while the whole plan is held.
+    /// </param>
+    public static async Task RunAsync(bool quick, int buckets = 1, int? days = null, int? generations = null)
     {
-        var scaleDays = quick ? 365 : 3_650;
+        var scaleDays = days ?? (quick ? 365 : 3_650);
         var slotItems = quick ? 24 : 60;
         Console.WriteLine($"orchestration benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores");
         PlanTime(scaleDays);
@@ -41,7 +49,7 @@ internal static class OrchestrationBench
 
         await SlotEfficiencyAsync(host, work, runner, slotItems);
         await OverheadAsync(host, work, runner, items: 200);
-        await ScaleAsync(host, work, runner, scaleDays, buckets);
+        await ScaleAsync(host, work, runner, scaleDays, buckets, generations);
         Console.WriteLine($"host peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB (goal <= 500 MiB, includes the benchmark itself)");
     }
 
@@ -94,7 +102,7 @@ internal static class OrchestrationBench
         Console.WriteLine($"overhead per no-op item, {items} items, cap {cap}: bare window {bareMs:F1} ms, backfill {oursMs:F1} ms, ratio {oursMs / bareMs:F2}x (goal <= 2x)");
     }
 
-    private static async Task ScaleAsync(BenchHost host, TimedWork work, SleepingRunner runner, int days, int buckets)
+    private static async Task ScaleAsync(BenchHost host, TimedWork work, SleepingRunner runner, int days, int buckets, int? generations)
     {
         runner.WorkMs = _ => 0;
         work.Clear();
@@ -102,22 +110,30 @@ internal static class OrchestrationBench
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(BackfillOrchestrator), State($"2010-01-01..{Day.Parse("2010-01-01").AddDays(days - 1)}", 16, AllLayers, buckets));
         var largest = 0;
+        BackfillProgress? progress = null;
         while (true)
         {
             var metadata = await host.Client.GetInstanceAsync(id);
             largest = Math.Max(largest, await HistoryEventsAsync(host, id));
+            progress = metadata?.SerializedCustomStatus is { } status ? JsonDataConverter.Default.Deserialize<BackfillProgress>(status) : progress;
             if (metadata is { IsCompleted: true })
             {
+                progress = (await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true)).ReadOutputAs<BackfillProgress>()!;
+                break;
+            }
+
+            if (progress?.Generation >= generations)
+            {
+                await host.Client.TerminateInstanceAsync(id);
                 break;
             }
 
             await Task.Delay(2_000);
         }
 
-        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
-        var progress = done.ReadOutputAs<BackfillProgress>()!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"scale: {days:N0} days x 3 layers x {buckets} bucket(s) = {progress.Counts.Total:N0} items, {progress.Status}, {progress.Generation + 1} generations, "
+            $"scale: {days:N0} days x 3 layers x {buckets} bucket(s) = {progress!.Counts.Total:N0} items, {progress.Status}, {progress.Generation + 1} generations"
+            + $"{(progress.Status == BackfillStatus.Running ? $" (stopped there: {progress.Counts.Succeeded:N0} items done)" : "")}, "
             + $"{clock.Elapsed.TotalSeconds:F0} s; largest history sampled {largest:N0} events (goal <= 5,000)"));
         if (buckets > 1)
         {
