@@ -1,11 +1,13 @@
+using Backfill.Core.Buckets;
+using Backfill.Core.Landing;
 using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
+using Backfill.Storage.Landing;
 using Backfill.Storage.Reading;
 using Backfill.Testing;
 using Backfill.Workflows.Hosting;
 using Backfill.Workflows.Pipeline;
 using Backfill.Workflows.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Backfill.Workflows.Tests.Pipeline;
@@ -13,7 +15,7 @@ namespace Backfill.Workflows.Tests.Pipeline;
 public sealed class GarbageSweepTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task RunAsync_OrphanOlderThanRetention_DeletedLiveAndRetainedCommitsKept()
+    public async Task RunAsync_OrphanAndRawMapOlderThanRetention_DeletedLiveAndRetainedCommitsKept()
     {
         var time = new ShiftedTimeProvider();
         var raw = await RawLake.CreateAsync(azurite, time);
@@ -25,7 +27,12 @@ public sealed class GarbageSweepTests(AzuriteFixture azurite)
         var retained = await raw.CommitAsync(26, PassingValidator.Instance);
         var live = await raw.CommitAsync(24 * 8, PassingValidator.Instance);
         var orphan = await raw.CommitAsync(24 * 3, strict);
-        var sweep = new GarbageSweep(new LakeReady(lake), NullLogger<GarbageSweep>.Instance);
+        // A bucketed raw day's map of the landing: 4 bucket files and the marker, a cache the sweep ages out too.
+        var landing = new LandingReader(lake, ArrivalWindow.Default);
+        var pins = await landing.PinAsync(RawLake.Day, RawLake.Day.Date.ToDateTime(TimeOnly.MinValue).AddHours(24 * 8), RawPartitionBuilder.DefaultMapGroupBytes, TestContext.Current.CancellationToken);
+        await landing.Map.MapAsync(pins, BucketCount.Of(4), TestContext.Current.CancellationToken);
+        var logger = new RecordingLogger<GarbageSweep>();
+        var sweep = new GarbageSweep(new LakeReady(lake), logger);
 
         var young = await sweep.RunAsync(TestContext.Current.CancellationToken);
         var foldersWhileYoung = await raw.CommitFoldersAsync();
@@ -37,6 +44,8 @@ public sealed class GarbageSweepTests(AzuriteFixture azurite)
         Assert.Equal(0, young);
         Assert.Equal(new[] { retained.Commit.CommitId, live.Commit.CommitId, orphan.Commit.CommitId }.Order(StringComparer.Ordinal), foldersWhileYoung);
         Assert.Equal(1, old);
+        Assert.NotEmpty(pins);
+        Assert.Equal([0, 5], logger.Events.Select(e => (int)e.Fields["MapFiles"]!));
         Assert.Equal(new[] { retained.Commit.CommitId, live.Commit.CommitId }.Order(StringComparer.Ordinal), await raw.CommitFoldersAsync());
         Assert.Equal(
             live.Commit.CommitId,
