@@ -39,28 +39,30 @@ public sealed class LandingMap
     /// Maps one map group's landing files into buckets. A group already mapped in these file versions and this count,
     /// recently enough that the sweep leaves it, is not read again (a redelivered or rerun step).
     /// </summary>
-    /// <param name="group">The group's files, as the day pinned them, in pin order.</param>
+    /// <param name="files">The files, as the day pinned them.</param>
+    /// <param name="group">The map group to map (<see cref="LandingPin.Group"/>).</param>
     /// <param name="buckets">The raw dataset's bucket count.</param>
     /// <param name="cancellationToken">Cancels the map; a group half mapped is mapped again by the next attempt.</param>
     /// <returns>The lines this call mapped (0 for a group found mapped).</returns>
     /// <exception cref="DayMovedException">A file changed or went away since the day pinned it.</exception>
-    public async Task<long> MapAsync(IReadOnlyList<LandingPin> group, BucketCount buckets, CancellationToken cancellationToken)
+    public async Task<long> MapAsync(IReadOnlyList<LandingPin> files, int group, BucketCount buckets, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(group);
-        var folder = LakePaths.LandingMap(GroupKey(group), buckets.Value);
+        ArgumentNullException.ThrowIfNull(files);
+        var members = Members(files, group);
+        var folder = LakePaths.LandingMap(GroupKey(members), buckets.Value);
         var marker = _lake.Container.GetBlobClient(folder + MappedName);
         if (await IsFreshAsync(marker, cancellationToken).ConfigureAwait(false))
         {
             return 0;
         }
 
-        var files = new IEnumerable<LandedLine>[group.Count];
+        var landed = new IEnumerable<LandedLine>[members.Count];
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, group.Count),
+            Enumerable.Range(0, members.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
-            async (index, token) => files[index] = await ReadPinnedAsync(group[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (index, token) => landed[index] = await ReadPinnedAsync(members[index], token).ConfigureAwait(false)).ConfigureAwait(false);
         var shards = Enumerable.Range(0, buckets.Value).Select(_ => new List<LandedLine>()).ToArray();
-        foreach (var line in files.SelectMany(lines => lines))
+        foreach (var line in landed.SelectMany(lines => lines))
         {
             shards[LineBucket.Of(line.Text, buckets)].Add(line);
         }
@@ -73,7 +75,7 @@ public sealed class LandingMap
             async (bucket, token) => await _lake.Container.GetBlobClient(folder + ShardName(bucket))
                 .UploadAsync(BinaryData.FromBytes(await LandedLineParquet.WriteAsync(shards[bucket], token).ConfigureAwait(false)), overwrite: true, token)
                 .ConfigureAwait(false)).ConfigureAwait(false);
-        await marker.UploadAsync(LakeJson.Serialize(new { Files = group.Count, Lines = shards.Select(shard => shard.Count) }), overwrite: true, cancellationToken).ConfigureAwait(false);
+        await marker.UploadAsync(LakeJson.Serialize(new { Files = members.Count, Lines = shards.Select(shard => shard.Count) }), overwrite: true, cancellationToken).ConfigureAwait(false);
         return shards.Sum(shard => (long)shard.Count);
     }
 
@@ -88,7 +90,7 @@ public sealed class LandingMap
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(scope);
         // Groups are runs of consecutive files, so group order then each shard's order is file, then line order.
-        var groups = files.GroupBy(file => file.Group).OrderBy(group => group.Key).Select(IReadOnlyList<LandingPin> (group) => [.. group]).ToList();
+        var groups = files.Select(file => file.Group).Distinct().Order().Select(group => Members(files, group)).ToList();
         var parts = new List<LandedLine>[groups.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, groups.Count),
@@ -169,6 +171,9 @@ public sealed class LandingMap
             return false;
         }
     }
+
+    // The one selection both the map and the bucket reads name a group's folder by, so they always agree on it.
+    private static IReadOnlyList<LandingPin> Members(IReadOnlyList<LandingPin> files, int group) => [.. files.Where(file => file.Group == group)];
 
     // The group's files and versions, hashed: equal pins give one folder, and any changed file another.
     private static string GroupKey(IReadOnlyList<LandingPin> group) =>

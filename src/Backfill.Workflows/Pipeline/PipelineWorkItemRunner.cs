@@ -91,8 +91,7 @@ public sealed class PipelineWorkItemRunner(
                     return new WorkItemRunResult(false, 0, pin.CommitId, MapGroups: pins.MapGroups);
                 case { Kind: BucketStepKind.Map } map:
                     var pinned = await buckets.PinsAsync(commit, map.CommitId, cancellationToken).ConfigureAwait(false);
-                    var lines = await landing.Map.MapAsync(
-                        [.. pinned.Landing.Where(file => file.Group == map.Bucket)], BucketCount.Of(pinned.Buckets), cancellationToken).ConfigureAwait(false);
+                    var lines = await landing.Map.MapAsync(pinned.Landing, map.Bucket, BucketCount.Of(pinned.Buckets), cancellationToken).ConfigureAwait(false);
                     return new WorkItemRunResult(false, lines, map.CommitId);
                 case { Kind: BucketStepKind.Stage } stage:
                     var staged = await buckets.StageBucketAsync(commit, stage.CommitId, stage.Bucket, builder, validator, cancellationToken).ConfigureAwait(false);

@@ -33,9 +33,9 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         Assert.True(pins.Count > 1 && pins[^1].Group > 0, "the window should take several files and map groups");
 
         var mapped = 0L;
-        foreach (var group in pins.GroupBy(file => file.Group))
+        foreach (var group in pins.Select(file => file.Group).Distinct())
         {
-            mapped += await landing.Map.MapAsync([.. group], Eight, Ct);
+            mapped += await landing.Map.MapAsync(pins, group, Eight, Ct);
         }
 
         var whole = await landing.ReadAsync(Day, processingTime, Ct);
@@ -64,10 +64,10 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         var (lake, landing) = await SeededAsync(time);
         var pins = await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct);
 
-        var first = await landing.Map.MapAsync(pins, Eight, Ct);
-        var again = await landing.Map.MapAsync(pins, Eight, Ct);
+        var first = await landing.Map.MapAsync(pins, 0, Eight, Ct);
+        var again = await landing.Map.MapAsync(pins, 0, Eight, Ct);
         time.Advance(lake.Settings.GarbageRetention / 2 + TimeSpan.FromMinutes(1));
-        var old = await landing.Map.MapAsync(pins, Eight, Ct);
+        var old = await landing.Map.MapAsync(pins, 0, Eight, Ct);
 
         Assert.True(first > 0);
         Assert.Equal((0L, first), (again, old));
@@ -79,7 +79,7 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         var time = new ShiftedTimeProvider();
         var (lake, landing) = await SeededAsync(time);
         var pins = await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct);
-        await landing.Map.MapAsync(pins, Eight, Ct);
+        await landing.Map.MapAsync(pins, 0, Eight, Ct);
 
         // Ages come from the storage service's Last-Modified, so the test moves the clock rather than the files.
         var young = await landing.Map.SweepAsync(Ct);
@@ -90,7 +90,7 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         Assert.Single(pins.Select(file => file.Group).Distinct());
         Assert.Equal((0, 9), (young, old));
         Assert.Equal(pins, await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct));
-        Assert.True(await landing.Map.MapAsync(pins, Eight, Ct) > 0);
+        Assert.True(await landing.Map.MapAsync(pins, 0, Eight, Ct) > 0);
     }
 
     [Fact]
@@ -98,14 +98,14 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
     {
         var (lake, landing) = await SeededAsync();
         var pins = await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct);
-        await landing.Map.MapAsync(pins, Eight, Ct);
+        await landing.Map.MapAsync(pins, 0, Eight, Ct);
         var expected = await landing.Map.ReadBucketAsync(pins, new BucketScope(3, Eight), Ct);
         var container = TestLake.Container(azurite, lake);
         var shard = await container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "landing-map/", Ct).Select(blob => blob.Name).SingleAsync(name => name.EndsWith("/bucket=003.parquet", StringComparison.Ordinal), Ct);
         await container.DeleteBlobAsync(shard, cancellationToken: Ct);
 
         var error = await Assert.ThrowsAsync<DayMovedException>(() => landing.Map.ReadBucketAsync(pins, new BucketScope(3, Eight), Ct));
-        var remapped = await landing.Map.MapAsync(pins, Eight, Ct);
+        var remapped = await landing.Map.MapAsync(pins, 0, Eight, Ct);
 
         Assert.Contains($"map group 0 (landing files from {pins[0].Name}) has no map of bucket 3", error.Message, StringComparison.Ordinal);
         Assert.True(remapped > 0, "the swept group is mapped again");
@@ -119,7 +119,7 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         var pins = await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), RawPartitionBuilder.DefaultMapGroupBytes, Ct);
         await TestLake.Container(azurite, lake).GetBlobClient(pins[0].Name).UploadAsync(BinaryData.FromString("{}\n"), overwrite: true, Ct);
 
-        var error = await Assert.ThrowsAsync<DayMovedException>(() => landing.Map.MapAsync(pins, Eight, Ct));
+        var error = await Assert.ThrowsAsync<DayMovedException>(() => landing.Map.MapAsync(pins, 0, Eight, Ct));
 
         Assert.Contains($"landing file {pins[0].Name} changed or went away", error.Message, StringComparison.Ordinal);
     }

@@ -63,9 +63,9 @@ internal sealed class Pipeline(LakeStorage lake, ICommitValidator? validator = n
     public async Task<DayPins> PinAsync(CommitRequest request, string commitId, int buckets, IBucketContentBuilder builder)
     {
         var pins = await Buckets.PinAsync(request, commitId, BucketCount.Of(buckets), builder, TestContext.Current.CancellationToken);
-        foreach (var group in pins.Landing.GroupBy(file => file.Group))
+        for (var group = 0; group < pins.MapGroups; group++)
         {
-            await Landing.Map.MapAsync([.. group], BucketCount.Of(buckets), TestContext.Current.CancellationToken);
+            await Landing.Map.MapAsync(pins.Landing, group, BucketCount.Of(buckets), TestContext.Current.CancellationToken);
         }
 
         return pins;

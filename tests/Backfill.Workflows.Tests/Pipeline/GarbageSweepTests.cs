@@ -30,7 +30,7 @@ public sealed class GarbageSweepTests(AzuriteFixture azurite)
         // A bucketed raw day's map of the landing: 4 bucket files and the marker, a cache the sweep ages out too.
         var landing = new LandingReader(lake, ArrivalWindow.Default);
         var pins = await landing.PinAsync(RawLake.Day, RawLake.Day.Date.ToDateTime(TimeOnly.MinValue).AddHours(24 * 8), RawPartitionBuilder.DefaultMapGroupBytes, TestContext.Current.CancellationToken);
-        await landing.Map.MapAsync(pins, BucketCount.Of(4), TestContext.Current.CancellationToken);
+        await landing.Map.MapAsync(pins, 0, BucketCount.Of(4), TestContext.Current.CancellationToken);
         var logger = new RecordingLogger<GarbageSweep>();
         var sweep = new GarbageSweep(new LakeReady(lake), logger);
 
