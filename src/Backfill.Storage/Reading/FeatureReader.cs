@@ -66,6 +66,38 @@ public sealed class FeatureReader
         return await ReadAsync(features, first, last, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads the first rows of one day's live commit, bucket by bucket, and stops at the bucket that reaches
+    /// <paramref name="limit"/>: a look at a day of any size holds at most one bucket more than it returns.
+    /// </summary>
+    /// <param name="features">The feature version.</param>
+    /// <param name="day">The day.</param>
+    /// <param name="limit">How many rows are wanted; the last bucket read may add more, which the caller drops.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The live commit and the rows read, in storage order; null when the day has no live commit.</returns>
+    public async Task<FeatureHead?> ReadHeadAsync(FeatureVersion features, Day day, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (await _partitions.GetLiveCommitAsync(features.Name, day, cancellationToken).ConfigureAwait(false) is not { } commit)
+        {
+            return null;
+        }
+
+        var rows = new List<FeatureRow>();
+        foreach (var scope in PartitionReader.ScopesOf(commit))
+        {
+            if (rows.Count >= limit)
+            {
+                break;
+            }
+
+            rows.AddRange(await _partitions.ReadFeaturesAsync(commit, features, scope, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new FeatureHead(commit, rows);
+    }
+
     /// <summary>Reads every published partition of <paramref name="features"/> from <paramref name="first"/> to <paramref name="last"/>.</summary>
     /// <param name="features">The feature version.</param>
     /// <param name="first">The first day, inclusive.</param>

@@ -191,6 +191,20 @@ public sealed class PartitionReader
         return await ParquetFiles.ReadSchemaAsync(file, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The bucket scopes that split the rows of <paramref name="commits"/> into disjoint parts, one per bucket of the
+    /// commit with the most buckets. A reader that goes scope by scope holds one bucket of each commit at a time, never a
+    /// whole day; with one bucket everywhere, the one scope holds every row.
+    /// </summary>
+    /// <param name="commits">The commits read side by side; a null one (e.g. no previous commit) is skipped.</param>
+    /// <returns>The scopes, in bucket order.</returns>
+    public static IReadOnlyList<BucketScope> ScopesOf(params IEnumerable<CommitRecord?> commits)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        var count = BucketCount.Of(commits.OfType<CommitRecord>().Select(commit => commit.BucketCount.Value).DefaultIfEmpty(1).Max());
+        return [.. Enumerable.Range(0, count.Value).Select(bucket => new BucketScope(bucket, count))];
+    }
+
     /// <summary>Reads the lines a <c>raw</c> commit quarantined.</summary>
     /// <param name="commit">The commit.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

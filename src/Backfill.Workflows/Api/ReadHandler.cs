@@ -9,7 +9,8 @@ namespace Backfill.Workflows.Api;
 
 /// <summary>
 /// <c>GET /api/read/{dataset}/{date}?limit=100</c>: one partition read the way training reads it. The pointer
-/// (<c>features</c>) is resolved through its mirror blob; a feature version's name is read directly.
+/// (<c>features</c>) is resolved through its mirror blob; a feature version's name is read directly. Only the buckets
+/// needed for <c>limit</c> rows are read, so a look at a day of 20M entities costs one bucket, not the day.
 /// </summary>
 public sealed class ReadHandler(Pipeline.LakeReady lakeReady)
 {
@@ -47,14 +48,13 @@ public sealed class ReadHandler(Pipeline.LakeReady lakeReady)
             return Problems.NotFound($"No dataset or pointer named '{dataset}'.");
         }
 
-        var read = await reader.ReadAsync(features, day, day, cancellationToken).ConfigureAwait(false);
-        if (read.Commits.Count == 0)
+        if (await reader.ReadHeadAsync(features, day, limit, cancellationToken).ConfigureAwait(false) is not { } head)
         {
             return Problems.NotFound($"{features.Name} has no committed partition for {day}.");
         }
 
         var columns = FeatureReader.Columns(features).Select(c => c.Name).ToList();
-        var rows = read.Rows.Take(limit).Select(row =>
+        var rows = head.Rows.Take(limit).Select(row =>
         {
             var values = new Dictionary<string, object>(columns.Count, StringComparer.Ordinal)
             {
@@ -68,6 +68,6 @@ public sealed class ReadHandler(Pipeline.LakeReady lakeReady)
 
             return values;
         }).ToList();
-        return Results.Json(new ReadView(dataset, features.Name, day.ToString(), read.Commits[0].CommitId, read.Rows.Count, columns, rows), ApiJson.Options);
+        return Results.Json(new ReadView(dataset, features.Name, day.ToString(), head.Commit.CommitId, head.Commit.RowCount, columns, rows), ApiJson.Options);
     }
 }
