@@ -13,32 +13,13 @@ public sealed record FeatureMeanShift(string Feature, double? MeanBefore, double
 
     /// <summary>The mean shift of every feature of a version, in the version's column order.</summary>
     /// <param name="features">The feature version of both commits.</param>
-    /// <param name="before">The previous commit's rows; null for a partition's first commit.</param>
-    /// <param name="after">The new commit's rows.</param>
+    /// <param name="before">The means of the previous commit's rows; null for a partition's first commit.</param>
+    /// <param name="after">The means of the new commit's rows.</param>
     /// <returns>One shift per feature.</returns>
-    public static IReadOnlyList<FeatureMeanShift> Of(FeatureVersion features, IReadOnlyList<FeatureRow>? before, IReadOnlyList<FeatureRow> after)
+    public static IReadOnlyList<FeatureMeanShift> Of(FeatureVersion features, FeatureMeans? before, FeatureMeans after)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(after);
-        return [.. features.Features.Select((feature, i) => new FeatureMeanShift(
-            feature.Name, before is null ? null : Mean(before, i), Mean(after, i)))];
-    }
-
-    // NaN marks a value that could not be computed (e.g. a ratio over nothing): it has no place in a mean.
-    private static double? Mean(IReadOnlyList<FeatureRow> rows, int column)
-    {
-        double sum = 0;
-        var count = 0;
-        foreach (var row in rows)
-        {
-            var value = row.Values[column];
-            if (double.IsFinite(value))
-            {
-                sum += value;
-                count++;
-            }
-        }
-
-        return count == 0 ? null : sum / count;
+        return [.. features.Features.Select((feature, i) => new FeatureMeanShift(feature.Name, before?.Of(i), after.Of(i)))];
     }
 }

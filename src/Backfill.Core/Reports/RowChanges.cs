@@ -13,6 +13,18 @@ public sealed record RowChanges(int Added, int Removed, int Modified)
     /// <summary>Gets the changed-row count: keys added, removed or modified.</summary>
     public int Changed => Added + Removed + Modified;
 
+    /// <summary>
+    /// Adds the changes of disjoint parts of a partition (its buckets: no key is in two of them), so a day is compared
+    /// a bucket at a time.
+    /// </summary>
+    /// <param name="parts">The parts' changes.</param>
+    /// <returns>The partition's changes.</returns>
+    public static RowChanges Sum(IEnumerable<RowChanges> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return parts.Aggregate(new RowChanges(0, 0, 0), (sum, part) => new RowChanges(sum.Added + part.Added, sum.Removed + part.Removed, sum.Modified + part.Modified));
+    }
+
     /// <summary>Compares the rows of two commits of one partition.</summary>
     /// <typeparam name="TRow">The row type; its equality decides whether a row changed.</typeparam>
     /// <typeparam name="TKey">The row key, e.g. entity and date for features, event id for events.</typeparam>

@@ -107,17 +107,32 @@ public sealed class RepairReportReader
         }
 
         var basis = previous is null ? DeltaBasis.New : DeltaBasis.Previous;
-        if (entry.Dataset is Datasets.Raw or Datasets.Staging)
+        var features = entry.Dataset is Datasets.Raw or Datasets.Staging ? null : FeatureVersions.Get(entry.Dataset);
+        var meansAfter = features is null ? null : new FeatureMeans(features);
+        var meansBefore = features is null || previous is null ? null : new FeatureMeans(features);
+        var changes = new List<RowChanges>();
+
+        // Bucket by bucket: a key (event id, or entity and date) is in one bucket of both commits, so the parts' changes
+        // add up to the day's, and the report holds one bucket of each commit at a time.
+        foreach (var scope in PartitionReader.ScopesOf(after, previous))
         {
-            var newRows = await _reader.ReadEventsAsync(after, cancellationToken).ConfigureAwait(false);
-            var oldRows = previous is null ? [] : await _reader.ReadEventsAsync(previous, cancellationToken).ConfigureAwait(false);
-            return Result(basis, previous?.RowCount, RowChanges.Of(oldRows, newRows, row => row.Event.EventId), null);
+            if (features is null)
+            {
+                var newRows = await _reader.ReadEventsAsync(after, scope, cancellationToken).ConfigureAwait(false);
+                var oldRows = previous is null ? [] : await _reader.ReadEventsAsync(previous, scope, cancellationToken).ConfigureAwait(false);
+                changes.Add(RowChanges.Of(oldRows, newRows, row => row.Event.EventId));
+                continue;
+            }
+
+            var newFeatures = await _reader.ReadFeaturesAsync(after, features, scope, cancellationToken).ConfigureAwait(false);
+            var oldFeatures = previous is null ? [] : await _reader.ReadFeaturesAsync(previous, features, scope, cancellationToken).ConfigureAwait(false);
+            changes.Add(RowChanges.Of(oldFeatures, newFeatures, row => row.Key));
+            meansAfter!.Add(newFeatures);
+            meansBefore?.Add(oldFeatures);
         }
 
-        var features = FeatureVersions.Get(entry.Dataset);
-        var newFeatures = await _reader.ReadFeaturesAsync(after, features, cancellationToken).ConfigureAwait(false);
-        var oldFeatures = previous is null ? null : await _reader.ReadFeaturesAsync(previous, features, cancellationToken).ConfigureAwait(false);
-        return Result(basis, previous?.RowCount, RowChanges.Of(oldFeatures ?? [], newFeatures, row => row.Key), FeatureMeanShift.Of(features, oldFeatures, newFeatures));
+        var shifts = features is null ? null : FeatureMeanShift.Of(features, meansBefore, meansAfter!);
+        return Result(basis, previous?.RowCount, RowChanges.Sum(changes), shifts);
     }
 
     /// <summary>

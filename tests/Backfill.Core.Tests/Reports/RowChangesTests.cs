@@ -43,4 +43,21 @@ public sealed class RowChangesTests
 
         Assert.Equal(new RowChanges(2, 0, 0), RowChanges.Of([], after, row => row.Key));
     }
+
+    [Fact]
+    public void Sum_OfDisjointParts_EqualsTheChangesOfTheWhole()
+    {
+        (string Key, int Value)[] before = [("a", 1), ("b", 2), ("c", 3), ("x", 9)];
+        (string Key, int Value)[] after = [("a", 1), ("b", 20), ("d", 4), ("x", 9), ("y", 8)];
+        static bool InFirst((string Key, int Value) row) => row.Key[0] < 'c';
+
+        var sum = RowChanges.Sum(
+        [
+            RowChanges.Of(before.Where(InFirst), after.Where(InFirst), row => row.Key),
+            RowChanges.Of(before.Where(row => !InFirst(row)), after.Where(row => !InFirst(row)), row => row.Key),
+        ]);
+
+        Assert.Equal(RowChanges.Of(before, after, row => row.Key), sum);
+        Assert.Equal(new RowChanges(Added: 2, Removed: 1, Modified: 1), sum);
+    }
 }

@@ -72,7 +72,7 @@ internal sealed class Pipeline(LakeStorage lake, ICommitValidator? validator = n
     }
 
     // One bucket commits the day whole; more pin, stage every bucket and publish, as the bucketed day's steps do.
-    private async Task<CommitResult> CommitAsync(CommitRequest request, IBucketContentBuilder builder, int buckets)
+    public async Task<CommitResult> CommitAsync(CommitRequest request, IBucketContentBuilder builder, int buckets)
     {
         if (buckets == 1)
         {
