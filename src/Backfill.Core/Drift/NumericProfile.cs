@@ -124,6 +124,40 @@ public sealed record NumericProfile(
         return new NumericProfile(summary, new Histogram(edges, MixtureCounts(mixture, edges)), merged);
     }
 
+    /// <summary>
+    /// Merges the profiles of disjoint parts of one column that were each counted <see cref="Against"/> the same edges
+    /// (a candidate read a bucket at a time): summary and sketch as <see cref="Merge"/> gives them, and the histogram
+    /// the parts' counts added bin by bin, so it is the exact histogram of the whole column at those edges.
+    /// </summary>
+    /// <param name="parts">At least one profile; all with the same edges and, with more than one, each with a <see cref="Sketch"/>.</param>
+    /// <returns>The merged profile; a single part as it is.</returns>
+    /// <exception cref="ArgumentException">There is no part, or the parts' histograms have different edges.</exception>
+    public static NumericProfile MergeAgainst(IReadOnlyList<NumericProfile> parts)
+    {
+        var merged = Merge(parts);
+        if (parts.Count == 1)
+        {
+            return merged;
+        }
+
+        var first = parts[0].Histogram;
+        var counts = new long[first.Counts.Count];
+        foreach (var part in parts)
+        {
+            if (!part.Histogram.HasSameBins(first))
+            {
+                throw new ArgumentException("Every part must be counted against the same edges.", nameof(parts));
+            }
+
+            for (var i = 0; i < counts.Length; i++)
+            {
+                counts[i] += part.Histogram.Counts[i];
+            }
+        }
+
+        return merged with { Histogram = new Histogram(first.Edges, counts) };
+    }
+
     /// <summary>Count, mean and population std of the union of disjoint value sets, exactly, from their summaries.</summary>
     private static (long Count, double Mean, double StandardDeviation) PooledMoments(IEnumerable<NumericProfile> profiles)
     {

@@ -98,4 +98,31 @@ public sealed class NumericProfileMergeTests
             merged.Histogram.Counts.Zip(exact.Counts),
             bin => Assert.InRange(bin.First, bin.Second - (2 * epsilon * N) - 1, bin.Second + (2 * epsilon * N) + 1));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    public void MergeAgainst_BucketsCountedAgainstAReference_HaveTheWholeSamplesExactHistogram(int buckets)
+    {
+        var edges = NumericProfile.OfReference([.. Values.Select(v => v * 1.1)]).Histogram.Edges;
+        var parts = BucketSplit.Split(Enumerable.Range(0, N).ToList(), i => $"e{i:D6}", BucketCount.Of(buckets))
+            .Select(indexes => NumericProfile.Against([.. indexes.Select(i => Values[i])], edges))
+            .ToList();
+        var whole = NumericProfile.Against(Values, edges);
+
+        var merged = NumericProfile.MergeAgainst(parts);
+
+        Assert.Equal(whole.Histogram.Edges, merged.Histogram.Edges);
+        Assert.Equal(whole.Histogram.Counts, merged.Histogram.Counts);
+        Assert.Equal(whole.Summary.Count, merged.Summary.Count);
+        Assert.Equal(whole.Summary.Mean, merged.Summary.Mean, 1e-9 * Math.Abs(whole.Summary.Mean));
+    }
+
+    [Fact]
+    public void MergeAgainst_PartsWithOtherEdges_Throws()
+    {
+        var part = NumericProfile.Against(Values, [1, 10, 100]);
+
+        Assert.Throws<ArgumentException>(() => NumericProfile.MergeAgainst([part, NumericProfile.Against(Values, [1, 10, 50])]));
+    }
 }
