@@ -117,6 +117,25 @@ public sealed class BackfillItemStore(TableServiceClient tables)
         }
     }
 
+    /// <summary>The recorded row of one work item of a backfill, by a point read.</summary>
+    /// <param name="backfillId">The backfill's (or daily run's) id.</param>
+    /// <param name="workItem">The work item's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The row; null when the item has recorded nothing.</returns>
+    public async Task<BackfillItemRecord?> ReadOneAsync(string backfillId, string workItem, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(backfillId, RowKey(workItem), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return row.HasValue ? RecordOf(row.Value!) : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No backfill has recorded anything yet: the table itself is missing.
+            return null;
+        }
+    }
+
     /// <summary>Every recorded item of a backfill, keyed by work item id.</summary>
     public async Task<IReadOnlyDictionary<string, BackfillItemRecord>> ReadAsync(string backfillId, CancellationToken cancellationToken)
     {

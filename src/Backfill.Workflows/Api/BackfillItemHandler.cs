@@ -47,8 +47,11 @@ public sealed class BackfillItemHandler(BackfillItemStore items)
         }
 
         var item = new WorkItem(parsedLayer!.Value, partition);
-        var view = snapshot.ToView(await items.ReadAsync(id, cancellationToken).ConfigureAwait(false)).Items!
-            .FirstOrDefault(i => i.Layer == layer && i.Date == partition.ToString());
+        // An ended backfill's output holds every item's state: the item's own row is then enough, whatever the plan's size.
+        var details = snapshot.HasFinalCodes
+            ? await OwnRowAsync(id, item, cancellationToken).ConfigureAwait(false)
+            : await items.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+        var view = snapshot.ItemView(item, details);
         if (view is null)
         {
             return Problems.NotFound($"Backfill '{id}' has no work item {item.Id}.");
@@ -58,6 +61,11 @@ public sealed class BackfillItemHandler(BackfillItemStore items)
         var steps = buckets == 1 ? [] : await StepsAsync(id, item, buckets, cancellationToken).ConfigureAwait(false);
         return Results.Json(new BackfillItemStepsView(view, buckets, steps), ApiJson.Options);
     }
+
+    private async Task<IReadOnlyDictionary<string, BackfillItemRecord>> OwnRowAsync(string id, WorkItem item, CancellationToken cancellationToken) =>
+        await items.ReadOneAsync(id, item.Id, cancellationToken).ConfigureAwait(false) is { } record
+            ? new Dictionary<string, BackfillItemRecord>(StringComparer.Ordinal) { [item.Id] = record }
+            : new Dictionary<string, BackfillItemRecord>(StringComparer.Ordinal);
 
     private async Task<List<BucketStepView>> StepsAsync(string id, WorkItem item, int buckets, CancellationToken cancellationToken)
     {

@@ -60,10 +60,9 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
     /// <param name="details">The item table's rows of this backfill; null when not read (then only the generation's start and the items in flight count).</param>
     public string ItemCodes(IReadOnlyDictionary<string, BackfillItemRecord>? details)
     {
-        var plan = Plan();
-        return Progress?.Items is { } final && final.Length == plan.Items.Count
-            ? final
-            : BackfillItemStates.Derive(plan, Input.Items, Progress?.Running ?? [], details, Spec.Retries, Input.StartedAt);
+        return HasFinalCodes
+            ? Progress!.Items!
+            : BackfillItemStates.Derive(Plan(), Input.Items, Progress?.Running ?? [], details, Spec.Retries, Input.StartedAt);
     }
 
     /// <summary>The items in a given state.</summary>
@@ -106,25 +105,52 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
         return ItemThroughput.Of(details.Values.Select(d => (d.FinishedAt, d.DurationMilliseconds)), end);
     }
 
+    /// <summary>
+    /// The view of one work item of the plan, as <see cref="ToView"/> shows it in its list, built without the others'.
+    /// </summary>
+    /// <param name="item">The work item.</param>
+    /// <param name="details">As for <see cref="ItemCodes"/>; once <see cref="HasFinalCodes"/>, the item's own row is enough.</param>
+    /// <returns>The view; null when the plan has no such item.</returns>
+    public BackfillItemView? ItemView(WorkItem item, IReadOnlyDictionary<string, BackfillItemRecord> details)
+    {
+        var items = Plan().Items;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] == item)
+            {
+                return ItemViewAt(i, ItemCodes(details), details);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Gets whether the backfill's output holds every item's state, so one item's state needs no other item's row (a running
+    /// backfill's states are derived from every row: an item is blocked when one it depends on failed).
+    /// </summary>
+    public bool HasFinalCodes => Progress?.Items is { } final && final.Length == Plan().Items.Count;
+
     private List<BackfillItemView> ItemViews(IReadOnlyDictionary<string, BackfillItemRecord> details)
     {
-        var plan = Plan();
         var codes = ItemCodes(details);
-        var terminated = Status == BackfillStatus.Terminated;
-        return [.. plan.Items.Select((item, i) =>
+        return [.. Enumerable.Range(0, codes.Length).Select(i => ItemViewAt(i, codes, details))];
+    }
+
+    private BackfillItemView ItemViewAt(int index, string codes, IReadOnlyDictionary<string, BackfillItemRecord> details)
+    {
+        var item = Plan().Items[index];
+        var code = (ItemState)codes[index];
+        var state = Status == BackfillStatus.Terminated && code == ItemState.Running ? BackfillItemView.CutOff : JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
+        var error = code switch
         {
-            var code = (ItemState)codes[i];
-            var state = terminated && code == ItemState.Running ? BackfillItemView.CutOff : JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
-            var error = code switch
-            {
-                ItemState.Blocked => "an item it depends on failed or is blocked",
-                ItemState.Waiting => Progress?.WaitingReason,
-                _ => null,
-            };
-            return details.TryGetValue(item.Id, out var d)
-                ? new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error ?? error, d.StartedAt, d.FinishedAt,
-                    d.Validation is { } validation ? [.. validation.Select(ValidationResultView.Of)] : null, d.Redelivered, d.AttemptLog)
-                : new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, 0, 0, 0, error, null, null);
-        })];
+            ItemState.Blocked => "an item it depends on failed or is blocked",
+            ItemState.Waiting => Progress?.WaitingReason,
+            _ => null,
+        };
+        return details.TryGetValue(item.Id, out var d)
+            ? new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error ?? error, d.StartedAt, d.FinishedAt,
+                d.Validation is { } validation ? [.. validation.Select(ValidationResultView.Of)] : null, d.Redelivered, d.AttemptLog)
+            : new BackfillItemView(LayerNames.Of(item.Layer), item.Partition.ToString(), state, 0, 0, 0, error, null, null);
     }
 }

@@ -15,6 +15,7 @@ public sealed class BackfillItemStoreTests(AzuriteFixture azurite)
         var store = new BackfillItemStore(new TableServiceClient(azurite.ConnectionString));
 
         Assert.Empty(await store.ReadAsync("bf-none", TestContext.Current.CancellationToken));
+        Assert.Null(await store.ReadOneAsync("bf-none", "raw/2025-01-03", TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -34,6 +35,13 @@ public sealed class BackfillItemStoreTests(AzuriteFixture azurite)
             [new ItemAttempt(1, T0, T0.AddSeconds(1), "transient", "IOException: boom"), new ItemAttempt(2, T0.AddSeconds(6), T0.AddSeconds(7), "succeeded", null)],
             item.AttemptLog);
         Assert.Equal(["raw/2025-01-03"], (await store.ReadAsync("bf-b", cancel)).Keys);
+
+        // A point read of one item sees the same row, and only its own backfill's.
+        var one = await store.ReadOneAsync("bf-a", "staging/2025-01-03", cancel);
+        Assert.NotNull(one);
+        Assert.Equal(item with { AttemptLog = null }, one with { AttemptLog = null });
+        Assert.Equal(item.AttemptLog!, one.AttemptLog!);
+        Assert.Null(await store.ReadOneAsync("bf-a", "raw/2025-01-03", cancel));
     }
 
     [Fact]
