@@ -118,7 +118,7 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
         {
             if (items[i] == item)
             {
-                return ItemViewAt(i, ItemCodes(details), details);
+                return ItemViewOf(item, (ItemState)ItemCodes(details)[i], details);
             }
         }
 
@@ -134,13 +134,11 @@ internal sealed record BackfillSnapshot(OrchestrationMetadata Metadata, Backfill
     private List<BackfillItemView> ItemViews(IReadOnlyDictionary<string, BackfillItemRecord> details)
     {
         var codes = ItemCodes(details);
-        return [.. Enumerable.Range(0, codes.Length).Select(i => ItemViewAt(i, codes, details))];
+        return [.. Plan().Items.Select((item, i) => ItemViewOf(item, (ItemState)codes[i], details))];
     }
 
-    private BackfillItemView ItemViewAt(int index, string codes, IReadOnlyDictionary<string, BackfillItemRecord> details)
+    private BackfillItemView ItemViewOf(WorkItem item, ItemState code, IReadOnlyDictionary<string, BackfillItemRecord> details)
     {
-        var item = Plan().Items[index];
-        var code = (ItemState)codes[index];
         var state = Status == BackfillStatus.Terminated && code == ItemState.Running ? BackfillItemView.CutOff : JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
         var error = code switch
         {
