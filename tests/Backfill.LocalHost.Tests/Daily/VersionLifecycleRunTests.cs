@@ -213,7 +213,9 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
         await BackfillAsync(host, "features_v1", "2025-03-01..2025-03-10", Layer.Raw, Layer.Staging, Layer.Features);
         var readableThrough = (await DailyAsync(host, "2025-03-13")).CommittedWatermark!.Value;
 
-        // A reader loops through `features` over every day up to the committed watermark the whole time.
+        // A reader loops through `features` over every day up to the committed watermark the whole time. A gap would last
+        // (a version named before its days exist), so reads a moment apart see it; back to back they would only starve the
+        // emulator that every test host of this assembly shares.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         var reads = 0;
         var gaps = new List<string>();
@@ -225,6 +227,7 @@ public sealed class VersionLifecycleRunTests(AzuriteFixture azurite)
                 var read = await lake.ReadAsync(FeaturePointer.Name, Day("2025-03-01"), through);
                 reads++;
                 gaps.AddRange(read.Missing.Select(day => $"{read.Dataset} {day} (through {through})"));
+                await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
             }
         }, CancellationToken.None);
 
