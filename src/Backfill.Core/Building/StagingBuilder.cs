@@ -35,9 +35,7 @@ public static class StagingBuilder
 
             duplicates++;
 
-            // The earliest arrival wins; equal arrivals fall back to storage order, so input order never matters.
-            if (row.ArrivalTime < kept.ArrivalTime
-                || (row.ArrivalTime == kept.ArrivalTime && ArrivedEvent.StorageOrder.Compare(row, kept) < 0))
+            if (ArrivedEvent.ArrivalOrder.Compare(row, kept) < 0)
             {
                 first[row.Event.EventId] = row;
             }

@@ -16,4 +16,14 @@ public sealed record ArrivedEvent(Event Event, DateTime ArrivalTime)
         order = order != 0 ? order : string.CompareOrdinal(a.Event.EventId, b.Event.EventId);
         return order != 0 ? order : a.ArrivalTime.CompareTo(b.ArrivalTime);
     });
+
+    /// <summary>
+    /// Gets which copy of an event id staging keeps: the earliest arrival first, equal arrivals in
+    /// <see cref="StorageOrder"/>, so the kept copy never depends on the order rows are read in.
+    /// </summary>
+    public static IComparer<ArrivedEvent> ArrivalOrder { get; } = Comparer<ArrivedEvent>.Create(static (a, b) =>
+    {
+        var order = a.ArrivalTime.CompareTo(b.ArrivalTime);
+        return order != 0 ? order : StorageOrder.Compare(a, b);
+    });
 }
