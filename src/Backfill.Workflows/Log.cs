@@ -31,8 +31,8 @@ internal static partial class Log
         Message = "Lineage of live commit {CommitId} of {Dataset}/{Partition} said {Was}; marked published (found by a partitions read)")]
     internal static partial void LineageRepairedByRead(ILogger logger, string dataset, Day partition, string commitId, CommitStatus was);
 
-    [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Garbage sweep deleted {Deleted} unreferenced commit folder(s) and {MapFiles} landing map file(s) older than {Retention}")]
-    internal static partial void GarbageSwept(ILogger logger, int deleted, int mapFiles, TimeSpan retention);
+    [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Garbage sweep deleted {Deleted} unreferenced commit folder(s) and {CacheFiles} cache file(s) (landing map, id exchange) older than {Retention}")]
+    internal static partial void GarbageSwept(ILogger logger, int deleted, int cacheFiles, TimeSpan retention);
 
     [LoggerMessage(EventId = 407, Level = LogLevel.Warning, Message = "Late-data metrics of {Partition} not recorded by {RunId}")]
     internal static partial void LateDataUnrecorded(ILogger logger, Exception exception, Day partition, string runId);

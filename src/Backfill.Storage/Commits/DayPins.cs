@@ -40,4 +40,11 @@ public sealed record DayPins(
     /// <summary>Gets how many map steps the day runs before its buckets: one per map group of <see cref="Landing"/>.</summary>
     [JsonIgnore]
     public int MapGroups => Landing.Count == 0 ? 0 : Landing.Max(file => file.Group) + 1;
+
+    /// <summary>
+    /// Gets how many id ranges the day's event id exchange has (<see cref="Building.IdExchange"/>): one <c>ids</c> and
+    /// one <c>resolve</c> step each, before its buckets; 0 when the day needs none.
+    /// </summary>
+    [JsonIgnore]
+    public int IdRanges => Building.IdExchange.RangesOf(Dataset, Buckets);
 }

@@ -51,7 +51,7 @@ public sealed class LandingMap
         var members = Members(files, group);
         var folder = LakePaths.LandingMap(GroupKey(members), buckets.Value);
         var marker = _lake.Container.GetBlobClient(folder + MappedName);
-        if (await IsFreshAsync(marker, cancellationToken).ConfigureAwait(false))
+        if (await LakeCache.IsFreshAsync(_lake, marker, cancellationToken).ConfigureAwait(false))
         {
             return 0;
         }
@@ -105,24 +105,7 @@ public sealed class LandingMap
     /// </summary>
     /// <param name="cancellationToken">Cancels the sweep; what is left is deleted next time.</param>
     /// <returns>How many map files were deleted.</returns>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = _lake.Time.GetUtcNow() - _lake.Settings.GarbageRetention;
-        var deleted = 0;
-        // Listed in name order, so a folder's _mapped.json goes before its bucket files: a folder half swept has no
-        // marker, and is mapped again by the next day that reads it.
-        await foreach (var blob in _lake.Container.GetBlobsAsync(
-                           BlobTraits.None, BlobStates.None, LakePaths.LandingMapRoot, cancellationToken).ConfigureAwait(false))
-        {
-            if (blob.Properties.LastModified < cutoff)
-            {
-                await _lake.Container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                deleted++;
-            }
-        }
-
-        return deleted;
-    }
+    public Task<int> SweepAsync(CancellationToken cancellationToken) => LakeCache.SweepAsync(_lake, LakePaths.LandingMapRoot, cancellationToken);
 
     private async Task<IEnumerable<LandedLine>> ReadPinnedAsync(LandingPin file, CancellationToken cancellationToken)
     {
@@ -154,21 +137,6 @@ public sealed class LandingMap
             await _lake.Container.GetBlobClient(folder + MappedName).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             throw new DayMovedException(
                 $"map group {group[0].Group} (landing files from {group[0].Name}) has no map of bucket {scope.Bucket}; the day starts again and maps it", ex);
-        }
-    }
-
-    // A map older than half the retention is mapped again, so the sweep (SweepAsync: maps older than the retention)
-    // does not take one a day's bucket steps are about to read; if it ever does, the bucket step starts the day again.
-    private async Task<bool> IsFreshAsync(BlobClient marker, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var properties = await marker.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return _lake.Time.GetUtcNow() - properties.Value.LastModified < _lake.Settings.GarbageRetention / 2;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
         }
     }
 

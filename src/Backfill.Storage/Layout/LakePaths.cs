@@ -60,6 +60,16 @@ internal static class LakePaths
     public static string LandingMap(string groupKey, int buckets) =>
         string.Create(CultureInfo.InvariantCulture, $"{LandingMapRoot}{groupKey}/buckets={buckets:D3}/");
 
+    /// <summary>Where staging days split into buckets exchange raw's event id copies by id range.</summary>
+    public const string IdExchangeRoot = "id-exchange/";
+
+    /// <summary>
+    /// The folder of one raw commit's copies gathered into <paramref name="buckets"/> id ranges: a function of that
+    /// commit and the staging layout only, so every staging build over the same raw commit and layout finds it.
+    /// </summary>
+    public static string IdExchange(string rawCommitId, int buckets) =>
+        string.Create(CultureInfo.InvariantCulture, $"{IdExchangeRoot}{rawCommitId}/buckets={buckets:D3}/");
+
     /// <summary>The start of the landing hour of a landing file, read from its folders.</summary>
     public static DateTime LandingHour(string blobName)
     {

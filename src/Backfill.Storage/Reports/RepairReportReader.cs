@@ -112,15 +112,16 @@ public sealed class RepairReportReader
         var meansBefore = features is null || previous is null ? null : new FeatureMeans(features);
         var changes = new List<RowChanges>();
 
-        // Bucket by bucket: a key (event id, or entity and date) is in one bucket of both commits, so the parts' changes
-        // add up to the day's, and the report holds one bucket of each commit at a time.
+        // Bucket by bucket: a key (entity and event id, or entity and date) is in one bucket of both commits, so the parts'
+        // changes add up to the day's, and the report holds one bucket of each commit at a time. Events are keyed by their
+        // entity too because an event id may land under two entities, which lie in two buckets.
         foreach (var scope in PartitionReader.ScopesOf(after, previous))
         {
             if (features is null)
             {
                 var newRows = await _reader.ReadEventsAsync(after, scope, cancellationToken).ConfigureAwait(false);
                 var oldRows = previous is null ? [] : await _reader.ReadEventsAsync(previous, scope, cancellationToken).ConfigureAwait(false);
-                changes.Add(RowChanges.Of(oldRows, newRows, row => row.Event.EventId));
+                changes.Add(RowChanges.Of(oldRows, newRows, row => (row.Event.EntityId, row.Event.EventId)));
                 continue;
             }
 

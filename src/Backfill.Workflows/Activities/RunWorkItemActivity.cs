@@ -44,6 +44,8 @@ public sealed class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStor
                 {
                     BucketStepKind.Pin => $"pin: {error}",
                     BucketStepKind.Map => $"map group {step.Bucket}: {error}",
+                    BucketStepKind.Ids => $"event ids of bucket {step.Bucket} of {input.Buckets}: {error}",
+                    BucketStepKind.Resolve => $"id range {step.Bucket} of {input.Buckets}: {error}",
                     _ => $"bucket {step.Bucket} of {input.Buckets}: {error}",
                 },
             };
@@ -86,7 +88,7 @@ public sealed class RunWorkItemActivity(IWorkItemRunner runner, BackfillItemStor
         {
             var result = await runner.RunAsync(input, CancellationToken.None).ConfigureAwait(false);
             var kind = result.Skipped ? WorkItemOutcomeKind.Skipped : WorkItemOutcomeKind.Succeeded;
-            return (new WorkItemOutcome(kind, result.Rows, Elapsed(started), null, result.Redelivered, result.MapGroups), null);
+            return (new WorkItemOutcome(kind, result.Rows, Elapsed(started), null, result.Redelivered, result.MapGroups, result.IdRanges), null);
         }
         catch (WorkItemFailedException ex)
         {

@@ -9,4 +9,5 @@ namespace Backfill.Workflows.Activities;
 /// before it reported: the item succeeded (once), it was not skipped.
 /// </param>
 /// <param name="MapGroups">For a raw day's pin step, how many map steps its landing files need; 0 otherwise.</param>
-public sealed record WorkItemRunResult(bool Skipped, long Rows, string? CommitId, bool Redelivered = false, int MapGroups = 0);
+/// <param name="IdRanges">For a staging day's pin step, how many id ranges its event id exchange has (ids and resolve steps each); 0 otherwise.</param>
+public sealed record WorkItemRunResult(bool Skipped, long Rows, string? CommitId, bool Redelivered = false, int MapGroups = 0, int IdRanges = 0);

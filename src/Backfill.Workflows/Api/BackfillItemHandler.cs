@@ -70,11 +70,13 @@ public sealed class BackfillItemHandler(BackfillItemStore items)
     private async Task<List<BucketStepView>> StepsAsync(string id, WorkItem item, int buckets, CancellationToken cancellationToken)
     {
         var recorded = await items.ReadStepsAsync(id, item.Id, cancellationToken).ConfigureAwait(false);
-        // How many map steps a raw day has is known once it is pinned: those that ran are listed, between pin and buckets.
-        var maps = recorded.Keys.Where(name => name.StartsWith(BucketStep.MapPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+        // How many map steps a raw day has, and whether a staging day exchanges its ids, is known once the day is pinned:
+        // those that ran are listed, between pin and buckets, in the order they run.
+        var ran = (string[])[BucketStep.MapPrefix, BucketStep.IdsPrefix, BucketStep.ResolvePrefix];
+        var before = ran.SelectMany(prefix => recorded.Keys.Where(name => name.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             .Select(name => (Name: name, Bucket: (int?)null));
         var stages = Enumerable.Range(0, buckets).Select(b => (Name: BucketStep.NameOf(BucketStepKind.Stage, b), Bucket: (int?)b));
-        var names = maps.Concat(stages).Prepend((BucketStep.NameOf(BucketStepKind.Pin), null)).Append((BucketStep.NameOf(BucketStepKind.Publish), null));
+        var names = before.Concat(stages).Prepend((BucketStep.NameOf(BucketStepKind.Pin), null)).Append((BucketStep.NameOf(BucketStepKind.Publish), null));
         return [.. names.Select(step => recorded.TryGetValue(step.Name, out var d)
             ? new BucketStepView(step.Name, step.Bucket, d.Outcome, d.Attempts, d.Rows, d.DurationMilliseconds, d.Error, d.StartedAt, d.FinishedAt, d.AttemptLog)
             : new BucketStepView(step.Name, step.Bucket, BucketStepView.Pending, 0, 0, 0, null, null, null, null))];

@@ -9,6 +9,12 @@ public enum BucketStepKind
     /// <summary>Split one group of a raw day's pinned landing files into buckets, so no bucket step reads the whole day.</summary>
     Map,
 
+    /// <summary>Send one staging bucket's raw copies to their event id ranges, for the day's id exchange.</summary>
+    Ids,
+
+    /// <summary>Find, in one event id range, the copies whose id first arrived in another bucket.</summary>
+    Resolve,
+
     /// <summary>Build and stage one bucket's files, and read them back.</summary>
     Stage,
 

@@ -9,4 +9,5 @@ namespace Backfill.Workflows.Models;
 /// True when it succeeded because an earlier delivery of this item, whose host stopped before reporting, published it.
 /// </param>
 /// <param name="MapGroups">For a raw day's pin step, how many map steps its landing files need; 0 otherwise.</param>
-public sealed record WorkItemOutcome(WorkItemOutcomeKind Kind, long Rows, long DurationMilliseconds, string? Error, bool Redelivered = false, int MapGroups = 0);
+/// <param name="IdRanges">For a staging day's pin step, how many id ranges its event id exchange has (ids and resolve steps each); 0 otherwise.</param>
+public sealed record WorkItemOutcome(WorkItemOutcomeKind Kind, long Rows, long DurationMilliseconds, string? Error, bool Redelivered = false, int MapGroups = 0, int IdRanges = 0);

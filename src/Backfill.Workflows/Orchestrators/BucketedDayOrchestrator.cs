@@ -6,10 +6,11 @@ namespace Backfill.Workflows.Orchestrators;
 
 /// <summary>
 /// One day of a dataset split into entity buckets, as bounded steps any worker can run: pin the day's base and
-/// inputs (for raw, its landing files), map raw's landing files into buckets one group at a time, stage every bucket
+/// inputs (for raw, its landing files), map raw's landing files into buckets one group at a time, for staging exchange
+/// its event ids (each bucket's ids steps, then each id range's resolve steps), stage every bucket
 /// (at most <see cref="BucketedDayInput.Slots"/> steps at once), then publish the day with one manifest write. A failed
 /// step fails the day, stops the day's other steps from starting, and nothing is published. A step that finds the
-/// pins no longer hold (another writer moved the day, the pins grew too old, or a landing file's map is gone) starts
+/// pins no longer hold (another writer moved the day, the pins grew too old, or a map or exchange file is gone) starts
 /// the day once more from fresh pins, without retrying that step.
 /// Its own orchestration, so a day's steps stay out of the run's history: the run sees one item.
 /// </summary>
@@ -31,6 +32,8 @@ public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput,
             var pinned = await StepAsync(context, input, new BucketStep(BucketStepKind.Pin, commitId));
             var failed = Succeeded(pinned) ? null : pinned;
             failed ??= await FirstFailureAsync(context, input, BucketStepKind.Map, commitId, pinned.MapGroups);
+            failed ??= await FirstFailureAsync(context, input, BucketStepKind.Ids, commitId, pinned.IdRanges);
+            failed ??= await FirstFailureAsync(context, input, BucketStepKind.Resolve, commitId, pinned.IdRanges);
             failed ??= await FirstFailureAsync(context, input, BucketStepKind.Stage, commitId, buckets);
             var ended = failed ?? await StepAsync(context, input, new BucketStep(BucketStepKind.Publish, commitId));
             if (ended.Kind != WorkItemOutcomeKind.Repin)
@@ -46,7 +49,7 @@ public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput,
         }
     }
 
-    // Runs the day's map or stage steps, at most Slots at once; after one fails no other starts. The first failure,
+    // Runs the day's map, ids, resolve or stage steps, at most Slots at once; after one fails no other starts. The first failure,
     // by step number, names the day's failure (its error already names the step).
     private static async Task<WorkItemOutcome?> FirstFailureAsync(
         TaskOrchestrationContext context, BucketedDayInput input, BucketStepKind kind, string commitId, int count)

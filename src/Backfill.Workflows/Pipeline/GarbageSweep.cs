@@ -9,7 +9,8 @@ namespace Backfill.Workflows.Pipeline;
 /// <summary>
 /// Deletes, in every dataset, the commit folders no manifest names once they are older than <c>Lake:GarbageRetention</c>
 /// (7 days): abandoned attempts, lost races, rejected and rolled-back commits, the orphans of redelivered items; and the
-/// raw map step's files of that age (<see cref="LandingMap.SweepAsync"/>). Both
+/// cache files of that age: the raw map step's (<see cref="LandingMap.SweepAsync"/>) and staging's event id exchange
+/// (<see cref="IdExchange.SweepAsync"/>). Both
 /// hosts' daily timers run it after starting the day's run, so it follows <c>DailySchedule</c> (daily by default).
 /// </summary>
 public sealed class GarbageSweep(LakeReady lakeReady, ILogger<GarbageSweep> logger)
@@ -27,9 +28,10 @@ public sealed class GarbageSweep(LakeReady lakeReady, ILogger<GarbageSweep> logg
             deleted += await collector.CollectDatasetAsync(dataset, cancellationToken).ConfigureAwait(false);
         }
 
-        // The raw map step's files are a cache of landing, remade when missing.
-        var maps = await new LandingMap(lake).SweepAsync(cancellationToken).ConfigureAwait(false);
-        Log.GarbageSwept(logger, deleted, maps, lake.Settings.GarbageRetention);
+        // The raw map step's files and staging's id exchange are caches of landing and raw, remade when missing.
+        var caches = await new LandingMap(lake).SweepAsync(cancellationToken).ConfigureAwait(false)
+            + await new IdExchange(lake).SweepAsync(cancellationToken).ConfigureAwait(false);
+        Log.GarbageSwept(logger, deleted, caches, lake.Settings.GarbageRetention);
         return deleted;
     }
 }

@@ -31,7 +31,8 @@ namespace Backfill.Workflows.Pipeline;
 /// <remarks>
 /// A commit that fails validation is not published (the previous commit stays live); an error alert names the
 /// failed checks, and the item fails with every result attached. A day split into entity buckets runs as steps
-/// (<see cref="WorkItemRequest.Step"/>): pin, map raw's landing files, stage each bucket, publish; only the publish step
+/// (<see cref="WorkItemRequest.Step"/>): pin, map raw's landing files, exchange staging's event ids, stage each bucket,
+/// publish; only the publish step
 /// ends like a day's item.
 /// </remarks>
 public sealed class PipelineWorkItemRunner(
@@ -69,10 +70,11 @@ public sealed class PipelineWorkItemRunner(
         }
 
         var landing = new LandingReader(lake, ArrivalWindow.Default);
+        var exchange = new IdExchange(lake);
         IBucketContentBuilder builder = request.Item.Layer switch
         {
             Layer.Raw => new RawPartitionBuilder(landing, reader, day, request.ProcessingTime.UtcDateTime, layout.Value.MapGroupBytes),
-            Layer.Staging => new StagingPartitionBuilder(reader, day),
+            Layer.Staging => new StagingPartitionBuilder(reader, exchange, day),
             _ => new FeaturePartitionBuilder(reader, target, day),
         };
         var run = new RunContext(
@@ -88,11 +90,19 @@ public sealed class PipelineWorkItemRunner(
             {
                 case { Kind: BucketStepKind.Pin } pin:
                     var pins = await buckets.PinAsync(commit, pin.CommitId, BucketCount.Of(request.Buckets), builder, cancellationToken).ConfigureAwait(false);
-                    return new WorkItemRunResult(false, 0, pin.CommitId, MapGroups: pins.MapGroups);
+                    return new WorkItemRunResult(false, 0, pin.CommitId, MapGroups: pins.MapGroups, IdRanges: pins.IdRanges);
                 case { Kind: BucketStepKind.Map } map:
                     var pinned = await buckets.PinsAsync(commit, map.CommitId, cancellationToken).ConfigureAwait(false);
                     var lines = await landing.Map.MapAsync(pinned.Landing, map.Bucket, BucketCount.Of(pinned.Buckets), cancellationToken).ConfigureAwait(false);
                     return new WorkItemRunResult(false, lines, map.CommitId);
+                case { Kind: BucketStepKind.Ids } ids:
+                    var sent = await exchange.ListAsync(await buckets.PinsAsync(commit, ids.CommitId, cancellationToken).ConfigureAwait(false), ids.Bucket, cancellationToken)
+                        .ConfigureAwait(false);
+                    return new WorkItemRunResult(false, sent, ids.CommitId);
+                case { Kind: BucketStepKind.Resolve } resolve:
+                    var losing = await exchange.ResolveAsync(
+                        await buckets.PinsAsync(commit, resolve.CommitId, cancellationToken).ConfigureAwait(false), resolve.Bucket, cancellationToken).ConfigureAwait(false);
+                    return new WorkItemRunResult(false, losing, resolve.CommitId);
                 case { Kind: BucketStepKind.Stage } stage:
                     var staged = await buckets.StageBucketAsync(commit, stage.CommitId, stage.Bucket, builder, validator, cancellationToken).ConfigureAwait(false);
                     return new WorkItemRunResult(false, staged.RowCount, stage.CommitId);

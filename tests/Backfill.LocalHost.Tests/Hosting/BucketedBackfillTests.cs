@@ -81,7 +81,7 @@ public sealed class BucketedBackfillTests(AzuriteFixture azurite)
     }
 
     // One features day of the finished backfill, expanded: the pin, each bucket's rows (which add up to the day's), the
-    // publish; and a raw day's map groups between its pin and its buckets.
+    // publish; a raw day's map groups and a staging day's id exchange between its pin and its buckets.
     private static async Task ExpandedPerBucketAsync(HttpClient http, string id)
     {
         var raw = (await http.GetFromJsonAsync<JsonElement>($"api/backfills/{id}/items/raw/2024-08-03", Cancel)).GetProperty("steps").EnumerateArray()
@@ -89,6 +89,12 @@ public sealed class BucketedBackfillTests(AzuriteFixture azurite)
         var groups = raw.Count(step => step.StartsWith("map=", StringComparison.Ordinal));
         Assert.True(groups > 1, string.Join(", ", raw));
         Assert.Equal(["pin", .. Enumerable.Range(0, groups).Select(g => $"map={g:D3}"), .. Enumerable.Range(0, 8).Select(b => $"bucket={b:D3}"), "publish"], raw);
+
+        // A staging day exchanges its event ids (each bucket's ids, then each id range's resolve) before its buckets.
+        var staging = (await http.GetFromJsonAsync<JsonElement>($"api/backfills/{id}/items/staging/2024-08-03", Cancel)).GetProperty("steps").EnumerateArray().ToList();
+        static IEnumerable<string> Eight(string kind) => Enumerable.Range(0, 8).Select(b => $"{kind}={b:D3}");
+        Assert.Equal(["pin", .. Eight("ids"), .. Eight("resolve"), .. Eight("bucket"), "publish"], staging.Select(s => s.GetProperty("step").GetString()!));
+        Assert.All(staging, s => Assert.Equal("succeeded", s.GetProperty("status").GetString()));
 
         var expanded = await http.GetFromJsonAsync<JsonElement>($"api/backfills/{id}/items/features/2024-08-03", Cancel);
         Assert.Equal(8, expanded.GetProperty("buckets").GetInt32());

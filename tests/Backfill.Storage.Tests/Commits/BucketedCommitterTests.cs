@@ -259,13 +259,14 @@ public sealed class BucketedCommitterTests(AzuriteFixture azurite)
         await pipeline.SeedAsync(First, 1);
         var pinnedRaw = await pipeline.RawAsync(First, Pipeline.At(First.AddDays(1), 1));
         var request = new CommitRequest(Datasets.Staging, First, WriteMode.Overwrite, TestLake.Run());
-        var builder = new StagingPartitionBuilder(pipeline.Reader, First);
+        var builder = new StagingPartitionBuilder(pipeline.Reader, pipeline.Exchange, First);
         const string CommitId = "0190f0f0f0f07000800000000000aaaa";
-        await pipeline.Buckets.PinAsync(request, CommitId, BucketCount.Of(4), builder, Ct);
+        var pins = await pipeline.Buckets.PinAsync(request, CommitId, BucketCount.Of(4), builder, Ct);
 
         // Late events reach raw between the pin and the buckets: the day must not mix the two raw commits.
         var laterRaw = await pipeline.RawAsync(First, Pipeline.At(First.AddDays(7)));
         Assert.NotEqual(pinnedRaw.Commit.RowCount, laterRaw.Commit.RowCount);
+        await pipeline.ExchangeIdsAsync(pins);
         for (var bucket = 0; bucket < 4; bucket++)
         {
             await pipeline.Buckets.StageBucketAsync(request, CommitId, bucket, builder, PassingValidator.Instance, Ct);

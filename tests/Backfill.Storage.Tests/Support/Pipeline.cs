@@ -18,6 +18,8 @@ internal sealed class Pipeline(LakeStorage lake, ICommitValidator? validator = n
 
     public static readonly EventGeneratorOptions SmallVolume = new() { EventsPerDay = 300, EntityCount = 40 };
 
+    public LakeStorage Lake => lake;
+
     public PartitionCommitter Committer { get; } = new(lake);
 
     public PartitionReader Reader { get; } = new(lake);
@@ -36,11 +38,13 @@ internal sealed class Pipeline(LakeStorage lake, ICommitValidator? validator = n
 
     public BucketedCommitter Buckets { get; } = new(lake);
 
+    public IdExchange Exchange { get; } = new(lake);
+
     public Task<CommitResult> RawAsync(Day day, DateTime processingTime, WriteMode mode = WriteMode.Overwrite, int buckets = 1) =>
         CommitAsync(new CommitRequest(Datasets.Raw, day, mode, TestLake.Run()), new RawPartitionBuilder(Landing, Reader, day, processingTime), buckets);
 
     public Task<CommitResult> StagingAsync(Day day, WriteMode mode = WriteMode.Overwrite, int buckets = 1) =>
-        CommitAsync(new CommitRequest(Datasets.Staging, day, mode, TestLake.Run()), new StagingPartitionBuilder(Reader, day), buckets);
+        CommitAsync(new CommitRequest(Datasets.Staging, day, mode, TestLake.Run()), new StagingPartitionBuilder(Reader, Exchange, day), buckets);
 
     public Task<CommitResult> FeaturesAsync(FeatureVersion features, Day day, WriteMode mode = WriteMode.Overwrite, int buckets = 1) =>
         CommitAsync(
@@ -59,7 +63,10 @@ internal sealed class Pipeline(LakeStorage lake, ICommitValidator? validator = n
         return commitId;
     }
 
-    /// <summary>Pins the day and maps raw's landing files into its buckets group by group, as the pin and map work items would.</summary>
+    /// <summary>
+    /// Pins the day, maps raw's landing files into its buckets group by group and, for staging, exchanges its event ids,
+    /// as the pin, map, ids and resolve work items would.
+    /// </summary>
     public async Task<DayPins> PinAsync(CommitRequest request, string commitId, int buckets, IBucketContentBuilder builder)
     {
         var pins = await Buckets.PinAsync(request, commitId, BucketCount.Of(buckets), builder, TestContext.Current.CancellationToken);
@@ -68,7 +75,22 @@ internal sealed class Pipeline(LakeStorage lake, ICommitValidator? validator = n
             await Landing.Map.MapAsync(pins.Landing, group, BucketCount.Of(buckets), TestContext.Current.CancellationToken);
         }
 
+        await ExchangeIdsAsync(pins);
         return pins;
+    }
+
+    /// <summary>A staging day's event id exchange, as its ids and resolve work items would run it; nothing for other days.</summary>
+    public async Task ExchangeIdsAsync(DayPins pins)
+    {
+        for (var bucket = 0; bucket < pins.IdRanges; bucket++)
+        {
+            await Exchange.ListAsync(pins, bucket, TestContext.Current.CancellationToken);
+        }
+
+        for (var range = 0; range < pins.IdRanges; range++)
+        {
+            await Exchange.ResolveAsync(pins, range, TestContext.Current.CancellationToken);
+        }
     }
 
     // One bucket commits the day whole; more pin, stage every bucket and publish, as the bucketed day's steps do.

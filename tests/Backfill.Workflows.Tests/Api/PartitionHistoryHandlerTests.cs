@@ -121,7 +121,7 @@ public sealed class PartitionHistoryHandlerTests(AzuriteFixture azurite)
     private static Task<CommitResult> CommitStagingAsync(RawLake raw, string configHash, ICommitValidator validator) =>
         new PartitionCommitter(raw.Lake).CommitAsync(
             new CommitRequest(Datasets.Staging, RawLake.Day, WriteMode.Overwrite, new RunContext("bf-staging", RunTrigger.Backfill, "bf-staging", CodeVersion.Current, configHash)),
-            new StagingPartitionBuilder(new PartitionReader(raw.Lake), RawLake.Day),
+            new StagingPartitionBuilder(new PartitionReader(raw.Lake), new IdExchange(raw.Lake), RawLake.Day),
             validator,
             TestContext.Current.CancellationToken);
 }

@@ -45,7 +45,7 @@ public sealed class GarbageSweepTests(AzuriteFixture azurite)
         Assert.Equal(new[] { retained.Commit.CommitId, live.Commit.CommitId, orphan.Commit.CommitId }.Order(StringComparer.Ordinal), foldersWhileYoung);
         Assert.Equal(1, old);
         Assert.NotEmpty(pins);
-        Assert.Equal([0, 5], logger.Events.Select(e => (int)e.Fields["MapFiles"]!));
+        Assert.Equal([0, 5], logger.Events.Select(e => (int)e.Fields["CacheFiles"]!));
         Assert.Equal(new[] { retained.Commit.CommitId, live.Commit.CommitId }.Order(StringComparer.Ordinal), await raw.CommitFoldersAsync());
         Assert.Equal(
             live.Commit.CommitId,

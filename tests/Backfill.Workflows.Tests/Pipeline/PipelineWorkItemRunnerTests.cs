@@ -141,6 +141,48 @@ public sealed class PipelineWorkItemRunnerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RunAsync_StagingBucketSteps_ExchangeEventIdsBeforeAnyBucketStages()
+    {
+        var (lake, rawCommit) = await LakeWithLiveRawAsync();
+        var (runner, _, backfillId) = Runner(lake, null, new ValidationSettings(), new LayoutSettings { Buckets = new Dictionary<string, int> { [Datasets.Staging] = 4 } });
+        const string CommitId = "0190f0f0f0f07000800000000000cafe";
+        var day = RawRequest(backfillId) with { Item = new WorkItem(Layer.Staging, Day), Buckets = 4 };
+        async Task<WorkItemRunResult> StepAsync(BucketStepKind kind, int index = 0) =>
+            await runner.RunAsync(day with { Step = new BucketStep(kind, CommitId, index) }, TestContext.Current.CancellationToken);
+
+        var pinned = await StepAsync(BucketStepKind.Pin);
+        Assert.Equal((0, 4), (pinned.MapGroups, pinned.IdRanges));
+
+        // Before the exchange no bucket may stage: the day starts again (repin), it does not fail.
+        await Assert.ThrowsAsync<DayMovedException>(() => StepAsync(BucketStepKind.Stage, 0));
+        var sent = 0L;
+        for (var bucket = 0; bucket < 4; bucket++)
+        {
+            sent += (await StepAsync(BucketStepKind.Ids, bucket)).Rows;
+        }
+
+        for (var range = 0; range < 4; range++)
+        {
+            await StepAsync(BucketStepKind.Resolve, range);
+        }
+
+        for (var bucket = 0; bucket < 4; bucket++)
+        {
+            await StepAsync(BucketStepKind.Stage, bucket);
+        }
+
+        var published = await StepAsync(BucketStepKind.Publish);
+
+        // Each ids step sent its bucket's raw copies, so together they sent raw once; staging holds each event id once.
+        var reader = new PartitionReader(lake);
+        var raw = await reader.GetCommitAsync(Datasets.Raw, Day, rawCommit, TestContext.Current.CancellationToken);
+        Assert.Equal(raw.RowCount, sent);
+        var staged = await reader.ReadEventsAsync((await reader.GetLiveCommitAsync(Datasets.Staging, Day, TestContext.Current.CancellationToken))!, TestContext.Current.CancellationToken);
+        Assert.Equal((CommitId, (long)staged.Count), (published.CommitId, published.Rows));
+        Assert.Equal((await reader.ReadEventsAsync(raw, TestContext.Current.CancellationToken)).Select(row => row.Event.EventId).Distinct().Count(), staged.Count);
+    }
+
+    [Fact]
     public async Task RunAsync_LayoutChangedSinceTheRunPinnedIt_FailsNamingTheSetting()
     {
         var (lake, before) = await LakeWithLiveRawAsync();
