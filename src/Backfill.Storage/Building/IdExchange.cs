@@ -75,10 +75,10 @@ public sealed class IdExchange
         }
 
         // Every range's file, even an empty one, then the marker: a resolve step counts the files of its range.
-        await Parallel.ForEachAsync(
+        await ConcurrentlyAsync(
             Enumerable.Range(0, scope.Count.Value),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
-            async (range, token) => await UploadAsync(folder + RangeFile(range, scope.Bucket), ranges[range], token).ConfigureAwait(false)).ConfigureAwait(false);
+            (range, token) => UploadAsync(folder + RangeFile(range, scope.Bucket), ranges[range], token),
+            cancellationToken).ConfigureAwait(false);
         await marker.UploadAsync(LakeJson.Serialize(new { Copies = copies.Count }), overwrite: true, cancellationToken).ConfigureAwait(false);
         return copies.Count;
     }
@@ -106,16 +106,16 @@ public sealed class IdExchange
         }
 
         var parts = new List<ArrivedEvent>[buckets.Value];
-        await Parallel.ForEachAsync(
+        await ConcurrentlyAsync(
             Enumerable.Range(0, buckets.Value),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
-            async (bucket, token) => parts[bucket] = await ReadRangeAsync(folder, range, bucket, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (bucket, token) => parts[bucket] = await ReadRangeAsync(folder, range, bucket, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
         var losing = CrossBucketCopies.Losing(parts.SelectMany(part => part), buckets);
         var perBucket = BucketSplit.Split(losing, copy => copy.Event.EntityId, buckets);
-        await Parallel.ForEachAsync(
+        await ConcurrentlyAsync(
             Enumerable.Range(0, buckets.Value).Where(bucket => perBucket[bucket].Count > 0),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
-            async (bucket, token) => await UploadAsync(folder + LosingFile(range, bucket), perBucket[bucket], token).ConfigureAwait(false)).ConfigureAwait(false);
+            (bucket, token) => UploadAsync(folder + LosingFile(range, bucket), perBucket[bucket], token),
+            cancellationToken).ConfigureAwait(false);
         await marker.UploadAsync(LakeJson.Serialize(new { Losing = losing.Count }), overwrite: true, cancellationToken).ConfigureAwait(false);
         return losing.Count;
     }
@@ -194,6 +194,13 @@ public sealed class IdExchange
 
         return names;
     }
+
+    // The files of one step move a few at a time.
+    private static Task ConcurrentlyAsync(IEnumerable<int> indexes, Func<int, CancellationToken, Task> body, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            indexes,
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
+            async (index, token) => await body(index, token).ConfigureAwait(false));
 
     private async Task UploadAsync(string name, IReadOnlyList<ArrivedEvent> copies, CancellationToken cancellationToken) =>
         await _lake.Container.GetBlobClient(name)
