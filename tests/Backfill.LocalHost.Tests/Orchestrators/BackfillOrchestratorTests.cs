@@ -81,7 +81,7 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
     {
         var (host, runner) = await StartHostAsync(_ => 150);
         await using var _ = host;
-        var buckets = new Dictionary<string, int> { ["raw"] = 4, ["features_v1"] = 8 };
+        var buckets = new Dictionary<string, int> { ["raw"] = 4, ["staging"] = 2, ["features_v1"] = 8 };
         var spec = Spec("2025-02-01..2025-02-04", maxParallel: 3) with { Buckets = buckets };
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(spec), Cancel);
@@ -89,6 +89,7 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
 
         Assert.Equal(new BackfillCounts(12, 0, 0, 12, 0, 0, 0), progress.Counts);
         Assert.InRange(runner.MaxOverlap(), 2, 3);
+        Assert.Contains(runner.Attempts, a => a.Request.Step?.Kind == BucketStepKind.Resolve);
         foreach (var day in runner.Attempts.GroupBy(a => a.Request.Item))
         {
             var count = buckets.GetValueOrDefault(day.Key.Layer == Layer.Raw ? "raw" : day.Key.Layer == Layer.Staging ? "staging" : "features_v1", 1);
@@ -106,6 +107,15 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
             var stages = steps.Where(s => s.Request.Step!.Kind == BucketStepKind.Stage).ToList();
             Assert.Equal(Enumerable.Range(0, count), stages.Select(s => s.Request.Step!.Bucket).Order());
             Assert.All(stages, s => Assert.True(pin.End <= s.Start && s.End <= publish.Start, $"{day.Key} bucket {s.Request.Step!.Bucket} ran outside pin → publish"));
+
+            // A staging day exchanges its event ids first: every bucket's ids, then every id range's resolve, then the stages.
+            var ids = steps.Where(s => s.Request.Step!.Kind == BucketStepKind.Ids).ToList();
+            var resolves = steps.Where(s => s.Request.Step!.Kind == BucketStepKind.Resolve).ToList();
+            var exchanged = day.Key.Layer == Layer.Staging ? Enumerable.Range(0, count) : [];
+            Assert.Equal(exchanged, ids.Select(s => s.Request.Step!.Bucket).Order());
+            Assert.Equal(exchanged, resolves.Select(s => s.Request.Step!.Bucket).Order());
+            Assert.All(ids, i => Assert.All(resolves, r => Assert.True(pin.End <= i.Start && i.End <= r.Start, $"{day.Key} resolved before its ids were sent")));
+            Assert.All(resolves, r => Assert.All(stages, s => Assert.True(r.End <= s.Start, $"{day.Key} staged before its id ranges were resolved")));
             Assert.All(steps, s => Assert.Equal(count, s.Request.Buckets));
         }
     }
@@ -131,9 +141,12 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         var record = (await host.Services.GetRequiredService<BackfillItemStore>().ReadAsync(id, Cancel))[failing.Id];
         Assert.Equal("bucket 1 of 8: validation failed: key_uniqueness", record.Error);
 
-        // Expanded, the day shows each step it ran: the pin and bucket 0 succeeded, bucket 1 failed, nothing else ran.
+        // Expanded, the day shows each step it ran: the pin, its id exchange and bucket 0 succeeded, bucket 1 failed,
+        // nothing else ran.
         var steps = await host.Services.GetRequiredService<BackfillItemStore>().ReadStepsAsync(id, failing.Id, Cancel);
-        Assert.Equal(["bucket=000", "bucket=001", "pin"], steps.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["bucket=000", "bucket=001", .. Enumerable.Range(0, 8).Select(b => $"ids={b:D3}"), "pin", .. Enumerable.Range(0, 8).Select(r => $"resolve={r:D3}")],
+            steps.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("succeeded", "succeeded", "failed"), (steps["pin"].Outcome, steps["bucket=000"].Outcome, steps["bucket=001"].Outcome));
         Assert.Equal(record.Error, steps["bucket=001"].Error);
         var output = (await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancel))!.ReadOutputAs<BackfillProgress>()!;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Backfill.Core.Planning;
 using Backfill.Core.Scheduling;
+using Backfill.Storage.Building;
 using Backfill.Storage.Commits;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Models;
@@ -57,7 +58,9 @@ internal sealed class ScriptedWorkItemRunner(Func<WorkItem, int> durationMs) : I
                 throw new IOException($"injected transient failure {request.Attempt}");
             }
 
-            return new WorkItemRunResult(false, 10, $"commit-{request.Item.Id}-{request.Attempt}");
+            // A staging day's pin names its event id exchange, as the data plane's does.
+            var idRanges = request.Step is { Kind: BucketStepKind.Pin } ? IdExchange.RangesOf(Datasets.Of(request.Item.Layer, request.Target), request.Buckets) : 0;
+            return new WorkItemRunResult(false, 10, $"commit-{request.Item.Id}-{request.Attempt}", IdRanges: idRanges);
         }
         finally
         {
