@@ -1,3 +1,4 @@
+using Backfill.Storage.Building;
 using Backfill.Workflows.Activities;
 using Backfill.Workflows.Models;
 
@@ -11,6 +12,9 @@ internal sealed class SleepingRunner(TimedWork work) : IWorkItemRunner
     public async Task<WorkItemRunResult> RunAsync(WorkItemRequest request, CancellationToken cancellationToken)
     {
         await work.RunAsync(WorkMs(request));
-        return new WorkItemRunResult(false, 0, null);
+
+        // A staging day's pin names its event id exchange, as the data plane's does, so its ids and resolve steps run too.
+        var idRanges = request.Step is { Kind: BucketStepKind.Pin } ? IdExchange.RangesOf(Datasets.Of(request.Item.Layer, request.Target), request.Buckets) : 0;
+        return new WorkItemRunResult(false, 0, null, IdRanges: idRanges);
     }
 }
