@@ -3,7 +3,10 @@ using Backfill.Storage.Backfills;
 namespace Backfill.Workflows.Api;
 
 /// <summary>One step of a day split into entity buckets, in the day's expanded status.</summary>
-/// <param name="Step"><c>pin</c>, <c>map=NNN</c> (raw: one group of landing files split into buckets), <c>bucket=NNN</c> or <c>publish</c>.</param>
+/// <param name="Step">
+/// <c>pin</c>, <c>map=NNN</c> (raw: one group of landing files split into buckets), <c>ids=NNN</c> and <c>resolve=NNN</c>
+/// (staging: its event id exchange), <c>bucket=NNN</c> or <c>publish</c>.
+/// </param>
 /// <param name="Bucket">The bucket a <c>bucket=NNN</c> step stages; null for the others.</param>
 /// <param name="Status">
 /// How its latest attempt ended (succeeded, skipped, failed, transient, codeVersionMismatch, repin), or pending when no attempt
