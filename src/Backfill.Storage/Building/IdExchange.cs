@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Storage.Blobs.Models;
 using Backfill.Core.Buckets;
 using Backfill.Core.Events;
+using Backfill.Core.Lineage;
 using Backfill.Storage.Commits;
 using Backfill.Storage.Layout;
 using Backfill.Storage.Parquet;
@@ -58,15 +59,16 @@ public sealed class IdExchange
     /// <returns>The copies this call sent (0 for a bucket found listed).</returns>
     public async Task<long> ListAsync(DayPins pins, int bucket, CancellationToken cancellationToken)
     {
-        var raw = await PinnedRawAsync(pins, cancellationToken).ConfigureAwait(false);
+        var input = PinnedRaw(pins);
         var scope = new BucketScope(bucket, BucketCount.Of(pins.Buckets));
-        var folder = LakePaths.IdExchange(raw.CommitId, scope.Count.Value);
+        var folder = LakePaths.IdExchange(input.CommitId, scope.Count.Value);
         var marker = _lake.Container.GetBlobClient(folder + ListedFolder + BucketName(scope.Bucket) + ".json");
         if (await LakeCache.IsFreshAsync(_lake, marker, cancellationToken).ConfigureAwait(false))
         {
             return 0;
         }
 
+        var raw = await _partitions.GetCommitAsync(input.Dataset, input.Partition, input.CommitId, cancellationToken).ConfigureAwait(false);
         var copies = await _partitions.ReadEventsAsync(raw, scope, cancellationToken).ConfigureAwait(false);
         var ranges = Enumerable.Range(0, scope.Count.Value).Select(_ => new List<ArrivedEvent>()).ToArray();
         foreach (var copy in copies)
@@ -94,11 +96,11 @@ public sealed class IdExchange
     /// <exception cref="DayMovedException">A bucket's copies of the range are gone (swept): the day starts again and lists them anew.</exception>
     public async Task<long> ResolveAsync(DayPins pins, int range, CancellationToken cancellationToken)
     {
-        var raw = await PinnedRawAsync(pins, cancellationToken).ConfigureAwait(false);
+        var rawCommitId = PinnedRaw(pins).CommitId;
         var buckets = BucketCount.Of(pins.Buckets);
         ArgumentOutOfRangeException.ThrowIfNegative(range);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(range, buckets.Value);
-        var folder = LakePaths.IdExchange(raw.CommitId, buckets.Value);
+        var folder = LakePaths.IdExchange(rawCommitId, buckets.Value);
         var marker = _lake.Container.GetBlobClient(folder + ResolvedFolder + RangeName(range) + ".json");
         if (await LakeCache.IsFreshAsync(_lake, marker, cancellationToken).ConfigureAwait(false))
         {
@@ -155,16 +157,15 @@ public sealed class IdExchange
     /// <returns>How many exchange files were deleted.</returns>
     public Task<int> SweepAsync(CancellationToken cancellationToken) => LakeCache.SweepAsync(_lake, LakePaths.IdExchangeRoot, cancellationToken);
 
-    private async Task<CommitRecord> PinnedRawAsync(DayPins pins, CancellationToken cancellationToken)
+    private static InputCommit PinnedRaw(DayPins pins)
     {
         ArgumentNullException.ThrowIfNull(pins);
-        if (RangesOf(pins.Dataset, pins.Buckets) == 0)
+        if (pins.IdRanges == 0)
         {
             throw new InvalidOperationException($"{pins.Dataset}/{pins.Partition} in {pins.Buckets} bucket(s) has no event id exchange.");
         }
 
-        var input = pins.Inputs.Single(input => input.Dataset == Datasets.Raw);
-        return await _partitions.GetCommitAsync(input.Dataset, input.Partition, input.CommitId, cancellationToken).ConfigureAwait(false);
+        return pins.Inputs.Single(input => input.Dataset == Datasets.Raw);
     }
 
     private async Task<List<ArrivedEvent>> ReadRangeAsync(string folder, int range, int bucket, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ public sealed class StagingPartitionBuilder : IBucketContentBuilder
         ArgumentNullException.ThrowIfNull(scope);
         var input = pins.Inputs.Single(input => input.Dataset == Datasets.Raw);
         var raw = await _partitions.GetCommitAsync(input.Dataset, input.Partition, input.CommitId, cancellationToken).ConfigureAwait(false);
-        var losing = IdExchange.RangesOf(Datasets.Staging, scope.Count.Value) == 0
+        var losing = pins.IdRanges == 0
             ? null
             : await _exchange.LosingIdsAsync(raw.CommitId, scope, cancellationToken).ConfigureAwait(false);
         return await BuildAsync(raw, pins.Base, mode, scope, losing, cancellationToken).ConfigureAwait(false);
