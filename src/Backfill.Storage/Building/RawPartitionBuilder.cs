@@ -33,7 +33,7 @@ public sealed class RawPartitionBuilder : IBucketContentBuilder
     /// <param name="partitions">Reads the live partition for a merge.</param>
     /// <param name="day">The event day D.</param>
     /// <param name="processingTime">What landing had by this time is what raw(D) holds, UTC.</param>
-    /// <param name="mapGroupBytes">The most bytes of landing one map step of a bucketed day reads, unless one file is larger.</param>
+    /// <param name="mapGroupBytes">The most bytes of landing one map step of a bucketed day reads; a larger file is cut into pieces.</param>
     public RawPartitionBuilder(LandingReader landing, PartitionReader partitions, Day day, DateTime processingTime, long mapGroupBytes = DefaultMapGroupBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mapGroupBytes);

@@ -37,9 +37,9 @@ public sealed record DayPins(
     DateTimeOffset PinnedAt,
     IReadOnlyList<LandingPin> Landing)
 {
-    /// <summary>Gets how many map steps the day runs before its buckets: one per map group of <see cref="Landing"/>.</summary>
+    /// <summary>Gets how many map steps the day runs before its buckets: one per map group of <see cref="Landing"/>, a file larger than the bound one per piece.</summary>
     [JsonIgnore]
-    public int MapGroups => Landing.Count == 0 ? 0 : Landing.Max(file => file.Group) + 1;
+    public int MapGroups => LandingPin.GroupCount(Landing);
 
     /// <summary>
     /// Gets how many id ranges the day's event id exchange has (<see cref="Building.IdExchange"/>): one <c>ids</c> and

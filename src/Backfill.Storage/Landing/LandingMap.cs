@@ -36,8 +36,8 @@ public sealed class LandingMap
     }
 
     /// <summary>
-    /// Maps one map group's landing files into buckets. A group already mapped in these file versions and this count,
-    /// recently enough that the sweep leaves it, is not read again (a redelivered or rerun step).
+    /// Maps one map group's landing files, or piece of a file, into buckets. A group already mapped in these file
+    /// versions and this count, recently enough that the sweep leaves it, is not read again (a redelivered or rerun step).
     /// </summary>
     /// <param name="files">The files, as the day pinned them.</param>
     /// <param name="group">The map group to map (<see cref="LandingPin.Group"/>).</param>
@@ -75,7 +75,8 @@ public sealed class LandingMap
             async (bucket, token) => await _lake.Container.GetBlobClient(folder + ShardName(bucket))
                 .UploadAsync(BinaryData.FromBytes(await LandedLineParquet.WriteAsync(shards[bucket], token).ConfigureAwait(false)), overwrite: true, token)
                 .ConfigureAwait(false)).ConfigureAwait(false);
-        await marker.UploadAsync(LakeJson.Serialize(new { Files = members.Count, Lines = shards.Select(shard => shard.Count) }), overwrite: true, cancellationToken).ConfigureAwait(false);
+        await marker.UploadAsync(LakeJson.Serialize(new MappedGroup(members.Count, [.. shards.Select(shard => shard.Count)])), overwrite: true, cancellationToken)
+            .ConfigureAwait(false);
         return shards.Sum(shard => (long)shard.Count);
     }
 
@@ -89,14 +90,15 @@ public sealed class LandingMap
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(scope);
-        // Groups are runs of consecutive files, so group order then each shard's order is file, then line order.
-        var groups = files.Select(file => file.Group).Distinct().Order().Select(group => Members(files, group)).ToList();
+        // Groups are runs of consecutive files or pieces, so group order then each shard's order is file, then line order.
+        var groups = Enumerable.Range(0, LandingPin.GroupCount(files)).Select(group => Members(files, group)).ToList();
         var parts = new List<LandedLine>[groups.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, groups.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
             async (index, token) => parts[index] = await ReadShardAsync(groups[index], scope, token).ConfigureAwait(false)).ConfigureAwait(false);
-        return [.. parts.SelectMany(lines => lines)];
+        var numbered = await NumberPiecesAsync(files, groups, parts, scope.Count, cancellationToken).ConfigureAwait(false);
+        return [.. numbered.SelectMany(lines => lines)];
     }
 
     /// <summary>
@@ -107,21 +109,66 @@ public sealed class LandingMap
     /// <returns>How many map files were deleted.</returns>
     public Task<int> SweepAsync(CancellationToken cancellationToken) => LakeCache.SweepAsync(_lake, LakePaths.LandingMapRoot, cancellationToken);
 
-    private async Task<IEnumerable<LandedLine>> ReadPinnedAsync(LandingPin file, CancellationToken cancellationToken)
+    private async Task<IEnumerable<LandedLine>> ReadPinnedAsync(MapUnit unit, CancellationToken cancellationToken)
     {
+        var (start, end) = MapGroups.PieceRange(unit.File.Bytes, unit.File.Pieces, unit.Piece);
         try
         {
-            var content = await _lake.Container.GetBlobClient(file.Name).DownloadContentAsync(
-                new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = new ETag(file.ETag) } }, cancellationToken).ConfigureAwait(false);
-            return LandingReader.LinesOf(file.Name, content.Value.Content);
+            var options = new BlobOpenReadOptions(allowModifications: false)
+            {
+                Position = LandingPieceReader.OriginOf(start),
+                Conditions = new BlobRequestConditions { IfMatch = new ETag(unit.File.ETag) },
+            };
+            await using var stream = await _lake.Container.GetBlobClient(unit.File.Name).OpenReadAsync(options, cancellationToken).ConfigureAwait(false);
+            return await LandingPieceReader.ReadAsync(stream, unit.File.Name, start, end, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            throw new DayMovedException($"landing file {file.Name} changed or went away since the day was pinned; the day starts again", ex);
+            throw new DayMovedException($"landing file {unit.File.Name} changed or went away since the day was pinned; the day starts again", ex);
         }
     }
 
-    private async Task<List<LandedLine>> ReadShardAsync(IReadOnlyList<LandingPin> group, BucketScope scope, CancellationToken cancellationToken)
+    // A piece numbers its lines from 1, not knowing how many lines the file has before it; the pieces' markers count
+    // them, so the bucket gives every line its number in the whole file, as the quarantine and the copy order need.
+    private async Task<IReadOnlyList<IReadOnlyList<LandedLine>>> NumberPiecesAsync(
+        IReadOnlyList<LandingPin> files, IReadOnlyList<IReadOnlyList<MapUnit>> groups, IReadOnlyList<List<LandedLine>> parts, BucketCount buckets,
+        CancellationToken cancellationToken)
+    {
+        var pieced = files.Where(file => file.Pieces > 1).ToList();
+        if (pieced.Count == 0)
+        {
+            return parts;
+        }
+
+        var counts = new long[groups.Count];
+        await Parallel.ForEachAsync(
+            pieced.SelectMany(file => Enumerable.Range(file.Group, file.Pieces - 1)),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
+            async (group, token) => counts[group] = await MappedLinesAsync(groups[group], buckets, token).ConfigureAwait(false)).ConfigureAwait(false);
+        return [.. parts.Select((lines, group) =>
+        {
+            var unit = groups[group][0];
+            var before = counts.Skip(unit.File.Group).Take(unit.Piece).Sum();
+            return before == 0 ? lines : (IReadOnlyList<LandedLine>)[.. lines.Select(line => line with { LineNumber = checked((int)(line.LineNumber + before)) })];
+        })];
+    }
+
+    private async Task<long> MappedLinesAsync(IReadOnlyList<MapUnit> group, BucketCount buckets, CancellationToken cancellationToken)
+    {
+        var marker = _lake.Container.GetBlobClient(LakePaths.LandingMap(GroupKey(group), buckets.Value) + MappedName);
+        try
+        {
+            var content = await marker.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return LakeJson.Deserialize<MappedGroup>(content.Value.Content).Lines.Sum();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new DayMovedException(
+                $"map group {group[0].File.Group + group[0].Piece} (piece {group[0].Piece + 1} of {group[0].File.Name}) has no marker; the day starts again and maps it", ex);
+        }
+    }
+
+    private async Task<List<LandedLine>> ReadShardAsync(IReadOnlyList<MapUnit> group, BucketScope scope, CancellationToken cancellationToken)
     {
         var folder = LakePaths.LandingMap(GroupKey(group), scope.Count.Value);
         try
@@ -136,16 +183,26 @@ public sealed class LandingMap
             // starts again from fresh pins.
             await _lake.Container.GetBlobClient(folder + MappedName).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             throw new DayMovedException(
-                $"map group {group[0].Group} (landing files from {group[0].Name}) has no map of bucket {scope.Bucket}; the day starts again and maps it", ex);
+                $"map group {group[0].File.Group + group[0].Piece} (landing files from {group[0].File.Name}) has no map of bucket {scope.Bucket}; the day starts again and maps it", ex);
         }
     }
 
-    // The one selection both the map and the bucket reads name a group's folder by, so they always agree on it.
-    private static IReadOnlyList<LandingPin> Members(IReadOnlyList<LandingPin> files, int group) => [.. files.Where(file => file.Group == group)];
+    // The one selection both the map and the bucket reads name a group's folder by, so they always agree on it: the
+    // whole files of the group, or the one piece of a larger file.
+    private static IReadOnlyList<MapUnit> Members(IReadOnlyList<LandingPin> files, int group) =>
+        [.. files.Where(file => file.Group <= group && group < file.Group + file.Pieces).Select(file => new MapUnit(file, group - file.Group))];
 
-    // The group's files and versions, hashed: equal pins give one folder, and any changed file another.
-    private static string GroupKey(IReadOnlyList<LandingPin> group) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(group.Select(file => $"{file.Name}\n{file.ETag}\n")))))[..32];
+    // The group's files, versions and pieces, hashed: equal pins give one folder, and any changed file another.
+    private static string GroupKey(IReadOnlyList<MapUnit> group) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(group.Select(unit => unit.File.Pieces == 1
+            ? $"{unit.File.Name}\n{unit.File.ETag}\n"
+            : string.Create(CultureInfo.InvariantCulture, $"{unit.File.Name}\n{unit.File.ETag}\n{unit.Piece}/{unit.File.Pieces}\n"))))))[..32];
 
     private static string ShardName(int bucket) => string.Create(CultureInfo.InvariantCulture, $"bucket={bucket:D3}.parquet");
+
+    // What one map step reads: a pinned file, whole (piece 0 of 1) or one piece of it.
+    private sealed record MapUnit(LandingPin File, int Piece);
+
+    // The marker: every bucket's file is there, and how many lines each holds (a piece's total numbers the next piece).
+    private sealed record MappedGroup(int Files, IReadOnlyList<long> Lines);
 }

@@ -51,14 +51,14 @@ public sealed class LandingReader
     /// </summary>
     /// <param name="day">The event day.</param>
     /// <param name="processingTime">The time the build pretends it runs at, UTC.</param>
-    /// <param name="mapGroupBytes">The most bytes one map step reads, unless one file is larger.</param>
+    /// <param name="mapGroupBytes">The most bytes of landing one map step reads; a larger file is cut into pieces.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The files; empty when nothing had landed.</returns>
     public async Task<IReadOnlyList<LandingPin>> PinAsync(Day day, DateTime processingTime, long mapGroupBytes, CancellationToken cancellationToken)
     {
         var files = await ListAsync(day, processingTime, cancellationToken).ConfigureAwait(false);
-        var groups = MapGroups.Assign([.. files.Select(file => file.Bytes)], mapGroupBytes);
-        return [.. files.Select((file, index) => file with { Group = groups[index] })];
+        var placements = MapGroups.Assign([.. files.Select(file => file.Bytes)], mapGroupBytes);
+        return [.. files.Select((file, index) => file with { Group = placements[index].Group, Pieces = placements[index].Pieces })];
     }
 
     /// <summary>A landing file's lines, numbered from 1 in file order; empty lines are neither kept nor numbered.</summary>

@@ -18,7 +18,7 @@ public sealed class LayoutSettings
 
     /// <summary>
     /// The most bytes of landing one map step of a bucketed raw day reads (<c>Layout:MapGroupBytes</c>, 64 MiB): a raw
-    /// day's landing files are mapped into buckets in groups of at most this size, a file larger than it alone.
+    /// day's landing files are mapped into buckets in groups of at most this size, and a larger file in pieces of it.
     /// </summary>
     public long MapGroupBytes { get; set; } = RawPartitionBuilder.DefaultMapGroupBytes;
 

@@ -30,10 +30,11 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         var (lake, landing) = await SeededAsync();
         var processingTime = Pipeline.At(Day.AddDays(6));
         var pins = await landing.PinAsync(Day, processingTime, 8_192, Ct);
-        Assert.True(pins.Count > 1 && pins[^1].Group > 0, "the window should take several files and map groups");
+        Assert.True(pins.Count(file => file.Pieces == 1) > 1 && pins.Any(file => file.Pieces > 1), "the window should take small files and files larger than the bound");
+        Assert.Contains(pins.Where(file => file.Pieces == 1).GroupBy(file => file.Group), group => group.Count() > 1);
 
         var mapped = 0L;
-        foreach (var group in pins.Select(file => file.Group).Distinct())
+        for (var group = 0; group < LandingPin.GroupCount(pins); group++)
         {
             mapped += await landing.Map.MapAsync(pins, group, Eight, Ct);
         }
@@ -110,6 +111,31 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         Assert.Contains($"map group 0 (landing files from {pins[0].Name}) has no map of bucket 3", error.Message, StringComparison.Ordinal);
         Assert.True(remapped > 0, "the swept group is mapped again");
         Assert.Equal(expected, await landing.Map.ReadBucketAsync(pins, new BucketScope(3, Eight), Ct));
+    }
+
+    [Fact]
+    public async Task ReadBucket_APieceMarkerSweptAway_StartsTheDayAgainRatherThanMisnumberTheNextPiecesLines()
+    {
+        var (lake, landing) = await SeededAsync();
+        var pins = await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), 8_192, Ct);
+        for (var group = 0; group < LandingPin.GroupCount(pins); group++)
+        {
+            await landing.Map.MapAsync(pins, group, Eight, Ct);
+        }
+
+        var container = TestLake.Container(azurite, lake);
+        await foreach (var marker in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "landing-map/", Ct)
+                           .Where(blob => blob.Name.EndsWith("/_mapped.json", StringComparison.Ordinal)))
+        {
+            await container.DeleteBlobAsync(marker.Name, cancellationToken: Ct);
+        }
+
+        var error = await Assert.ThrowsAsync<DayMovedException>(() => landing.Map.ReadBucketAsync(pins, new BucketScope(0, Eight), Ct));
+
+        // Any piece but a file's last numbers the next one; which of them the parallel reads report first varies.
+        Assert.Contains(
+            pins.Where(file => file.Pieces > 1).SelectMany(file => Enumerable.Range(1, file.Pieces - 1).Select(piece => $"(piece {piece} of {file.Name}) has no marker")),
+            expected => error.Message.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]
