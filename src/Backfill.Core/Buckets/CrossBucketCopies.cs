@@ -4,7 +4,7 @@ namespace Backfill.Core.Buckets;
 
 /// <summary>
 /// The copies of an event id that a day split into buckets must drop so that staging keeps what a whole day keeps:
-/// one copy per event id, the first arrival (<see cref="ArrivedEvent.ArrivalOrder"/>). Within a bucket staging
+/// one copy per event id, the first arrival (<see cref="CopyKey.ArrivalOrder"/>). Within a bucket staging
 /// de-duplicates alone; only an id whose copies name entities in two buckets needs the other buckets' copies, and
 /// those are gathered by id range (<see cref="IdRangeOf"/>), so each range is judged alone.
 /// </summary>
@@ -26,18 +26,18 @@ public static class CrossBucketCopies
     /// <param name="copies">Every copy of the ids of one id range (or of any set of whole ids), in any order.</param>
     /// <param name="count">The staging day's bucket count.</param>
     /// <returns>The copies to drop, in storage order.</returns>
-    public static IReadOnlyList<ArrivedEvent> Losing(IEnumerable<ArrivedEvent> copies, BucketCount count)
+    public static IReadOnlyList<CopyKey> Losing(IEnumerable<CopyKey> copies, BucketCount count)
     {
         ArgumentNullException.ThrowIfNull(copies);
-        var losing = new List<ArrivedEvent>();
-        foreach (var id in copies.GroupBy(copy => copy.Event.EventId, StringComparer.Ordinal))
+        var losing = new List<CopyKey>();
+        foreach (var id in copies.GroupBy(copy => copy.EventId, StringComparer.Ordinal))
         {
-            var first = id.Min(ArrivedEvent.ArrivalOrder)!;
-            var kept = EntityBucket.Of(first.Event.EntityId, count);
-            losing.AddRange(id.Where(copy => EntityBucket.Of(copy.Event.EntityId, count) != kept));
+            var first = id.Min(CopyKey.ArrivalOrder);
+            var kept = EntityBucket.Of(first.EntityId, count);
+            losing.AddRange(id.Where(copy => EntityBucket.Of(copy.EntityId, count) != kept));
         }
 
-        losing.Sort(ArrivedEvent.StorageOrder);
+        losing.Sort(CopyKey.StorageOrder);
         return losing;
     }
 }

@@ -68,12 +68,13 @@ public sealed class IdExchange
             return 0;
         }
 
+        // Only the copies' keys travel: all a resolve step judges by, and a fraction of the rows' bytes.
         var raw = await _partitions.GetCommitAsync(input.Dataset, input.Partition, input.CommitId, cancellationToken).ConfigureAwait(false);
-        var copies = await _partitions.ReadEventsAsync(raw, scope, cancellationToken).ConfigureAwait(false);
-        var ranges = Enumerable.Range(0, scope.Count.Value).Select(_ => new List<ArrivedEvent>()).ToArray();
+        var copies = await _partitions.ReadCopyKeysAsync(raw, scope, cancellationToken).ConfigureAwait(false);
+        var ranges = Enumerable.Range(0, scope.Count.Value).Select(_ => new List<CopyKey>()).ToArray();
         foreach (var copy in copies)
         {
-            ranges[CrossBucketCopies.IdRangeOf(copy.Event.EventId, scope.Count)].Add(copy);
+            ranges[CrossBucketCopies.IdRangeOf(copy.EventId, scope.Count)].Add(copy);
         }
 
         // Every range's file, even an empty one, then the marker: a resolve step counts the files of its range.
@@ -107,13 +108,13 @@ public sealed class IdExchange
             return 0;
         }
 
-        var parts = new List<ArrivedEvent>[buckets.Value];
+        var parts = new List<CopyKey>[buckets.Value];
         await ConcurrentlyAsync(
             Enumerable.Range(0, buckets.Value),
             async (bucket, token) => parts[bucket] = await ReadRangeAsync(folder, range, bucket, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         var losing = CrossBucketCopies.Losing(parts.SelectMany(part => part), buckets);
-        var perBucket = BucketSplit.Split(losing, copy => copy.Event.EntityId, buckets);
+        var perBucket = BucketSplit.Split(losing, copy => copy.EntityId, buckets);
         await ConcurrentlyAsync(
             Enumerable.Range(0, buckets.Value).Where(bucket => perBucket[bucket].Count > 0),
             (bucket, token) => UploadAsync(folder + LosingFile(range, bucket), perBucket[bucket], token),
@@ -146,7 +147,7 @@ public sealed class IdExchange
         {
             var content = await _lake.Container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             using var stream = content.Value.Content.ToStream();
-            ids.UnionWith((await EventParquet.ReadAsync(stream, cancellationToken).ConfigureAwait(false)).Select(copy => copy.Event.EventId));
+            ids.UnionWith((await CopyKeyParquet.ReadAsync(stream, cancellationToken).ConfigureAwait(false)).Select(copy => copy.EventId));
         }
 
         return ids;
@@ -168,13 +169,13 @@ public sealed class IdExchange
         return pins.Inputs.Single(input => input.Dataset == Datasets.Raw);
     }
 
-    private async Task<List<ArrivedEvent>> ReadRangeAsync(string folder, int range, int bucket, CancellationToken cancellationToken)
+    private async Task<List<CopyKey>> ReadRangeAsync(string folder, int range, int bucket, CancellationToken cancellationToken)
     {
         try
         {
             var content = await _lake.Container.GetBlobClient(folder + RangeFile(range, bucket)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             using var stream = content.Value.Content.ToStream();
-            return await EventParquet.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+            return await CopyKeyParquet.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {
@@ -203,9 +204,9 @@ public sealed class IdExchange
             new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
             async (index, token) => await body(index, token).ConfigureAwait(false));
 
-    private async Task UploadAsync(string name, IReadOnlyList<ArrivedEvent> copies, CancellationToken cancellationToken) =>
+    private async Task UploadAsync(string name, IReadOnlyList<CopyKey> copies, CancellationToken cancellationToken) =>
         await _lake.Container.GetBlobClient(name)
-            .UploadAsync(BinaryData.FromBytes(await EventParquet.WriteAsync(copies, cancellationToken).ConfigureAwait(false)), overwrite: true, cancellationToken)
+            .UploadAsync(BinaryData.FromBytes(await CopyKeyParquet.WriteAsync(copies, cancellationToken).ConfigureAwait(false)), overwrite: true, cancellationToken)
             .ConfigureAwait(false);
 
     private static string RangeFile(int range, int bucket) => $"{RangeName(range)}/{BucketName(bucket)}.parquet";

@@ -12,13 +12,14 @@ internal static class EventParquet
 {
     public const string FileName = "events.parquet";
 
-    private static readonly DataField<string> EventId = ParquetFiles.Text("event_id");
-    private static readonly DataField<string> EntityId = ParquetFiles.Text("entity_id");
-    private static readonly DateTimeDataField EventTime = ParquetFiles.Timestamp("event_time");
+    // The copy key's columns, which CopyKeyParquet reads alone from these files and writes alone to its own.
+    public static readonly DataField<string> EventId = ParquetFiles.Text("event_id");
+    public static readonly DataField<string> EntityId = ParquetFiles.Text("entity_id");
+    public static readonly DateTimeDataField EventTime = ParquetFiles.Timestamp("event_time");
     private static readonly DataField<byte> EventTypeCode = new("event_type", false);
     private static readonly DecimalDataField Amount = new("amount", 18, EventLine.AmountScale, isNullable: true);
     private static readonly DataField<string> SessionId = ParquetFiles.Text("session_id", nullable: true);
-    private static readonly DateTimeDataField ArrivalTime = ParquetFiles.Timestamp("arrival_time");
+    public static readonly DateTimeDataField ArrivalTime = ParquetFiles.Timestamp("arrival_time");
     private static readonly ParquetSchema Schema = new(EventId, EntityId, EventTime, EventTypeCode, Amount, SessionId, ArrivalTime);
 
     public static IReadOnlyList<ColumnSchema> Columns { get; } = ParquetFiles.Columns(Schema);
@@ -62,5 +63,5 @@ internal static class EventParquet
         return rows;
     }
 
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

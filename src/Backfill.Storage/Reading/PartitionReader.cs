@@ -130,6 +130,25 @@ public sealed class PartitionReader
         return rows;
     }
 
+    /// <summary>
+    /// Reads the copy keys of a <c>raw</c> or <c>staging</c> commit's events that belong to one bucket: only the four
+    /// columns that order copies (<see cref="CopyKey"/>), for the staging event id exchange.
+    /// </summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="scope">The bucket wanted; null for every row.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The copy keys in storage order.</returns>
+    public async Task<IReadOnlyList<CopyKey>> ReadCopyKeysAsync(CommitRecord commit, BucketScope? scope, CancellationToken cancellationToken)
+    {
+        var copies = new List<CopyKey>();
+        foreach (var part in await ReadPartsAsync(commit, EventParquet.FileName, scope, CopyKeyParquet.ReadAsync, cancellationToken).ConfigureAwait(false))
+        {
+            copies.AddRange(Filtered(commit, scope) is { } holds ? part.Where(copy => holds(copy.EntityId)) : part);
+        }
+
+        return copies;
+    }
+
     /// <summary>Reads the per-entity daily rollup of a <c>staging</c> commit.</summary>
     /// <param name="commit">The commit.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

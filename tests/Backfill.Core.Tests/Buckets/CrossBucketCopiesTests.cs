@@ -24,9 +24,9 @@ public sealed class CrossBucketCopiesTests
 
         // Each id range is judged alone, then each bucket drops its losing copies and de-duplicates within itself.
         var losing = Enumerable.Range(0, buckets)
-            .SelectMany(range => CrossBucketCopies.Losing(copies.Where(copy => CrossBucketCopies.IdRangeOf(copy.Event.EventId, count) == range), count))
+            .SelectMany(range => CrossBucketCopies.Losing(copies.Where(copy => CrossBucketCopies.IdRangeOf(copy.Event.EventId, count) == range).Select(copy => copy.Key), count))
             .ToHashSet();
-        var split = BucketSplit.Split(copies.Where(copy => !losing.Contains(copy)), copy => copy.Event.EntityId, count)
+        var split = BucketSplit.Split(copies.Where(copy => !losing.Contains(copy.Key)), copy => copy.Event.EntityId, count)
             .SelectMany(bucket => StagingBuilder.Build(Day, bucket).Events)
             .Order(ArrivedEvent.StorageOrder);
 
@@ -44,7 +44,7 @@ public sealed class CrossBucketCopiesTests
         var laterStill = Copy("ev-1", b, arrivalHour: 9);
         var sameBucketAgain = Copy("ev-1", a, arrivalHour: 7);
 
-        Assert.Equal([later, laterStill], CrossBucketCopies.Losing([laterStill, sameBucketAgain, later, first], count));
+        Assert.Equal([later.Key, laterStill.Key], CrossBucketCopies.Losing([laterStill.Key, sameBucketAgain.Key, later.Key, first.Key], count));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class CrossBucketCopiesTests
         var (a, b) = EntitiesInTwoBuckets(count);
         var (low, high) = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
 
-        Assert.Equal([Copy("ev-1", high, 4)], CrossBucketCopies.Losing([Copy("ev-1", high, 4), Copy("ev-1", low, 4)], count));
+        Assert.Equal([Copy("ev-1", high, 4).Key], CrossBucketCopies.Losing([Copy("ev-1", high, 4).Key, Copy("ev-1", low, 4).Key], count));
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class CrossBucketCopiesTests
     {
         var copies = Copies(new Random(7)).GroupBy(copy => copy.Event.EventId).Select(id => id.First()).ToList();
 
-        Assert.Empty(CrossBucketCopies.Losing(Copies(new Random(7)), BucketCount.One));
-        Assert.Empty(CrossBucketCopies.Losing(copies.Concat(copies.Select(copy => copy with { ArrivalTime = copy.ArrivalTime.AddHours(1) })), BucketCount.Of(16)));
+        Assert.Empty(CrossBucketCopies.Losing(Copies(new Random(7)).Select(copy => copy.Key), BucketCount.One));
+        Assert.Empty(CrossBucketCopies.Losing(copies.Concat(copies.Select(copy => copy with { ArrivalTime = copy.ArrivalTime.AddHours(1) })).Select(copy => copy.Key), BucketCount.Of(16)));
     }
 
     // 400 ids, a third of them resent (some under another entity, as two producers reusing ids would), arrivals often equal.

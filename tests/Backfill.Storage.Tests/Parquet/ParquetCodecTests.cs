@@ -39,6 +39,22 @@ public sealed class ParquetCodecTests
     }
 
     [Fact]
+    public async Task CopyKeyReadAsync_AnEventFileOrItsOwn_GivesTheRowsKeysWithUtcTimes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var keys = Events.Select(row => row.Key).ToList();
+
+        var fromEvents = await CopyKeyParquet.ReadAsync(new MemoryStream((await EventParquet.WriteAsync(Events, ct)).ToArray()), ct);
+        var own = await CopyKeyParquet.WriteAsync(keys, ct);
+        var fromOwn = await CopyKeyParquet.ReadAsync(new MemoryStream(own.ToArray()), ct);
+
+        Assert.Equal(keys, fromEvents);
+        Assert.Equal(keys, fromOwn);
+        Assert.All(fromOwn, key => Assert.Equal((DateTimeKind.Utc, DateTimeKind.Utc), (key.EventTime.Kind, key.ArrivalTime.Kind)));
+        Assert.True(own.Length < (await EventParquet.WriteAsync(Events, ct)).Length, "a key file carries fewer columns than the events");
+    }
+
+    [Fact]
     public async Task RollupReadAsync_WrittenRows_RoundTrip()
     {
         var ct = TestContext.Current.CancellationToken;
