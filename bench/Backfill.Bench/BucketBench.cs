@@ -18,21 +18,8 @@ internal static class BucketBench
 {
     public static async Task RunAsync(string[] args)
     {
-        var buckets = BucketCount.Of(16);
-        var rest = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--buckets" && i + 1 < args.Length)
-            {
-                buckets = BucketCount.Of(int.Parse(args[++i], CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                rest.Add(args[i]);
-            }
-        }
-
-        var settings = BenchSettings.Parse([.. rest], new BenchSettings(1_000_000, 200_000, 3));
+        var (buckets, others) = BucketOption.Parse(args);
+        var settings = BenchSettings.Parse(others, new BenchSettings(1_000_000, 200_000, 3));
         var cancellationToken = CancellationToken.None;
         var first = Day.Parse("2025-01-01");
         var day = first.AddDays(6);

@@ -6,6 +6,7 @@ using Backfill.Bench.Orchestration;
 // dotnet run -c Release --project bench/Backfill.Bench -- daily-versions [--events-per-day N --entities N --iterations N]
 // dotnet run -c Release --project bench/Backfill.Bench -- telemetry [--iterations N]
 // dotnet run -c Release --project bench/Backfill.Bench -- buckets [--events-per-day N --entities N --iterations N --buckets B]
+// dotnet run -c Release --project bench/Backfill.Bench -- staging-buckets [--events-per-day N --entities N --iterations N --buckets B]
 switch (args.FirstOrDefault())
 {
     case "orchestration":
@@ -24,8 +25,11 @@ switch (args.FirstOrDefault())
     case "buckets":
         await BucketBench.RunAsync(args[1..]);
         break;
+    case "staging-buckets":
+        await StagingBucketsBench.RunAsync(args[1..]);
+        break;
     default:
-        Console.Error.WriteLine("usage: Backfill.Bench data-plane [--events-per-day N --entities N --iterations N] | orchestration [--quick] [--buckets B] [--days N --generations G] | daily-versions [--events-per-day N --entities N --iterations N] | telemetry [--iterations N] | buckets [--events-per-day N --entities N --iterations N --buckets B]");
+        Console.Error.WriteLine("usage: Backfill.Bench data-plane [--events-per-day N --entities N --iterations N] | orchestration [--quick] [--buckets B] [--days N --generations G] | daily-versions [--events-per-day N --entities N --iterations N] | telemetry [--iterations N] | buckets [--events-per-day N --entities N --iterations N --buckets B] | staging-buckets [--events-per-day N --entities N --iterations N --buckets B]");
         return 2;
 }
 
