@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Backfill.Core.Features;
 using Backfill.Core.Lineage;
 using Backfill.Core.Partitions;
@@ -98,29 +99,64 @@ public sealed class FeatureReader
         return new FeatureHead(commit, rows);
     }
 
-    /// <summary>Reads every published partition of <paramref name="features"/> from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    /// <summary>
+    /// Streams every published partition of <paramref name="features"/> from <paramref name="first"/> to
+    /// <paramref name="last"/>, one bucket of one day at a time: a training job over a range of any size holds one
+    /// bucket of rows, never the range or a whole day of a bucketed dataset.
+    /// </summary>
+    /// <param name="features">The feature version: for the pointer, the one <see cref="ResolveAsync"/> names, resolved once.</param>
+    /// <param name="first">The first day, inclusive.</param>
+    /// <param name="last">The last day, inclusive.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>By day, then bucket: each bucket's rows with the commit they came from, and one empty part for a day with no partition.</returns>
+    public async IAsyncEnumerable<FeaturePart> StreamAsync(
+        FeatureVersion features, Day first, Day last, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            var commit = await _partitions.GetLiveCommitAsync(features.Name, day, cancellationToken).ConfigureAwait(false);
+            if (commit is null)
+            {
+                yield return new FeaturePart(day, null, []);
+                continue;
+            }
+
+            var input = new InputCommit(features.Name, day, commit.CommitId);
+            foreach (var scope in PartitionReader.ScopesOf(commit))
+            {
+                yield return new FeaturePart(day, input, await _partitions.ReadFeaturesAsync(commit, features, scope, cancellationToken).ConfigureAwait(false));
+            }
+        }
+    }
+
+    /// <summary>Reads every published partition of <paramref name="features"/> from <paramref name="first"/> to <paramref name="last"/> into memory.</summary>
     /// <param name="features">The feature version.</param>
     /// <param name="first">The first day, inclusive.</param>
     /// <param name="last">The last day, inclusive.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rows, the commits read and the days missing.</returns>
+    /// <remarks>Holds the whole range: for a range larger than memory, <see cref="StreamAsync"/> or the live file list.</remarks>
     public async Task<FeatureRead> ReadAsync(FeatureVersion features, Day first, Day last, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(features);
         var rows = new List<FeatureRow>();
         var commits = new List<InputCommit>();
         var missing = new List<Day>();
-        for (var day = first; day <= last; day = day.AddDays(1))
+        await foreach (var part in StreamAsync(features, first, last, cancellationToken).ConfigureAwait(false))
         {
-            var commit = await _partitions.GetLiveCommitAsync(features.Name, day, cancellationToken).ConfigureAwait(false);
-            if (commit is null)
+            if (part.Commit is null)
             {
-                missing.Add(day);
+                missing.Add(part.Day);
                 continue;
             }
 
-            rows.AddRange(await _partitions.ReadFeaturesAsync(commit, features, cancellationToken).ConfigureAwait(false));
-            commits.Add(new InputCommit(features.Name, day, commit.CommitId));
+            if (commits.Count == 0 || commits[^1] != part.Commit)
+            {
+                commits.Add(part.Commit);
+            }
+
+            rows.AddRange(part.Rows);
         }
 
         return new FeatureRead(features.Name, rows, commits, missing);
