@@ -28,6 +28,9 @@ public sealed class RawPartitionBuilder : IBucketContentBuilder
     /// <summary>The default most bytes of landing one map step reads (64 MiB).</summary>
     public const long DefaultMapGroupBytes = 64L << 20;
 
+    /// <summary>The least bound a map step may have (4 KiB): below it a large file would make a map step of a few lines each.</summary>
+    public const long MinMapGroupBytes = 4L << 10;
+
     /// <summary>Creates the builder of one raw partition.</summary>
     /// <param name="landing">Reads landing.</param>
     /// <param name="partitions">Reads the live partition for a merge.</param>
@@ -36,7 +39,7 @@ public sealed class RawPartitionBuilder : IBucketContentBuilder
     /// <param name="mapGroupBytes">The most bytes of landing one map step of a bucketed day reads; a larger file is cut into pieces.</param>
     public RawPartitionBuilder(LandingReader landing, PartitionReader partitions, Day day, DateTime processingTime, long mapGroupBytes = DefaultMapGroupBytes)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mapGroupBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(mapGroupBytes, MinMapGroupBytes);
         ArgumentNullException.ThrowIfNull(landing);
         ArgumentNullException.ThrowIfNull(partitions);
         _landing = landing;

@@ -7,7 +7,7 @@ namespace Backfill.Workflows.Hosting;
 
 /// <summary>
 /// Fails the host at start, naming the setting, when a bucket count is not a power of two from 1 to 256 or names no
-/// dataset, or the map group size is not positive.
+/// dataset, or the map group size is below its floor.
 /// </summary>
 internal sealed class LayoutSettingsValidator : IValidateOptions<LayoutSettings>
 {
@@ -27,9 +27,10 @@ internal sealed class LayoutSettingsValidator : IValidateOptions<LayoutSettings>
             }
         }
 
-        if (options.MapGroupBytes <= 0)
+        if (options.MapGroupBytes < RawPartitionBuilder.MinMapGroupBytes)
         {
-            failures.Add($"{LayoutSettings.Section}:MapGroupBytes: {options.MapGroupBytes} is not a positive number of bytes.");
+            failures.Add(
+                $"{LayoutSettings.Section}:MapGroupBytes: {options.MapGroupBytes} is below {RawPartitionBuilder.MinMapGroupBytes} bytes; a larger landing file would make a map step of a few lines each.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

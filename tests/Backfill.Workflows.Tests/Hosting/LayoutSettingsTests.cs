@@ -35,7 +35,8 @@ public sealed class LayoutSettingsTests
     [InlineData("Layout:Buckets:features_v1", "512", "Layout:Buckets:features_v1: 512 is not a power of two from 1 to 256.")]
     [InlineData("Layout:Buckets:features_v1", "0", "Layout:Buckets:features_v1: 0 is not a power of two from 1 to 256.")]
     [InlineData("Layout:Buckets:features_v9", "8", "Layout:Buckets:features_v9: no such dataset")]
-    [InlineData("Layout:MapGroupBytes", "0", "Layout:MapGroupBytes: 0 is not a positive number of bytes.")]
+    [InlineData("Layout:MapGroupBytes", "0", "Layout:MapGroupBytes: 0 is below 4096 bytes")]
+    [InlineData("Layout:MapGroupBytes", "4095", "Layout:MapGroupBytes: 4095 is below 4096 bytes")]
     public void Validate_BadLayout_FailsAtStartNamingTheSetting(string key, string value, string message)
     {
         var error = StartupSettings.Validate(new() { [key] = value });
