@@ -55,13 +55,13 @@ internal static class StagingBucketsBench
             wholeDay.Add(sample);
 
             await DeleteAsync(split, LakePaths.IdExchangeRoot, cancellationToken);
-            var (builder, committer, ids) = (new StagingPartitionBuilder(new PartitionReader(split), new IdExchange(split), day), new BucketedCommitter(split), new IdExchange(split));
+            var ids = new IdExchange(split);
+            var (builder, committer) = (new StagingPartitionBuilder(new PartitionReader(split), ids, day), new BucketedCommitter(split));
             var commitId = Guid.CreateVersion7().ToString("N");
-            DayPins? pins = null;
             var steps = new List<long>();
             var (exchangeSample, _) = await Sample.TakeAsync(async () =>
             {
-                pins = await committer.PinAsync(request, commitId, buckets, builder, cancellationToken);
+                var pins = await committer.PinAsync(request, commitId, buckets, builder, cancellationToken);
                 for (var bucket = 0; bucket < pins.IdRanges; bucket++)
                 {
                     steps.Add((await Sample.TakeAsync(() => ids.ListAsync(pins, bucket, cancellationToken))).Sample.AllocatedBytes);
