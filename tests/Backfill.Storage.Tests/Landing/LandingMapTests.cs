@@ -139,6 +139,47 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Map_AnEmptyLandingFileInTheWindow_MapsToNoLines()
+    {
+        var (lake, landing) = await SeededAsync();
+        var processingTime = Pipeline.At(Day.AddDays(6));
+        var empty = Backfill.Storage.Layout.LakePaths.LandingFile(Pipeline.At(Day, 5), "empty");
+        await TestLake.Container(azurite, lake).GetBlobClient(empty).UploadAsync(BinaryData.Empty, Ct);
+        var pins = await landing.PinAsync(Day, processingTime, 8_192, Ct);
+        Assert.Contains(pins, file => file.Name == empty && file.Bytes == 0);
+
+        for (var group = 0; group < LandingPin.GroupCount(pins); group++)
+        {
+            await landing.Map.MapAsync(pins, group, Eight, Ct);
+        }
+
+        var buckets = new List<LandedLine>();
+        for (var bucket = 0; bucket < 8; bucket++)
+        {
+            buckets.AddRange(await landing.Map.ReadBucketAsync(pins, new BucketScope(bucket, Eight), Ct));
+        }
+
+        var whole = await landing.ReadAsync(Day, processingTime, Ct);
+        Assert.Equal(whole.OrderBy(line => (line.Source, line.LineNumber)), buckets.OrderBy(line => (line.Source, line.LineNumber)));
+    }
+
+    [Fact]
+    public async Task Map_AnEmptyLandingFileFilledSinceThePin_StartsTheDayAgain()
+    {
+        var (lake, landing) = await SeededAsync();
+        var empty = Backfill.Storage.Layout.LakePaths.LandingFile(Pipeline.At(Day, 5), "empty");
+        var blob = TestLake.Container(azurite, lake).GetBlobClient(empty);
+        await blob.UploadAsync(BinaryData.Empty, Ct);
+        var pins = await landing.PinAsync(Day, Pipeline.At(Day.AddDays(6)), 8_192, Ct);
+        await blob.UploadAsync(BinaryData.FromString("{}\n"), overwrite: true, Ct);
+
+        var group = pins.Single(file => file.Name == empty).Group;
+        var error = await Assert.ThrowsAsync<DayMovedException>(() => landing.Map.MapAsync(pins, group, Eight, Ct));
+
+        Assert.Contains($"landing file {empty} changed or went away", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Map_LandingFileChangedSinceThePin_StartsTheDayAgain()
     {
         var (lake, landing) = await SeededAsync();
