@@ -2,7 +2,7 @@ using Backfill.Bench;
 using Backfill.Bench.Orchestration;
 
 // dotnet run -c Release --project bench/Backfill.Bench -- data-plane [--events-per-day N --entities N --iterations N]
-// dotnet run -c Release --project bench/Backfill.Bench -- orchestration [--quick] [--buckets B] [--days N --generations G]
+// dotnet run -c Release --project bench/Backfill.Bench -- orchestration [--quick] [--buckets B] [--days N --generations G] [--max-parallel P]
 // dotnet run -c Release --project bench/Backfill.Bench -- daily-versions [--events-per-day N --entities N --iterations N]
 // dotnet run -c Release --project bench/Backfill.Bench -- telemetry [--iterations N]
 // dotnet run -c Release --project bench/Backfill.Bench -- buckets [--events-per-day N --entities N --iterations N --buckets B]
@@ -11,7 +11,8 @@ switch (args.FirstOrDefault())
 {
     case "orchestration":
         await OrchestrationBench.RunAsync(
-            quick: args.Contains("--quick"), buckets: Option("--buckets") ?? 1, days: Option("--days"), generations: Option("--generations"));
+            quick: args.Contains("--quick"), buckets: Option("--buckets") ?? 1, days: Option("--days"), generations: Option("--generations"),
+            maxParallel: Option("--max-parallel"));
         break;
     case "data-plane":
         await DataPlaneBench.RunAsync(args[1..]);
@@ -29,7 +30,7 @@ switch (args.FirstOrDefault())
         await StagingBucketsBench.RunAsync(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: Backfill.Bench data-plane [--events-per-day N --entities N --iterations N] | orchestration [--quick] [--buckets B] [--days N --generations G] | daily-versions [--events-per-day N --entities N --iterations N] | telemetry [--iterations N] | buckets [--events-per-day N --entities N --iterations N --buckets B] | staging-buckets [--events-per-day N --entities N --iterations N --buckets B]");
+        Console.Error.WriteLine("usage: Backfill.Bench data-plane [--events-per-day N --entities N --iterations N] | orchestration [--quick] [--buckets B] [--days N --generations G] [--max-parallel P] | daily-versions [--events-per-day N --entities N --iterations N] | telemetry [--iterations N] | buckets [--events-per-day N --entities N --iterations N --buckets B] | staging-buckets [--events-per-day N --entities N --iterations N --buckets B]");
         return 2;
 }
 

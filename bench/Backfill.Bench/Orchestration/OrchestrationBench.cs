@@ -29,7 +29,8 @@ internal static class OrchestrationBench
     /// Stops the scale run once it has continued as new this many times: a plan too long to run here still shows its
     /// first generations' histories and the host's memory while the whole plan is held.
     /// </param>
-    public static async Task RunAsync(bool quick, int buckets = 1, int? days = null, int? generations = null)
+    /// <param name="maxParallel">The scale run's max parallel (16 unless given).</param>
+    public static async Task RunAsync(bool quick, int buckets = 1, int? days = null, int? generations = null, int? maxParallel = null)
     {
         var scaleDays = days ?? (quick ? 365 : 3_650);
         var slotItems = quick ? 24 : 60;
@@ -49,7 +50,7 @@ internal static class OrchestrationBench
 
         await SlotEfficiencyAsync(host, work, runner, slotItems);
         await OverheadAsync(host, work, runner, items: 200);
-        await ScaleAsync(host, work, runner, scaleDays, buckets, generations);
+        await ScaleAsync(host, work, runner, scaleDays, buckets, generations, maxParallel ?? 16);
         Console.WriteLine($"host peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB (goal <= 500 MiB, includes the benchmark itself)");
     }
 
@@ -102,13 +103,13 @@ internal static class OrchestrationBench
         Console.WriteLine($"overhead per no-op item, {items} items, cap {cap}: bare window {bareMs:F1} ms, backfill {oursMs:F1} ms, ratio {oursMs / bareMs:F2}x (goal <= 2x)");
     }
 
-    private static async Task ScaleAsync(BenchHost host, TimedWork work, SleepingRunner runner, int days, int buckets, int? generations)
+    private static async Task ScaleAsync(BenchHost host, TimedWork work, SleepingRunner runner, int days, int buckets, int? generations, int maxParallel)
     {
         runner.WorkMs = _ => 0;
         work.Clear();
         var clock = Stopwatch.StartNew();
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(BackfillOrchestrator), State($"2010-01-01..{Day.Parse("2010-01-01").AddDays(days - 1)}", 16, AllLayers, buckets));
+            nameof(BackfillOrchestrator), State($"2010-01-01..{Day.Parse("2010-01-01").AddDays(days - 1)}", maxParallel, AllLayers, buckets));
         var largest = 0;
         BackfillProgress? progress = null;
         while (true)
@@ -132,7 +133,7 @@ internal static class OrchestrationBench
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"scale: {days:N0} days x 3 layers x {buckets} bucket(s) = {progress!.Counts.Total:N0} items, {progress.Status}, {progress.Generation + 1} generations"
+            $"scale: {days:N0} days x 3 layers x {buckets} bucket(s) = {progress!.Counts.Total:N0} items at max parallel {maxParallel}, {progress.Status}, {progress.Generation + 1} generations"
             + $"{(progress.Status == BackfillStatus.Running ? $" (stopped there: {progress.Counts.Succeeded:N0} items done)" : "")}, "
             + $"{clock.Elapsed.TotalSeconds:F0} s; largest history sampled {largest:N0} events (goal <= 5,000)"));
         if (buckets > 1)
