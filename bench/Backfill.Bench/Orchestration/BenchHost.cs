@@ -23,6 +23,13 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public AzureStorageOrchestrationService Engine => _host.Services.GetRequiredService<AzureStorageOrchestrationService>();
 
+    /// <summary>
+    /// Gets a token cancelled by Ctrl+C or SIGTERM: the host's console lifetime takes the signal and stops the engine,
+    /// so a long benchmark stops waiting too, and the process ends (and stops its Azurite) instead of polling a stopped
+    /// engine.
+    /// </summary>
+    public CancellationToken Stopping => _host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+
     /// <summary>The benchmark's fan-outs on a stand-in data plane.</summary>
     public static Task<BenchHost> StartAsync(string connectionString, TimedWork work, SleepingRunner runner) =>
         StartAsync(connectionString, services =>

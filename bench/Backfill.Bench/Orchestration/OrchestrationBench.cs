@@ -123,13 +123,13 @@ internal static class OrchestrationBench
                 break;
             }
 
-            if (progress?.Generation >= generations)
+            if (progress?.Generation >= generations || host.Stopping.IsCancellationRequested)
             {
                 await host.Client.TerminateInstanceAsync(id);
                 break;
             }
 
-            await Task.Delay(2_000);
+            await Task.WhenAny(Task.Delay(2_000, host.Stopping));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -163,7 +163,7 @@ internal static class OrchestrationBench
     private static async Task RunBackfillAsync(BenchHost host, string days, Layer[] layers, int cap)
     {
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), State(days, cap, layers));
-        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
+        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, host.Stopping);
         var status = done.ReadOutputAs<BackfillProgress>()?.Status;
         if (status != BackfillStatus.Completed)
         {
@@ -174,7 +174,7 @@ internal static class OrchestrationBench
     private static async Task RunAsync(BenchHost host, string orchestrator, BenchFanOut input)
     {
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input);
-        await host.Client.WaitForInstanceCompletionAsync(id);
+        await host.Client.WaitForInstanceCompletionAsync(id, host.Stopping);
     }
 
     private static BackfillState State(string days, int cap, Layer[] layers, int buckets = 1)
