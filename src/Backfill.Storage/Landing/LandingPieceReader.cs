@@ -7,9 +7,10 @@ namespace Backfill.Storage.Landing;
 
 /// <summary>
 /// Reads the lines that start in one byte range of a landing file (<see cref="MapGroups.PieceRange"/>), streaming,
-/// so a map step holds its piece's lines and never the file. The pieces of a file give its lines once each, in order,
-/// exactly as <see cref="LandingReader.LinesOf"/> splits the whole file: on <c>\n</c>, empty lines dropped, each line
-/// decoded as UTF-8 on its own (a newline byte never occurs inside a multi-byte character).
+/// so a map step holds its piece's lines and never the file; a whole-file read is the one range from 0. A file's
+/// lines are its text split on <c>\n</c>, empty lines neither kept nor numbered, each line decoded as UTF-8 on its own
+/// (a newline byte never occurs inside a multi-byte character), so the pieces of a file give its lines once each, in
+/// order, as the whole read does.
 /// </summary>
 internal static class LandingPieceReader
 {

@@ -39,8 +39,10 @@ public sealed class LandingReader
         var files = await ListAsync(day, processingTime, cancellationToken).ConfigureAwait(false);
         var lines = await Task.WhenAll(files.Select(async file =>
         {
-            var content = await _lake.Container.GetBlobClient(file.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return LinesOf(file.Name, content.Value.Content);
+            // The whole file is its one piece: the lines are split as a map step splits them.
+            var blob = _lake.Container.GetBlobClient(file.Name);
+            await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken).ConfigureAwait(false);
+            return await LandingPieceReader.ReadAsync(stream, file.Name, 0, long.MaxValue, cancellationToken).ConfigureAwait(false);
         })).ConfigureAwait(false);
         return [.. lines.SelectMany(fileLines => fileLines)];
     }
@@ -59,18 +61,6 @@ public sealed class LandingReader
         var files = await ListAsync(day, processingTime, cancellationToken).ConfigureAwait(false);
         var placements = MapGroups.Assign([.. files.Select(file => file.Bytes)], mapGroupBytes);
         return [.. files.Select((file, index) => file with { Group = placements[index].Group, Pieces = placements[index].Pieces })];
-    }
-
-    /// <summary>A landing file's lines, numbered from 1 in file order; empty lines are neither kept nor numbered.</summary>
-    /// <param name="name">The landing blob, whose folders give the arrival hour.</param>
-    /// <param name="content">Its bytes, UTF-8 JSON Lines.</param>
-    /// <returns>The lines.</returns>
-    internal static IEnumerable<LandedLine> LinesOf(string name, BinaryData content)
-    {
-        var arrival = LakePaths.LandingHour(name);
-        return content.ToString()
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select((text, index) => new LandedLine(arrival, name, index + 1, text));
     }
 
     private async Task<List<LandingPin>> ListAsync(Day day, DateTime processingTime, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Backfill.Storage.Layout;
 
 namespace Backfill.Storage.Tests.Landing;
 
-/// <summary>A landing file cut into byte pieces gives, piece after piece, exactly the lines of a whole read.</summary>
+/// <summary>A landing file cut into byte pieces gives, piece after piece, exactly the file's text split into lines.</summary>
 public sealed class LandingPieceReaderTests
 {
     private static readonly string Name = LakePaths.LandingFile(new DateTime(2025, 5, 2, 7, 0, 0, DateTimeKind.Utc), "batch");
@@ -27,7 +27,8 @@ public sealed class LandingPieceReaderTests
     public async Task ReadAsync_EveryCut_GivesTheWholeReadsLinesInOrderOnce(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var whole = LandingReader.LinesOf(Name, BinaryData.FromBytes(bytes)).ToList();
+        var arrival = LakePaths.LandingHour(Name);
+        var whole = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select((line, index) => new LandedLine(arrival, Name, index + 1, line)).ToList();
 
         for (var pieces = 1; pieces <= bytes.Length; pieces++)
         {
