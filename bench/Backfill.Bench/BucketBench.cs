@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Backfill.Core.Buckets;
 using Backfill.Core.Building;
@@ -91,11 +90,8 @@ internal static class BucketBench
         var cpu = new List<TimeSpan>();
         var measurement = await Measurement.RunAsync(name, iterations, async () =>
         {
-            using var process = Process.GetCurrentProcess();
-            var before = process.TotalProcessorTime;
-            var check = await phase();
-            process.Refresh();
-            cpu.Add(process.TotalProcessorTime - before);
+            var (sample, check) = await Sample.TakeAsync(phase);
+            cpu.Add(sample.Cpu);
             return check;
         });
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -166,28 +165,6 @@ internal static class StagingBucketsBench
         await foreach (var blob in lake.Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
         {
             await lake.Container.DeleteBlobAsync(blob.Name, cancellationToken: cancellationToken);
-        }
-    }
-
-    // One timed call: its wall time, the process's CPU time over it (every core's work) and the managed bytes it allocated.
-    private sealed record Sample(TimeSpan Wall, TimeSpan Cpu, long AllocatedBytes)
-    {
-        public static async Task<(Sample Sample, T Result)> TakeAsync<T>(Func<Task<T>> call)
-        {
-            using var process = Process.GetCurrentProcess();
-            var (cpu, allocated, started) = (process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), Stopwatch.GetTimestamp());
-            var result = await call();
-            var wall = Stopwatch.GetElapsedTime(started);
-            process.Refresh();
-            return (new Sample(wall, process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(precise: true) - allocated), result);
-        }
-
-        // Each measure's own median: the runs vary independently.
-        public static Sample Median(IEnumerable<Sample> samples)
-        {
-            var list = samples.ToList();
-            T Middle<T>(Func<Sample, T> of) => list.Select(of).Order().ElementAt(list.Count / 2);
-            return new Sample(Middle(s => s.Wall), Middle(s => s.Cpu), Middle(s => s.AllocatedBytes));
         }
     }
 }
