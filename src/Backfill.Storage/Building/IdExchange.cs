@@ -29,8 +29,6 @@ public sealed class IdExchange
     private const string ResolvedFolder = "_resolved/";
     private const string LosingFolder = "losing/";
 
-    private const int ConcurrentTransfers = 8;
-
     private readonly LakeStorage _lake;
     private readonly PartitionReader _partitions;
 
@@ -78,7 +76,7 @@ public sealed class IdExchange
         }
 
         // Every range's file, even an empty one, then the marker: a resolve step counts the files of its range.
-        await ConcurrentlyAsync(
+        await LakeTransfers.ConcurrentlyAsync(
             Enumerable.Range(0, scope.Count.Value),
             (range, token) => UploadAsync(folder + RangeFile(range, scope.Bucket), ranges[range], token),
             cancellationToken).ConfigureAwait(false);
@@ -109,13 +107,13 @@ public sealed class IdExchange
         }
 
         var parts = new List<CopyKey>[buckets.Value];
-        await ConcurrentlyAsync(
+        await LakeTransfers.ConcurrentlyAsync(
             Enumerable.Range(0, buckets.Value),
             async (bucket, token) => parts[bucket] = await ReadRangeAsync(folder, range, bucket, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         var losing = CrossBucketCopies.Losing(parts.SelectMany(part => part), buckets);
         var perBucket = BucketSplit.Split(losing, copy => copy.EntityId, buckets);
-        await ConcurrentlyAsync(
+        await LakeTransfers.ConcurrentlyAsync(
             Enumerable.Range(0, buckets.Value).Where(bucket => perBucket[bucket].Count > 0),
             (bucket, token) => UploadAsync(folder + LosingFile(range, bucket), perBucket[bucket], token),
             cancellationToken).ConfigureAwait(false);
@@ -196,13 +194,6 @@ public sealed class IdExchange
 
         return names;
     }
-
-    // The files of one step move a few at a time.
-    private static Task ConcurrentlyAsync(IEnumerable<int> indexes, Func<int, CancellationToken, Task> body, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            indexes,
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
-            async (index, token) => await body(index, token).ConfigureAwait(false));
 
     private async Task UploadAsync(string name, IReadOnlyList<CopyKey> copies, CancellationToken cancellationToken) =>
         await _lake.Container.GetBlobClient(name)

@@ -22,9 +22,6 @@ public sealed class LandingMap
 {
     private const string MappedName = "_mapped.json";
 
-    // Files of one group, or one bucket's files of a day's groups, move a few at a time.
-    private const int ConcurrentTransfers = 8;
-
     private readonly LakeStorage _lake;
 
     /// <summary>Creates the map.</summary>
@@ -57,10 +54,10 @@ public sealed class LandingMap
         }
 
         var landed = new IEnumerable<LandedLine>[members.Count];
-        await Parallel.ForEachAsync(
+        await LakeTransfers.ConcurrentlyAsync(
             Enumerable.Range(0, members.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
-            async (index, token) => landed[index] = await ReadPinnedAsync(members[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (index, token) => landed[index] = await ReadPinnedAsync(members[index], token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
         var shards = Enumerable.Range(0, buckets.Value).Select(_ => new List<LandedLine>()).ToArray();
         foreach (var line in landed.SelectMany(lines => lines))
         {
@@ -69,12 +66,12 @@ public sealed class LandingMap
 
         // Every bucket's file, even an empty one, then the marker: a marker means all of them are there. The same
         // group always maps to the same bytes, so a concurrent map of it by another delivery writes equal content.
-        await Parallel.ForEachAsync(
+        await LakeTransfers.ConcurrentlyAsync(
             Enumerable.Range(0, buckets.Value),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
             async (bucket, token) => await _lake.Container.GetBlobClient(folder + ShardName(bucket))
                 .UploadAsync(BinaryData.FromBytes(await LandedLineParquet.WriteAsync(shards[bucket], token).ConfigureAwait(false)), overwrite: true, token)
-                .ConfigureAwait(false)).ConfigureAwait(false);
+                .ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
         await marker.UploadAsync(LakeJson.Serialize(new MappedGroup(members.Count, [.. shards.Select(shard => shard.Count)])), overwrite: true, cancellationToken)
             .ConfigureAwait(false);
         return shards.Sum(shard => (long)shard.Count);
@@ -93,10 +90,10 @@ public sealed class LandingMap
         // Groups are runs of consecutive files or pieces, so group order then each shard's order is file, then line order.
         var groups = Enumerable.Range(0, LandingPin.GroupCount(files)).Select(group => Members(files, group)).ToList();
         var parts = new List<LandedLine>[groups.Count];
-        await Parallel.ForEachAsync(
+        await LakeTransfers.ConcurrentlyAsync(
             Enumerable.Range(0, groups.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
-            async (index, token) => parts[index] = await ReadShardAsync(groups[index], scope, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (index, token) => parts[index] = await ReadShardAsync(groups[index], scope, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
         var numbered = await NumberPiecesAsync(files, groups, parts, scope.Count, cancellationToken).ConfigureAwait(false);
         return [.. numbered.SelectMany(lines => lines)];
     }
@@ -141,10 +138,10 @@ public sealed class LandingMap
         }
 
         var counts = new long[groups.Count];
-        await Parallel.ForEachAsync(
+        await LakeTransfers.ConcurrentlyAsync(
             pieced.SelectMany(file => Enumerable.Range(file.Group, file.Pieces - 1)),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransfers, CancellationToken = cancellationToken },
-            async (group, token) => counts[group] = await MappedLinesAsync(groups[group], buckets, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (group, token) => counts[group] = await MappedLinesAsync(groups[group], buckets, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
         return [.. parts.Select((lines, group) =>
         {
             var unit = groups[group][0];
