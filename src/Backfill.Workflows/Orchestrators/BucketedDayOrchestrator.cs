@@ -12,10 +12,17 @@ namespace Backfill.Workflows.Orchestrators;
 /// step fails the day, stops the day's other steps from starting, and nothing is published. A step that finds the
 /// pins no longer hold (another writer moved the day, the pins grew too old, or a map or exchange file is gone) starts
 /// the day once more from fresh pins, without retrying that step.
-/// Its own orchestration, so a day's steps stay out of the run's history: the run sees one item.
+/// Its own orchestration, so a day's steps stay out of the run's history: the run sees one item. It continues as new
+/// after <see cref="StepsPerGeneration"/> steps and before a new round, so its own history stays bounded too.
 /// </summary>
 public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput, WorkItemOutcome>
 {
+    /// <summary>
+    /// The most steps one generation of a day starts before it continues as new, so a day's history stays bounded
+    /// whatever its bucket, map group and id range counts: a day of 16 buckets (at most 50 steps) runs in one.
+    /// </summary>
+    public const int StepsPerGeneration = 64;
+
     // Fresh pins once: a second lost race means another writer keeps writing the day; the run's retry starts it again.
     private const int Rounds = 2;
 
@@ -24,35 +31,74 @@ public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput,
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var started = context.CurrentUtcDateTime;
-        var buckets = input.Request.Buckets;
-        for (var round = 1; ; round++)
+        var at = input.Position ?? new BucketedDayPosition(1, context.CurrentUtcDateTime, null, null, BucketStepKind.Pin, 0);
+        for (var budget = StepsPerGeneration; budget > 0;)
         {
-            var commitId = CommitIdOf(context);
-            var pinned = await StepAsync(context, input, new BucketStep(BucketStepKind.Pin, commitId));
-            var failed = Succeeded(pinned) ? null : pinned;
-            failed ??= await FirstFailureAsync(context, input, BucketStepKind.Map, commitId, pinned.MapGroups);
-            failed ??= await FirstFailureAsync(context, input, BucketStepKind.Ids, commitId, pinned.IdRanges);
-            failed ??= await FirstFailureAsync(context, input, BucketStepKind.Resolve, commitId, pinned.IdRanges);
-            failed ??= await FirstFailureAsync(context, input, BucketStepKind.Stage, commitId, buckets);
-            var ended = failed ?? await StepAsync(context, input, new BucketStep(BucketStepKind.Publish, commitId));
-            if (ended.Kind != WorkItemOutcomeKind.Repin)
+            var (next, ended, ran) = await AdvanceAsync(context, input, at, budget);
+            budget -= ran;
+            at = next;
+            if (ended is null)
             {
-                return Ended(context, started, ended);
+                continue;
             }
 
-            if (round >= Rounds)
+            if (ended.Kind != WorkItemOutcomeKind.Repin)
+            {
+                return Ended(context, at.Started, ended);
+            }
+
+            if (at.Round >= Rounds)
             {
                 // Retried like any transient failure by the run, which starts the day again.
-                return Ended(context, started, ended with { Kind = WorkItemOutcomeKind.Transient });
+                return Ended(context, at.Started, ended with { Kind = WorkItemOutcomeKind.Transient });
             }
+
+            // The new round starts in a fresh history too.
+            at = new BucketedDayPosition(at.Round + 1, at.Started, null, null, BucketStepKind.Pin, 0);
+            break;
+        }
+
+        context.ContinueAsNew(input with { Position = at });
+
+        // Ignored: the day's outcome is its last generation's.
+        return null!;
+    }
+
+    // Runs the day's next steps from `at`, at most `budget` of them: the pin step, the publish step, or the next steps
+    // of one map, ids, resolve or stage phase. Returns where the day goes on, the outcome that ends the round (a failed
+    // step, or the publish), and the steps it ran.
+    private static async Task<(BucketedDayPosition At, WorkItemOutcome? Ended, int Ran)> AdvanceAsync(
+        TaskOrchestrationContext context, BucketedDayInput input, BucketedDayPosition at, int budget)
+    {
+        switch (at.Kind)
+        {
+            case BucketStepKind.Pin:
+                var commitId = CommitIdOf(context);
+                var pinned = await StepAsync(context, input, new BucketStep(BucketStepKind.Pin, commitId));
+                return Succeeded(pinned) ? (PhaseAfter(at with { CommitId = commitId, Pinned = pinned }), null, 1) : (at, pinned, 1);
+            case BucketStepKind.Publish:
+                return (at, await StepAsync(context, input, new BucketStep(BucketStepKind.Publish, at.CommitId!)), 1);
+            default:
+                var count = at.Kind switch
+                {
+                    BucketStepKind.Map => at.Pinned!.MapGroups,
+                    BucketStepKind.Ids or BucketStepKind.Resolve => at.Pinned!.IdRanges,
+                    _ => input.Request.Buckets,
+                };
+                var take = Math.Min(count - at.Next, budget);
+                var failed = await FirstFailureAsync(context, input, at.Kind, at.CommitId!, at.Next, take);
+                var next = failed is not null || at.Next + take < count ? at with { Next = at.Next + take } : PhaseAfter(at);
+                return (next, failed, take);
         }
     }
 
-    // Runs the day's map, ids, resolve or stage steps, at most Slots at once; after one fails no other starts. The first failure,
-    // by step number, names the day's failure (its error already names the step).
+    // Pin, map, ids, resolve, stage, publish: the kinds in the order a round runs them.
+    private static BucketedDayPosition PhaseAfter(BucketedDayPosition at) => at with { Kind = at.Kind + 1, Next = 0 };
+
+    // Runs steps first..first+count-1 of the day's map, ids, resolve or stage phase, at most Slots at once; after one
+    // fails no other starts. The first failure, by step number, names the day's failure (its error already names the step).
     private static async Task<WorkItemOutcome?> FirstFailureAsync(
-        TaskOrchestrationContext context, BucketedDayInput input, BucketStepKind kind, string commitId, int count)
+        TaskOrchestrationContext context, BucketedDayInput input, BucketStepKind kind, string commitId, int first, int count)
     {
         if (count == 0)
         {
@@ -60,7 +106,7 @@ public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput,
         }
 
         var ran = await SlidingWindow.RunAsync(
-            Enumerable.Range(0, count),
+            Enumerable.Range(first, count),
             Math.Clamp(input.Slots, 1, count),
             async index => (Index: index, Outcome: await StepAsync(context, input, new BucketStep(kind, commitId, index))),
             stopAfter: step => !Succeeded(step.Outcome));

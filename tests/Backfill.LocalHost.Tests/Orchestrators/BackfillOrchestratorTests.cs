@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Backfill.Core.Layers;
 using Backfill.Core.Partitions;
 using Backfill.Core.Planning;
@@ -11,6 +12,8 @@ using Backfill.Workflows.Activities;
 using Backfill.Workflows.Alerts;
 using Backfill.Workflows.Models;
 using Backfill.Workflows.Orchestrators;
+using DurableTask.AzureStorage;
+using DurableTask.Core.History;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -171,6 +174,44 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
         Assert.All(rounds, round => Assert.Equal(
             [BucketStepKind.Pin, BucketStepKind.Stage, BucketStepKind.Stage, BucketStepKind.Publish],
             round.Select(a => a.Request.Step!.Kind).Order()));
+    }
+
+    [Fact]
+    public async Task Run_BucketedDayOfMoreStepsThanOneGeneration_ContinuesAsNewAndRunsEachStepOnce()
+    {
+        var (host, runner) = await StartHostAsync(_ => 0);
+        await using var _ = host;
+        // A pin, twice a generation's stages and a publish: three generations, two boundaries inside the stages.
+        var buckets = 2 * BucketedDayOrchestrator.StepsPerGeneration;
+        var day = new WorkItem(Layer.Raw, Day.Parse("2025-02-01"));
+        var spec = Spec("2025-02-01", maxParallel: 16) with { Layers = [Layer.Raw], Buckets = new Dictionary<string, int> { ["raw"] = buckets } };
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), Start(spec), Cancel);
+        var progress = await CompletedAsync(host.Client, id);
+
+        Assert.Equal(BackfillStatus.Completed, progress.Status);
+        var steps = runner.Attempts.Where(a => a.Request.Item == day).ToList();
+        Assert.Single(steps.Select(s => s.Request.Step!.CommitId).Distinct());
+        var pin = Assert.Single(steps, s => s.Request.Step!.Kind == BucketStepKind.Pin);
+        var publish = Assert.Single(steps, s => s.Request.Step!.Kind == BucketStepKind.Publish);
+        var stages = steps.Where(s => s.Request.Step!.Kind == BucketStepKind.Stage).ToList();
+        Assert.Equal(Enumerable.Range(0, buckets), stages.Select(s => s.Request.Step!.Bucket).Order());
+        Assert.All(stages, s => Assert.True(pin.End <= s.Start && s.End <= publish.Start, $"bucket {s.Request.Step!.Bucket} ran outside pin → publish"));
+
+        // The day's last generation started from where the one before stopped, and ran at most a generation's steps.
+        string? dayId = null;
+        await foreach (var instance in host.Client.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100 }))
+        {
+            dayId = instance.Name == nameof(BucketedDayOrchestrator) ? instance.InstanceId : dayId;
+        }
+
+        using var history = JsonDocument.Parse(
+            await host.Services.GetRequiredService<AzureStorageOrchestrationService>().GetOrchestrationHistoryAsync(dayId!, null));
+        var events = history.RootElement.EnumerateArray().ToList();
+        var input = JsonSerializer.Deserialize<BucketedDayInput>(
+            events.Single(e => e.GetProperty("EventType").GetInt32() == (int)EventType.ExecutionStarted).GetProperty("Input").GetString()!, JsonSerializerOptions.Web);
+        Assert.NotNull(input!.Position);
+        Assert.InRange(events.Count(e => e.GetProperty("EventType").GetInt32() == (int)EventType.TaskScheduled), 1, BucketedDayOrchestrator.StepsPerGeneration);
     }
 
     [Fact]
