@@ -19,7 +19,7 @@ public sealed class BucketedDayOrchestrator : TaskOrchestrator<BucketedDayInput,
 {
     /// <summary>
     /// The most steps one generation of a day starts before it continues as new, so a day's history stays bounded
-    /// whatever its bucket, map group and id range counts: a day of 16 buckets (at most 50 steps) runs in one.
+    /// whatever its bucket, map group and id range counts: a staging day of 16 buckets (50 steps) runs in one.
     /// </summary>
     public const int StepsPerGeneration = 64;
 
