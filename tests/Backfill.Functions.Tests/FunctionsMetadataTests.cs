@@ -77,8 +77,6 @@ public sealed class FunctionsMetadataTests(PublishedAppFixture app) : IClassFixt
         Assert.True(new BackfillSettings().ActivityBudget <= durable.GetProperty("maxConcurrentActivityFunctions").GetInt32());
         Assert.Equal(local.MaxConcurrentOrchestrations, durable.GetProperty("maxConcurrentOrchestratorFunctions").GetInt32());
         Assert.Equal(local.PartitionCount, durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32());
-        Assert.True(durable.GetProperty("extendedSessionsEnabled").GetBoolean());
-        Assert.Equal(local.ExtendedSessionIdleTimeout.TotalSeconds, durable.GetProperty("extendedSessionIdleTimeoutInSeconds").GetInt32());
         Assert.True(File.Exists(Path.Combine(app.Folder, "worker.config.json")), "worker.config.json is published");
     }
 

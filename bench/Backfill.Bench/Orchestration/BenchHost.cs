@@ -30,18 +30,14 @@ internal sealed class BenchHost : IAsyncDisposable
     /// </summary>
     public CancellationToken Stopping => _host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 
-    /// <summary>The benchmark's fan-outs on a stand-in data plane, with <paramref name="settings"/> over the defaults.</summary>
-    public static Task<BenchHost> StartAsync(
-        string connectionString, TimedWork work, SleepingRunner runner, IReadOnlyDictionary<string, string?>? settings = null) =>
-        StartAsync(
-            connectionString,
-            services =>
-            {
-                services.AddSingleton(work);
-                services.AddSingleton<IWorkItemRunner>(runner);
-                services.AddSingleton(WorkflowTypes.Catalog.With([typeof(BatchBarrierOrchestrator), typeof(BareWindowOrchestrator)], [typeof(BenchWorkActivity)]));
-            },
-            settings);
+    /// <summary>The benchmark's fan-outs on a stand-in data plane.</summary>
+    public static Task<BenchHost> StartAsync(string connectionString, TimedWork work, SleepingRunner runner) =>
+        StartAsync(connectionString, services =>
+        {
+            services.AddSingleton(work);
+            services.AddSingleton<IWorkItemRunner>(runner);
+            services.AddSingleton(WorkflowTypes.Catalog.With([typeof(BatchBarrierOrchestrator), typeof(BareWindowOrchestrator)], [typeof(BenchWorkActivity)]));
+        });
 
     /// <summary>The production registrations, changed by <paramref name="services"/>, with <paramref name="settings"/> over the defaults.</summary>
     public static async Task<BenchHost> StartAsync(

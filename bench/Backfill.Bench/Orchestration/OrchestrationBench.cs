@@ -50,7 +50,6 @@ internal static class OrchestrationBench
 
         await SlotEfficiencyAsync(host, work, runner, slotItems);
         await OverheadAsync(host, work, runner, items: 200);
-        await SessionsAsync(azurite.ConnectionString, host, work, runner);
         await ScaleAsync(host, work, runner, scaleDays, buckets, generations, maxParallel ?? 16);
         Console.WriteLine($"host peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB (goal <= 500 MiB, includes the benchmark itself)");
     }
@@ -104,29 +103,6 @@ internal static class OrchestrationBench
         Console.WriteLine($"overhead per no-op item, {items} items, cap {cap}: bare window {bareMs:F1} ms, backfill {oursMs:F1} ms, ratio {oursMs / bareMs:F2}x (goal <= 2x)");
     }
 
-    // Bucket steps with extended sessions (the default) against without, on one Azurite, one after the other: each
-    // finished step makes its day take the next, which without a session reads the day's history back first.
-    private static async Task SessionsAsync(string connectionString, BenchHost host, TimedWork work, SleepingRunner runner)
-    {
-        const int days = 60;
-        const int buckets = 16;
-        runner.WorkMs = _ => 0;
-        await using var withoutSessions = await BenchHost.StartAsync(
-            connectionString, work, runner, new Dictionary<string, string?> { ["DurableEngine:ExtendedSessionIdleTimeout"] = "00:00:00" });
-        var range = $"2022-01-01..{Day.Parse("2022-01-01").AddDays(days - 1)}";
-        var rates = new List<double>();
-        foreach (var engine in new[] { host, withoutSessions })
-        {
-            work.Clear();
-            var clock = Stopwatch.StartNew();
-            await RunBackfillAsync(engine, range, AllLayers, 16, buckets);
-            rates.Add(work.Count / clock.Elapsed.TotalSeconds);
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bucket steps, {days} days x 3 layers x {buckets} buckets, cap 16: extended sessions {rates[0]:F1} steps/s, without {rates[1]:F1} steps/s, ratio {rates[0] / rates[1]:F2}x"));
-    }
-
     private static async Task ScaleAsync(BenchHost host, TimedWork work, SleepingRunner runner, int days, int buckets, int? generations, int maxParallel)
     {
         runner.WorkMs = _ => 0;
@@ -166,14 +142,9 @@ internal static class OrchestrationBench
             var sampled = new List<int>();
             await foreach (var instance in host.Client.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100 }))
             {
-                if (instance.Name == nameof(BucketedDayOrchestrator))
+                if (instance.Name == nameof(BucketedDayOrchestrator) && sampled.Count < 50)
                 {
                     sampled.Add(await HistoryEventsAsync(host, instance.InstanceId));
-                }
-
-                if (sampled.Count == 50)
-                {
-                    break;
                 }
             }
 
@@ -189,9 +160,9 @@ internal static class OrchestrationBench
         return history.RootElement.ValueKind == JsonValueKind.Array ? history.RootElement.GetArrayLength() : 0;
     }
 
-    private static async Task RunBackfillAsync(BenchHost host, string days, Layer[] layers, int cap, int buckets = 1)
+    private static async Task RunBackfillAsync(BenchHost host, string days, Layer[] layers, int cap)
     {
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), State(days, cap, layers, buckets));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BackfillOrchestrator), State(days, cap, layers));
         var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, host.Stopping);
         var status = done.ReadOutputAs<BackfillProgress>()?.Status;
         if (status != BackfillStatus.Completed)

@@ -42,16 +42,4 @@ internal sealed class DurableEngineSettings
     /// <summary>Orchestration work items this host runs at once.</summary>
     [Range(1, ConcurrencyBounds.Max)]
     public int MaxConcurrentOrchestrations { get; set; } = 32;
-
-    /// <summary>
-    /// How long an orchestration stays in memory after its last message, waiting for its next (an extended session);
-    /// zero turns sessions off.
-    /// </summary>
-    /// <remarks>
-    /// Within a session a new message runs only the new events, instead of reading the whole history back from the
-    /// history table and replaying it: a backfill's day of buckets, whose steps finish one after another, no longer
-    /// rereads its history per step. At most half of <see cref="MaxConcurrentOrchestrations"/> are held at once.
-    /// </remarks>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
-    public TimeSpan ExtendedSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -73,8 +73,6 @@ internal static class EngineServices
         LeaseAcquireInterval = TimeSpan.FromSeconds(1),
         MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivities,
         MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestrations,
-        ExtendedSessionsEnabled = engine.ExtendedSessionIdleTimeout > TimeSpan.Zero,
-        ExtendedSessionIdleTimeout = engine.ExtendedSessionIdleTimeout,
         // A restarted process is a new worker: it must not think it still holds the old one's leases.
         WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
         LoggerFactory = loggers,
