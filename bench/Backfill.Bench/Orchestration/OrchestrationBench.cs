@@ -111,11 +111,13 @@ internal static class OrchestrationBench
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(BackfillOrchestrator), State($"2010-01-01..{Day.Parse("2010-01-01").AddDays(days - 1)}", maxParallel, AllLayers, buckets));
         var largest = 0;
+        var finished = new FinishedDays(host);
         BackfillProgress? progress = null;
         while (true)
         {
             var metadata = await host.Client.GetInstanceAsync(id);
             largest = Math.Max(largest, await HistoryEventsAsync(host, id));
+            await finished.ReapAsync();
             progress = metadata?.SerializedCustomStatus is { } status ? JsonDataConverter.Default.Deserialize<BackfillProgress>(status) : progress;
             if (metadata is { IsCompleted: true })
             {
@@ -138,22 +140,13 @@ internal static class OrchestrationBench
             + $"{clock.Elapsed.TotalSeconds:F0} s; largest history sampled {largest:N0} events (goal <= 5,000)"));
         if (buckets > 1)
         {
-            // Each bucketed day runs in its own orchestration: its history is the day's steps, whatever the backfill's size.
-            var sampled = new List<int>();
-            await foreach (var instance in host.Client.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100 }))
-            {
-                if (instance.Name == nameof(BucketedDayOrchestrator) && sampled.Count < 50)
-                {
-                    sampled.Add(await HistoryEventsAsync(host, instance.InstanceId));
-                }
-            }
-
+            await finished.ReapAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  bucketed days: largest history of {sampled.Count} sampled {(sampled.Count == 0 ? 0 : sampled.Max()):N0} events (goal <= 5,000)"));
+                $"  bucketed days: {finished.Count:N0} finished, largest history {finished.Largest:N0} events (goal <= 5,000; each read when it finished, then purged)"));
         }
     }
 
-    private static async Task<int> HistoryEventsAsync(BenchHost host, string id)
+    internal static async Task<int> HistoryEventsAsync(BenchHost host, string id)
     {
         var json = await host.Engine.GetOrchestrationHistoryAsync(id, null);
         using var history = JsonDocument.Parse(json);

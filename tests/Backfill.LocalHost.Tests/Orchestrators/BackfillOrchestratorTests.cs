@@ -17,6 +17,7 @@ using DurableTask.Core.History;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Attempt = (Backfill.Workflows.Models.WorkItemRequest Request, System.DateTimeOffset Start, System.DateTimeOffset End);
 
 namespace Backfill.LocalHost.Tests.Orchestrators;
 
@@ -103,13 +104,7 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
                 continue;
             }
 
-            // One commit per day: pinned first, every bucket staged once, then one publish.
-            Assert.Single(steps.Select(s => s.Request.Step!.CommitId).Distinct());
-            var pin = Assert.Single(steps, s => s.Request.Step!.Kind == BucketStepKind.Pin);
-            var publish = Assert.Single(steps, s => s.Request.Step!.Kind == BucketStepKind.Publish);
-            var stages = steps.Where(s => s.Request.Step!.Kind == BucketStepKind.Stage).ToList();
-            Assert.Equal(Enumerable.Range(0, count), stages.Select(s => s.Request.Step!.Bucket).Order());
-            Assert.All(stages, s => Assert.True(pin.End <= s.Start && s.End <= publish.Start, $"{day.Key} bucket {s.Request.Step!.Bucket} ran outside pin → publish"));
+            var (pin, stages) = AssertOneRound(steps, count);
 
             // A staging day exchanges its event ids first: every bucket's ids, then every id range's resolve, then the stages.
             var ids = steps.Where(s => s.Request.Step!.Kind == BucketStepKind.Ids).ToList();
@@ -121,6 +116,18 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
             Assert.All(resolves, r => Assert.All(stages, s => Assert.True(r.End <= s.Start, $"{day.Key} staged before its id ranges were resolved")));
             Assert.All(steps, s => Assert.Equal(count, s.Request.Buckets));
         }
+    }
+
+    // One commit per day: pinned first, every bucket staged once, then one publish.
+    private static (Attempt Pin, List<Attempt> Stages) AssertOneRound(List<Attempt> steps, int buckets)
+    {
+        Assert.Single(steps.Select(s => s.Request.Step!.CommitId).Distinct());
+        var pin = Assert.Single(steps, s => s.Request.Step!.Kind == BucketStepKind.Pin);
+        var publish = Assert.Single(steps, s => s.Request.Step!.Kind == BucketStepKind.Publish);
+        var stages = steps.Where(s => s.Request.Step!.Kind == BucketStepKind.Stage).ToList();
+        Assert.Equal(Enumerable.Range(0, buckets), stages.Select(s => s.Request.Step!.Bucket).Order());
+        Assert.All(stages, s => Assert.True(pin.End <= s.Start && s.End <= publish.Start, $"{s.Request.Item} bucket {s.Request.Step!.Bucket} ran outside pin → publish"));
+        return (pin, stages);
     }
 
     [Fact]
@@ -191,12 +198,7 @@ public sealed class BackfillOrchestratorTests(AzuriteFixture azurite)
 
         Assert.Equal(BackfillStatus.Completed, progress.Status);
         var steps = runner.Attempts.Where(a => a.Request.Item == day).ToList();
-        Assert.Single(steps.Select(s => s.Request.Step!.CommitId).Distinct());
-        var pin = Assert.Single(steps, s => s.Request.Step!.Kind == BucketStepKind.Pin);
-        var publish = Assert.Single(steps, s => s.Request.Step!.Kind == BucketStepKind.Publish);
-        var stages = steps.Where(s => s.Request.Step!.Kind == BucketStepKind.Stage).ToList();
-        Assert.Equal(Enumerable.Range(0, buckets), stages.Select(s => s.Request.Step!.Bucket).Order());
-        Assert.All(stages, s => Assert.True(pin.End <= s.Start && s.End <= publish.Start, $"bucket {s.Request.Step!.Bucket} ran outside pin → publish"));
+        AssertOneRound(steps, buckets);
 
         // The day's last generation started from where the one before stopped, and ran at most a generation's steps.
         string? dayId = null;
