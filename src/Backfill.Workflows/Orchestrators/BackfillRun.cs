@@ -34,7 +34,9 @@ internal sealed class BackfillRun : IDisposable
 
     // The claim: what this backfill wants, what it holds now, and who holds the rest (items there are waiting).
     private readonly IReadOnlyDictionary<string, PartitionSet> _wanted;
-    private Dictionary<string, PartitionSet> _held;
+    // Whether the claim holds each item's partition: asked for every item whenever the status is published, so it
+    // is read from this array, filled when the claim changes, instead of searching the held days each time.
+    private readonly bool[] _held;
     private IReadOnlyList<ClaimConflict> _conflicts;
     private int _waiting;
     private bool _claimsReleased;
@@ -56,11 +58,12 @@ internal sealed class BackfillRun : IDisposable
         _plan = plan;
         _state = state;
         _wanted = wanted;
-        _held = ClaimCalls.Parse(claim);
         _conflicts = claim.Conflicts;
         _items = state.Items.Length == plan.Items.Count
             ? state.Items.ToCharArray()
             : Enumerable.Repeat((char)ItemState.Pending, plan.Items.Count).ToArray();
+        _held = new bool[_items.Length];
+        Hold(claim);
 
         // An item interrupted by ContinueAsNew never started in the new generation: run it again. Waiting is
         // derived from the claim each time the status is published.
@@ -244,7 +247,16 @@ internal sealed class BackfillRun : IDisposable
     // A long wait for claims also ends a generation, so waiting hours adds no more than a bounded history.
     private bool GenerationEnds => GenerationFull || _claimTicks >= BackfillOrchestrator.ClaimTicksPerGeneration;
 
-    private bool Holds(int item) => ClaimCalls.Holds(_held, _plan.Items[item], _state.Spec.Target);
+    private bool Holds(int item) => _held[item];
+
+    private void Hold(ClaimResult claim)
+    {
+        var held = ClaimCalls.Parse(claim);
+        for (var i = 0; i < _held.Length; i++)
+        {
+            _held[i] = ClaimCalls.Holds(held, _plan.Items[i], _state.Spec.Target);
+        }
+    }
 
     // Starts ready items in plan order, skipping those whose partition another run holds (they wait).
     private void Refill()
@@ -255,15 +267,29 @@ internal sealed class BackfillRun : IDisposable
         }
 
         // The cap counts activities: a day split into buckets takes as many slots as it runs bucket steps at once.
-        // Plan order is kept: an item that does not fit waits, and no later item passes it.
-        foreach (var next in _ready.Where(Holds).ToList())
+        // Plan order is kept: an item that does not fit waits, and no later item passes it. So the walk over the ready
+        // items stops there, instead of going through all of them (a long plan has thousands ready) on every event.
+        var starts = new List<(int Item, int Slots)>();
+        var inUse = SlotsInUse;
+        foreach (var next in _ready)
         {
+            if (!Holds(next))
+            {
+                continue;
+            }
+
             var slots = SlotsOf(next);
-            if (SlotsInUse + slots > EffectiveMaxParallel)
+            if (inUse + slots > EffectiveMaxParallel)
             {
                 break;
             }
 
+            starts.Add((next, slots));
+            inUse += slots;
+        }
+
+        foreach (var (next, slots) in starts)
+        {
             _ready.Remove(next);
             _items[next] = (char)ItemState.Running;
             _inFlight[RunItemAsync(_plan.Items[next], slots)] = next;
@@ -344,7 +370,7 @@ internal sealed class BackfillRun : IDisposable
     private async Task ClaimAgainAsync()
     {
         var result = await ClaimCalls.ClaimAsync(_context, daily: false, _wanted, wait: true, []);
-        _held = ClaimCalls.Parse(result);
+        Hold(result);
         _conflicts = result.Conflicts;
         _claimsReleased = false;
     }
