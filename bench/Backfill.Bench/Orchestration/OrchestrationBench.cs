@@ -37,7 +37,23 @@ internal static class OrchestrationBench
         Console.WriteLine($"orchestration benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores");
         PlanTime(scaleDays);
 
-        await using var azurite = await AzuriteServer.StartAsync();
+        // On disk: Azurite's in-memory store keeps every queue message in an extent of its own and sweeps them every
+        // minute, removing each one by rebuilding an index over all of them, so after about ten minutes of this load
+        // the emulator stops answering for minutes at a time. On disk, messages share extent files.
+        var location = Directory.CreateTempSubdirectory("backfill-bench-azurite-");
+        try
+        {
+            await RunOnAsync(location.FullName, buckets, scaleDays, slotItems, generations, maxParallel);
+        }
+        finally
+        {
+            location.Delete(recursive: true);
+        }
+    }
+
+    private static async Task RunOnAsync(string location, int buckets, int scaleDays, int slotItems, int? generations, int? maxParallel)
+    {
+        await using var azurite = await AzuriteServer.StartAsync(new AzuriteOptions { Location = location });
         var work = new TimedWork();
         var runner = new SleepingRunner(work);
         var startClock = Stopwatch.StartNew();
