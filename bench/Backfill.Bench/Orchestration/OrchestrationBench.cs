@@ -37,13 +37,17 @@ internal static class OrchestrationBench
         Console.WriteLine($"orchestration benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores");
         PlanTime(scaleDays);
 
-        // On disk: Azurite's in-memory store keeps every queue message in an extent of its own and sweeps them every
-        // minute, removing each one by rebuilding an index over all of them, so after about ten minutes of this load
-        // the emulator stops answering for minutes at a time. On disk, messages share extent files.
+        // Two emulators, so neither stalls a long run. Queues on disk: in memory, Azurite keeps every queue message in an
+        // extent of its own and sweeps them every minute, removing each one with an index rebuild over all of them, so
+        // after about ten minutes of this load it stops answering for minutes. Blobs and tables in memory: on disk,
+        // Azurite writes its whole table database out every 5 s, which grows with every bucket step recorded.
         var location = Directory.CreateTempSubdirectory("backfill-bench-azurite-");
         try
         {
-            await RunOnAsync(location.FullName, buckets, scaleDays, slotItems, generations, maxParallel);
+            await using var queues = await AzuriteServer.StartAsync(new AzuriteOptions { Location = location.FullName });
+            await using var blobsAndTables = await AzuriteServer.StartAsync();
+            var connectionString = new AzuriteEndpoints(blobsAndTables.Endpoints.BlobPort, queues.Endpoints.QueuePort, blobsAndTables.Endpoints.TablePort).ConnectionString;
+            await RunOnAsync(connectionString, buckets, scaleDays, slotItems, generations, maxParallel);
         }
         finally
         {
@@ -51,13 +55,12 @@ internal static class OrchestrationBench
         }
     }
 
-    private static async Task RunOnAsync(string location, int buckets, int scaleDays, int slotItems, int? generations, int? maxParallel)
+    private static async Task RunOnAsync(string connectionString, int buckets, int scaleDays, int slotItems, int? generations, int? maxParallel)
     {
-        await using var azurite = await AzuriteServer.StartAsync(new AzuriteOptions { Location = location });
         var work = new TimedWork();
         var runner = new SleepingRunner(work);
         var startClock = Stopwatch.StartNew();
-        await using var host = await BenchHost.StartAsync(azurite.ConnectionString, work, runner);
+        await using var host = await BenchHost.StartAsync(connectionString, work, runner);
         var started = startClock.Elapsed;
         var first = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BareWindowOrchestrator), new BenchFanOut([0], 1));
         await host.Client.WaitForInstanceStartAsync(first);
