@@ -50,7 +50,7 @@ public sealed class DemoRestartEndToEndTests
         start.Environment.Remove("AzureWebJobsStorage");
         // Tests drive the daily run themselves; the host's timer must not add a run.
         start.Environment["Daily__TimerEnabled"] = "false";
-        start.Environment["Storage__ApiCallTimeout"] = LocalHostProcess.SlowEmulatorCallTimeout;
+        start.Environment["Storage__ApiCallTimeout"] = AzuriteFixture.SlowCallTimeout;
         using var cli = Process.Start(start)!;
         var stdout = cli.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = cli.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -14,9 +14,6 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     // storage is gone: past this, something is wrong with the host and it is killed (alone).
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
 
-    /// <summary>The <c>Storage:ApiCallTimeout</c> of test hosts: a loaded CI machine's emulator can take many seconds.</summary>
-    public const string SlowEmulatorCallTimeout = "00:01:00";
-
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
@@ -67,7 +64,7 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["Daily__TimerEnabled"] = "false";
         // The tests share one machine's cores with the emulators: a slow but working Azurite must not turn a request
         // into a false 503. The default (8 s) against hung storage is held in-process (LocalHost.Tests' StorageHangTests).
-        start.Environment["Storage__ApiCallTimeout"] = SlowEmulatorCallTimeout;
+        start.Environment["Storage__ApiCallTimeout"] = AzuriteFixture.SlowCallTimeout;
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -8,6 +8,13 @@ namespace Backfill.Testing;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// The <c>Storage:ApiCallTimeout</c> of hosts under test: on a loaded CI machine (test projects side by side on
+    /// 2 cores) the emulator can take longer than the 8 s default to answer one call, and the API would answer a false
+    /// 503. Tests of that bound set it themselves.
+    /// </summary>
+    public const string SlowCallTimeout = "00:01:00";
+
     private AzuriteServer? _server;
 
     /// <summary>The running emulator.</summary>

@@ -1,6 +1,7 @@
 using Backfill.LocalHost.Engine;
 using Backfill.LocalHost.Hosting;
 using Backfill.LocalHost.Tests.Engine;
+using Backfill.Testing;
 using Backfill.Workflows.Api;
 using Backfill.Workflows.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,10 @@ namespace Backfill.LocalHost.Tests.Hosting;
 
 /// <summary>
 /// The local host's API in-process as Program.cs builds it (failure handling, shared routes, telemetry), on a free
-/// loopback port and its own task hub, without the development Azurite and the daily timer.
+/// loopback port and its own task hub, without the development Azurite and the daily timer. Its storage calls made
+/// for a request wait <see cref="AzuriteFixture.SlowCallTimeout"/> (unless <c>settings</c> say otherwise), as the
+/// end-to-end tests' hosts do: a start that took the emulator over 8 s beside the other test projects failed CI with
+/// a 503 that was right for the product and wrong for that test.
 /// </summary>
 internal static class LocalApi
 {
@@ -27,6 +31,7 @@ internal static class LocalApi
         {
             [StorageSettings.ConnectionStringKey] = connectionString,
             ["TaskHubName"] = TaskHubNames.New(),
+            ["Storage:ApiCallTimeout"] = AzuriteFixture.SlowCallTimeout,
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddProblemDetails();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Backfill.Testing;
+using Backfill.Workflows.Hosting;
 
 namespace Backfill.LocalHost.Tests.Hosting;
 
@@ -26,7 +27,8 @@ public sealed class StorageHangTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var proxy = StorageProxy.Start(azurite.Server.Endpoints);
-        await using var app = await LocalApi.StartAsync(proxy.Endpoints.ConnectionString);
+        var productDefault = new Dictionary<string, string?> { ["Storage:ApiCallTimeout"] = new StorageCallSettings().ApiCallTimeout.ToString() };
+        await using var app = await LocalApi.StartAsync(proxy.Endpoints.ConnectionString, productDefault);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(90) };
 
         proxy.Mode = StorageProxyMode.Hold;
