@@ -29,13 +29,18 @@ internal static class AzuriteInstaller
             return;
         }
 
+        // npm gets a stdin of its own, closed at once. Node switches an inherited stdin to non-blocking, and the
+        // file is shared, so for the whole install this process's own reads of stdin would fail (EAGAIN): a
+        // test runner that takes commands on stdin lost its channel that way.
         var npm = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
         {
             WorkingDirectory = root,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         using var process = Process.Start(npm) ?? throw new InvalidOperationException("Could not start npm: is Node.js installed and on PATH?");
+        process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
         _ = process.StandardOutput.ReadToEndAsync(deadline.Token);
         try

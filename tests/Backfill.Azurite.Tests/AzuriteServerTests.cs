@@ -95,9 +95,13 @@ public sealed class AzuriteServerTests
             File.Copy(Path.Combine(repository, "package.json"), Path.Combine(root, "package.json"));
             File.Copy(Path.Combine(repository, "package-lock.json"), Path.Combine(root, "package-lock.json"));
 
+            using var watch = new CancellationTokenSource();
+            var stdinTurnedNonBlocking = Task.Run(() => WatchForNonBlockingStdinAsync(watch.Token), Cancel);
             await using var server = await AzuriteServer.StartAsync(new AzuriteOptions { RepositoryRoot = root }, Cancel);
+            await watch.CancelAsync();
 
             Assert.True(File.Exists(Path.Combine(root, "node_modules", ".bin", "azurite")), "npm ci installed the pinned Azurite");
+            Assert.False(await stdinTurnedNonBlocking, "npm shared this process's stdin and made it non-blocking");
             var properties = await new BlobServiceClient(server.ConnectionString).GetPropertiesAsync(Cancel);
             Assert.Equal(200, properties.GetRawResponse().Status);
         }
@@ -105,6 +109,25 @@ public sealed class AzuriteServerTests
         {
             await DeleteTemporaryAsync(root);
         }
+    }
+
+    // The test process's own stdin (the runner's command channel) must keep its flags while npm installs: node turns
+    // an inherited stdin non-blocking. Read from /proc, so the watch never reads stdin itself.
+    private static async Task<bool> WatchForNonBlockingStdinAsync(CancellationToken stop)
+    {
+        const int NonBlocking = 0x800; // O_NONBLOCK on Linux
+        while (!stop.IsCancellationRequested)
+        {
+            var flags = File.ReadLines("/proc/self/fdinfo/0").Single(line => line.StartsWith("flags:", StringComparison.Ordinal));
+            if ((Convert.ToInt32(flags["flags:".Length..].Trim(), 8) & NonBlocking) != 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), CancellationToken.None);
+        }
+
+        return false;
     }
 
     // npm's and Azurite's last writes can land while the directory is being deleted ("Directory not empty" on a
