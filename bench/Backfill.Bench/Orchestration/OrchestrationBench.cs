@@ -37,22 +37,9 @@ internal static class OrchestrationBench
         Console.WriteLine($"orchestration benchmarks ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores");
         PlanTime(scaleDays);
 
-        // Two emulators, so neither stalls a long run. Queues on disk: in memory, Azurite keeps every queue message in an
-        // extent of its own and sweeps them every minute, removing each one with an index rebuild over all of them, so
-        // after about ten minutes of this load it stops answering for minutes. Blobs and tables in memory: on disk,
-        // Azurite writes its whole table database out every 5 s, which grows with every bucket step recorded.
-        var location = Directory.CreateTempSubdirectory("backfill-bench-azurite-");
-        try
-        {
-            await using var queues = await AzuriteServer.StartAsync(new AzuriteOptions { Location = location.FullName });
-            await using var blobsAndTables = await AzuriteServer.StartAsync();
-            var connectionString = new AzuriteEndpoints(blobsAndTables.Endpoints.BlobPort, queues.Endpoints.QueuePort, blobsAndTables.Endpoints.TablePort).ConnectionString;
-            await RunOnAsync(connectionString, buckets, scaleDays, slotItems, generations, maxParallel);
-        }
-        finally
-        {
-            location.Delete(recursive: true);
-        }
+        // Two emulators (queues on disk, blobs and tables in memory), so neither stalls a long run.
+        await using var azurite = await SplitAzurite.StartAsync();
+        await RunOnAsync(azurite.ConnectionString, buckets, scaleDays, slotItems, generations, maxParallel);
     }
 
     private static async Task RunOnAsync(string connectionString, int buckets, int scaleDays, int slotItems, int? generations, int? maxParallel)
