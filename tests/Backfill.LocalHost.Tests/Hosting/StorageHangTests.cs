@@ -26,7 +26,7 @@ public sealed class StorageHangTests(AzuriteFixture azurite)
     public async Task Api_StorageHangs_Answers503NamingTheTaskHubWithinTheClientsTimeout()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var proxy = StorageProxy.Start(azurite.Server.Endpoints);
+        await using var proxy = StorageProxy.Start(azurite.Endpoints);
         var productDefault = new Dictionary<string, string?> { ["Storage:ApiCallTimeout"] = new StorageCallSettings().ApiCallTimeout.ToString() };
         await using var app = await LocalApi.StartAsync(proxy.Endpoints.ConnectionString, productDefault);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(90) };

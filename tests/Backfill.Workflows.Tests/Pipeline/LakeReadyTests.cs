@@ -15,7 +15,7 @@ public sealed class LakeReadyTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetAsync_StorageDownOnFirstUse_FailsThenCreatesTheLakeOnceStorageIsBack()
     {
-        await using var proxy = StorageProxy.Start(azurite.Server.Endpoints, StorageProxyMode.Refuse);
+        await using var proxy = StorageProxy.Start(azurite.Endpoints, StorageProxyMode.Refuse);
         var (ready, names) = Lake(proxy);
 
         await Assert.ThrowsAnyAsync<Exception>(ready.GetAsync);
@@ -32,7 +32,7 @@ public sealed class LakeReadyTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetAsync_CallersDuringOneAttempt_ShareItsOutcome()
     {
-        await using var proxy = StorageProxy.Start(azurite.Server.Endpoints, StorageProxyMode.Hold);
+        await using var proxy = StorageProxy.Start(azurite.Endpoints, StorageProxyMode.Hold);
         var (ready, names) = Lake(proxy);
 
         // Storage holds the first attempt's request, so the second caller arrives while it is under way.
