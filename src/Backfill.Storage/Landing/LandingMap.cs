@@ -111,12 +111,8 @@ public sealed class LandingMap
         var (start, end) = MapGroups.PieceRange(unit.File.Bytes, unit.File.Pieces, unit.Piece);
         try
         {
-            var options = new BlobOpenReadOptions(allowModifications: false)
-            {
-                Position = LandingPieceReader.OriginOf(start),
-                Conditions = new BlobRequestConditions { IfMatch = new ETag(unit.File.ETag) },
-            };
-            await using var stream = await _lake.Container.GetBlobClient(unit.File.Name).OpenReadAsync(options, cancellationToken).ConfigureAwait(false);
+            await using var stream = await LandingPieceReader.OpenAsync(
+                _lake.Container.GetBlobClient(unit.File.Name), unit.File.ETag, start, unit.File.Pieces == 1, cancellationToken).ConfigureAwait(false);
             return await LandingPieceReader.ReadAsync(stream, unit.File.Name, start, end, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)

@@ -40,8 +40,8 @@ public sealed class LandingReader
         var lines = await Task.WhenAll(files.Select(async file =>
         {
             // The whole file is its one piece: the lines are split as a map step splits them.
-            var blob = _lake.Container.GetBlobClient(file.Name);
-            await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken).ConfigureAwait(false);
+            await using var stream = await LandingPieceReader.OpenAsync(
+                _lake.Container.GetBlobClient(file.Name), etag: null, 0, whole: true, cancellationToken).ConfigureAwait(false);
             return await LandingPieceReader.ReadAsync(stream, file.Name, 0, long.MaxValue, cancellationToken).ConfigureAwait(false);
         })).ConfigureAwait(false);
         return [.. lines.SelectMany(fileLines => fileLines)];

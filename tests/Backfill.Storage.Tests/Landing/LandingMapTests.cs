@@ -220,9 +220,41 @@ public sealed class LandingMapTests(AzuriteFixture azurite)
         Assert.Equal((pinnedBuild.Events.Count, pinnedBuild.Quarantined.Count), (published.Commit.RowCount, published.Commit.QuarantinedCount));
     }
 
-    private async Task<(Backfill.Storage.Layout.LakeStorage Lake, LandingReader Landing)> SeededAsync(TimeProvider? time = null)
+    [Fact]
+    public async Task MapAndWholeRead_EachWholeFileIsOneGet_PinnedWhenMapped_NoHeads()
     {
-        var lake = await TestLake.CreateAsync(azurite, time);
+        var log = new RequestLog();
+        var options = new Azure.Storage.Blobs.BlobClientOptions();
+        options.AddPolicy(log, Azure.Core.HttpPipelinePosition.PerRetry);
+        var (_, landing) = await SeededAsync(blobs: options);
+        var processingTime = Pipeline.At(Day.AddDays(6));
+        var pins = await landing.PinAsync(Day, processingTime, RawPartitionBuilder.DefaultMapGroupBytes, Ct);
+        Assert.True(pins.Count > 1 && pins.All(file => file.Pieces == 1), "every file of the window should be one piece");
+        var before = log.Sent.Count;
+
+        for (var group = 0; group < LandingPin.GroupCount(pins); group++)
+        {
+            await landing.Map.MapAsync(pins, group, Eight, Ct);
+        }
+
+        await landing.ReadAsync(Day, processingTime, Ct);
+
+        // Landing requests only: the map also reads and writes its own files under landing-map/.
+        var reads = log.Sent.Skip(before).Where(sent => sent.Path.Contains("/landing/", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(reads, sent => sent.Method == "HEAD");
+        var etags = pins.ToDictionary(file => file.Name, file => file.ETag);
+        var byFile = reads.GroupBy(sent => sent.Path[(sent.Path.IndexOf("/landing/", StringComparison.Ordinal) + 1)..]).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(etags.Keys.Order(), byFile.Keys.Order());
+        Assert.All(byFile, file =>
+        {
+            // One GET by the map, pinned to the version the day pinned; one by the whole read, of the current version.
+            Assert.Equal([("GET", etags[file.Key]), ("GET", null)], file.Value.Select(sent => (sent.Method, sent.IfMatch)));
+        });
+    }
+
+    private async Task<(Backfill.Storage.Layout.LakeStorage Lake, LandingReader Landing)> SeededAsync(TimeProvider? time = null, Azure.Storage.Blobs.BlobClientOptions? blobs = null)
+    {
+        var lake = await TestLake.CreateAsync(azurite, time, blobs: blobs);
         await new Pipeline(lake).SeedAsync(First, 3, Volume);
         return (lake, new LandingReader(lake, ArrivalWindow.Default));
     }

@@ -11,12 +11,12 @@ namespace Backfill.Storage.Tests.Support;
 /// <summary>A fresh container and lineage table per test, so tests share one Azurite but no data.</summary>
 internal static class TestLake
 {
-    public static async Task<LakeStorage> CreateAsync(AzuriteFixture azurite, TimeProvider? time = null, LakeSettings? options = null)
+    public static async Task<LakeStorage> CreateAsync(AzuriteFixture azurite, TimeProvider? time = null, LakeSettings? options = null, BlobClientOptions? blobs = null)
     {
         var id = Guid.NewGuid().ToString("N")[..16];
         options = (options ?? new LakeSettings()) with { ContainerName = "lake-" + id, LineageTableName = "lineage" + id };
         var lake = new LakeStorage(
-            new BlobServiceClient(azurite.ConnectionString),
+            new BlobServiceClient(azurite.ConnectionString, blobs),
             new TableServiceClient(azurite.ConnectionString),
             options,
             time ?? TimeProvider.System);
